@@ -1,0 +1,330 @@
+package dev.masthead.comments;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a normalized comment into safe HTML and plain text with jsoup.
+ *
+ * <ol>
+ *   <li>The comment is parsed as an HTML body fragment (so bare text such as {@code a < b & c} is text, and
+ *       entities are decoded). Tags the policy does not allow that mean a line break ({@code br}) or a block
+ *       ({@code p}, {@code div}, {@code li}, headings…) leave a line break or a blank line behind, so that
+ *       pasted HTML keeps its paragraphs.</li>
+ *   <li>jsoup's {@link Cleaner} copies only what the {@link Safelist} built from the policy allows: allowed
+ *       tags and attributes, URL attributes with http/https (and mailto for {@code href}) absolute URLs only,
+ *       {@code rel="nofollow ugc noopener"} on every link. Comments, scripts and style sheets are dropped;
+ *       the text of other disallowed elements is kept.</li>
+ *   <li>The plain text is read from the clean tree (text nodes, entities decoded; blocks separated by a
+ *       blank line).</li>
+ *   <li>Line breaks become markup: text is cut into paragraphs ({@code <p>}) at blank lines, and a single line
+ *       break becomes {@code <br>}; allowed block elements ({@code blockquote}) stand between paragraphs and
+ *       are formatted the same way inside.</li>
+ * </ol>
+ *
+ * <p>Every step walks the tree iteratively, so deep nesting cannot overflow the stack. Immutable and
+ * thread-safe: jsoup's {@link Cleaner} keeps no state between calls, and the safelist is never changed after
+ * construction.
+ */
+final class ContentSanitizer {
+  static final String LINK_REL = "nofollow ugc noopener";
+
+  /** Elements whose content is paragraphs and other blocks. */
+  private static final Set<String> FLOW = Set.of(
+      "blockquote", "div", "li", "td", "th", "dd", "figure", "section", "article", "aside", "header", "footer",
+      "address", "details");
+  /** Blocks whose content is a single run of text. */
+  private static final Set<String> PHRASING_BLOCK = Set.of(
+      "p", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "figcaption", "caption", "summary");
+  /** Blocks that hold other blocks only, or keep their white space. */
+  private static final Set<String> OTHER_BLOCK = Set.of(
+      "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "pre", "hr");
+  private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "cite");
+
+  private final Cleaner cleaner;
+  private final Set<String> allowedTags;
+
+  /** The sanitized forms of a comment. */
+  record Sanitized(String html, String text, List<String> links) {}
+
+  ContentSanitizer(Map<String, Set<String>> allowedHtml) {
+    Safelist safelist = new Safelist();
+    allowedHtml.forEach((tag, attributes) -> {
+      safelist.addTags(tag);
+      if (!attributes.isEmpty()) {
+        safelist.addAttributes(tag, attributes.toArray(new String[0]));
+      }
+      for (String attribute : attributes) {
+        if (URL_ATTRIBUTES.contains(attribute)) {
+          if (attribute.equals("href")) {
+            safelist.addProtocols(tag, attribute, "http", "https", "mailto");
+          } else {
+            safelist.addProtocols(tag, attribute, "http", "https");
+          }
+        }
+      }
+    });
+    if (allowedHtml.containsKey("a")) {
+      safelist.addEnforcedAttribute("a", "rel", LINK_REL);
+    }
+    safelist.preserveRelativeLinks(false);
+    this.cleaner = new Cleaner(safelist);
+    this.allowedTags = Set.copyOf(allowedHtml.keySet());
+  }
+
+  Sanitized sanitize(String content) {
+    Document dirty = Parser.parseBodyFragment(content, "");
+    keepBreaksOfDisallowedBlocks(dirty.body());
+    Document clean = cleaner.clean(dirty);
+    clean.outputSettings().prettyPrint(false);
+    Element body = clean.body();
+    String text = plainText(body);
+    List<String> links = new ArrayList<>();
+    for (Element a : body.getElementsByTag("a")) {
+      String href = a.attr("href");
+      if (!href.isEmpty()) {
+        links.add(href);
+      }
+    }
+    formatLineBreaks(body);
+    return new Sanitized(body.html(), text, List.copyOf(links));
+  }
+
+  private void keepBreaksOfDisallowedBlocks(Element root) {
+    List<Element> breaks = new ArrayList<>();
+    List<Element> blocks = new ArrayList<>();
+    NodeTraversor.traverse((node, depth) -> {
+      if (node instanceof Element && node != root) {
+        String name = ((Element) node).normalName();
+        if (allowedTags.contains(name)) {
+          return;
+        }
+        if (name.equals("br")) {
+          breaks.add((Element) node);
+        } else if (isBlock(name)) {
+          blocks.add((Element) node);
+        }
+      }
+    }, root);
+    for (Element br : breaks) {
+      br.replaceWith(new TextNode("\n"));
+    }
+    for (Element block : blocks) {
+      block.before(new TextNode("\n\n"));
+      block.after(new TextNode("\n\n"));
+    }
+  }
+
+  private static boolean isBlock(String name) {
+    return FLOW.contains(name) || PHRASING_BLOCK.contains(name) || OTHER_BLOCK.contains(name);
+  }
+
+  private static String plainText(Element body) {
+    StringBuilder text = new StringBuilder();
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof TextNode) {
+          text.append(((TextNode) node).getWholeText());
+        } else if (node != body && node instanceof Element && isBlock(((Element) node).normalName())) {
+          text.append("\n\n");
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (node != body && node instanceof Element && isBlock(((Element) node).normalName())) {
+          text.append("\n\n");
+        }
+      }
+    }, body);
+    return collapseBlankLines(text);
+  }
+
+  /** Trims the text, trims each line's trailing white space, and keeps at most one blank line in a row. */
+  private static String collapseBlankLines(CharSequence text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int newlines = 0;
+    int lineStart = 0;
+    int length = text.length();
+    for (int i = 0; i <= length; i++) {
+      if (i == length || text.charAt(i) == '\n') {
+        String line = text.subSequence(lineStart, i).toString().stripTrailing();
+        if (line.isBlank()) {
+          if (out.length() > 0) {
+            newlines++;
+          }
+        } else {
+          if (out.length() > 0) {
+            out.append(newlines >= 2 ? "\n\n" : "\n");
+          }
+          out.append(line);
+          newlines = 1;
+        }
+        lineStart = i + 1;
+      }
+    }
+    return out.toString().strip();
+  }
+
+  /** Cuts text into paragraphs at blank lines and turns single line breaks into {@code <br>}, block by block. */
+  private static void formatLineBreaks(Element body) {
+    Deque<Element> work = new ArrayDeque<>();
+    work.push(body);
+    while (!work.isEmpty()) {
+      Element container = work.pop();
+      String name = container.normalName();
+      if (container == body || FLOW.contains(name)) {
+        formatFlow(container, work);
+      } else if (PHRASING_BLOCK.contains(name)) {
+        breaksToBr(container);
+      } else if (!name.equals("pre")) {
+        for (Element child : container.children()) {
+          work.push(child);
+        }
+      }
+    }
+  }
+
+  private static void formatFlow(Element container, Deque<Element> work) {
+    List<Node> nodes = new ArrayList<>(container.childNodes());
+    container.empty();
+    Paragraphs paragraphs = new Paragraphs(container);
+    for (Node node : nodes) {
+      if (node instanceof TextNode) {
+        paragraphs.text(((TextNode) node).getWholeText());
+      } else if (node instanceof Element) {
+        Element element = (Element) node;
+        if (isBlock(element.normalName())) {
+          paragraphs.close();
+          container.appendChild(element);
+          work.push(element);
+        } else {
+          breaksToBr(element);
+          paragraphs.inline(element);
+        }
+      }
+    }
+    paragraphs.close();
+  }
+
+  /** Replaces each line feed in the text under {@code element} with a {@code <br>}. */
+  private static void breaksToBr(Element element) {
+    List<TextNode> withBreaks = new ArrayList<>();
+    NodeTraversor.traverse((node, depth) -> {
+      if (node instanceof TextNode && ((TextNode) node).getWholeText().indexOf('\n') >= 0) {
+        withBreaks.add((TextNode) node);
+      }
+    }, element);
+    for (TextNode textNode : withBreaks) {
+      String text = textNode.getWholeText();
+      int start = 0;
+      for (int i = 0; i <= text.length(); i++) {
+        if (i == text.length() || text.charAt(i) == '\n') {
+          if (start > 0) {
+            textNode.before(new Element("br"));
+          }
+          if (i > start) {
+            textNode.before(new TextNode(text.substring(start, i)));
+          }
+          start = i + 1;
+        }
+      }
+      textNode.remove();
+    }
+  }
+
+  /** Builds the paragraphs of one flow container from its text and inline children, in order. */
+  private static final class Paragraphs {
+    private final Element container;
+    private @Nullable Element paragraph;
+    private int pendingNewlines;
+
+    Paragraphs(Element container) {
+      this.container = container;
+    }
+
+    void text(String text) {
+      int start = 0;
+      int length = text.length();
+      for (int i = 0; i <= length; i++) {
+        if (i < length && text.charAt(i) != '\n') {
+          continue;
+        }
+        String line = text.substring(start, i);
+        boolean endsWithNewline = i < length;
+        start = i + 1;
+        if (!line.isEmpty()) {
+          boolean blank = line.isBlank();
+          if (!(blank && (endsWithNewline || pendingNewlines > 0))) {
+            flush();
+            if (paragraph == null) {
+              line = line.stripLeading();
+            }
+            if (!line.isEmpty()) {
+              open().appendChild(new TextNode(line));
+            }
+          }
+        }
+        if (endsWithNewline) {
+          pendingNewlines++;
+        }
+      }
+    }
+
+    void inline(Element element) {
+      flush();
+      open().appendChild(element);
+    }
+
+    void close() {
+      Element p = paragraph;
+      if (p != null) {
+        while (p.childNodeSize() > 0) {
+          Node last = p.childNode(p.childNodeSize() - 1);
+          if ((last instanceof Element && ((Element) last).normalName().equals("br"))
+              || (last instanceof TextNode && ((TextNode) last).isBlank())) {
+            last.remove();
+          } else {
+            break;
+          }
+        }
+        if (p.childNodeSize() == 0) {
+          p.remove();
+        }
+      }
+      paragraph = null;
+      pendingNewlines = 0;
+    }
+
+    private void flush() {
+      if (pendingNewlines >= 2) {
+        close();
+      } else if (pendingNewlines == 1 && paragraph != null && paragraph.childNodeSize() > 0) {
+        paragraph.appendChild(new Element("br"));
+      }
+      pendingNewlines = 0;
+    }
+
+    private Element open() {
+      if (paragraph == null) {
+        paragraph = container.appendElement("p");
+      }
+      return paragraph;
+    }
+  }
+}

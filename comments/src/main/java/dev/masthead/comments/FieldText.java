@@ -1,0 +1,186 @@
+package dev.masthead.comments;
+
+import java.text.Normalizer;
+
+/**
+ * Normalization of form values: one linear pass that removes what must go, then Unicode NFC. Every method
+ * accepts any string (lone surrogates, NUL, megabytes) and stops early once a value is certainly over its
+ * length limit, so that the cost of an oversized value is bounded by its limit, not its length.
+ */
+final class FieldText {
+  private FieldText() {}
+
+  /** A normalized value, or the fact that it is longer than its limit (then {@code value} is empty). */
+  record Normalized(String value, boolean tooLong) {
+    static final Normalized TOO_LONG = new Normalized("", true);
+  }
+
+  /**
+   * Normalizes a single-line field (name, email, URL, ids, headers): removes control characters, invisible
+   * format characters and other default-ignorable code points and lone surrogates; maps every kind of white
+   * space to U+0020; applies NFC; trims; and, if {@code collapse}, turns runs of spaces into one.
+   *
+   * @param raw the raw value, or null for empty
+   * @param maxCodePoints the limit on the result
+   */
+  static Normalized singleLine(@org.jspecify.annotations.Nullable String raw, int maxCodePoints, boolean collapse) {
+    if (raw == null || raw.isEmpty()) {
+      return new Normalized("", false);
+    }
+    StringBuilder out = new StringBuilder(Math.min(raw.length(), 1024));
+    long visible = 0;
+    boolean lastSpace = true; // leading spaces are dropped
+    int length = raw.length();
+    for (int i = 0; i < length; ) {
+      char c = raw.charAt(i);
+      int cp;
+      if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(raw.charAt(i + 1))) {
+        cp = Character.toCodePoint(c, raw.charAt(i + 1));
+        i += 2;
+      } else {
+        cp = c;
+        i++;
+        if (Character.isSurrogate(c)) {
+          continue; // a lone surrogate
+        }
+      }
+      if (isWhiteSpace(cp)) {
+        if (collapse && lastSpace) {
+          continue;
+        }
+        out.append(' ');
+        lastSpace = true;
+        continue;
+      }
+      if (isInvisible(cp)) {
+        continue;
+      }
+      out.appendCodePoint(cp);
+      lastSpace = false;
+      if (++visible > maxCodePoints) {
+        return Normalized.TOO_LONG;
+      }
+    }
+    String value = nfc(out.toString()).strip();
+    if (value.codePointCount(0, value.length()) > maxCodePoints) {
+      return Normalized.TOO_LONG;
+    }
+    return new Normalized(value, false);
+  }
+
+  /**
+   * Normalizes a comment: line endings ({@code \r\n}, {@code \r}, U+0085, U+2028, U+2029) become {@code \n};
+   * control characters other than tab and line feed, lone surrogates, U+FEFF and the noncharacters U+FFFE and
+   * U+FFFF are removed; then NFC and trimming. Emoji, joiners, variation selectors, bidi marks and every
+   * script are kept.
+   */
+  static Normalized content(@org.jspecify.annotations.Nullable String raw, int maxCodePoints) {
+    if (raw == null || raw.isEmpty()) {
+      return new Normalized("", false);
+    }
+    StringBuilder out = new StringBuilder(Math.min(raw.length(), 1 << 16));
+    long nonSpace = 0;
+    int length = raw.length();
+    for (int i = 0; i < length; ) {
+      char c = raw.charAt(i);
+      int cp;
+      if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(raw.charAt(i + 1))) {
+        cp = Character.toCodePoint(c, raw.charAt(i + 1));
+        i += 2;
+      } else {
+        cp = c;
+        i++;
+        if (Character.isSurrogate(c)) {
+          continue;
+        }
+      }
+      if (cp == '\r') {
+        if (i < length && raw.charAt(i) == '\n') {
+          i++;
+        }
+        out.append('\n');
+        continue;
+      }
+      if (cp == '\n' || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+        out.append('\n');
+        continue;
+      }
+      if (cp == '\t') {
+        out.append('\t');
+        continue;
+      }
+      if (Character.getType(cp) == Character.CONTROL || cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF) {
+        continue;
+      }
+      out.appendCodePoint(cp);
+      if (!isWhiteSpace(cp) && ++nonSpace > maxCodePoints) {
+        return Normalized.TOO_LONG;
+      }
+    }
+    String value = nfc(out.toString()).strip();
+    if (value.codePointCount(0, value.length()) > maxCodePoints) {
+      return Normalized.TOO_LONG;
+    }
+    return new Normalized(value, false);
+  }
+
+  /** Cuts {@code value} to at most {@code maxCodePoints} code points. */
+  static String truncate(String value, int maxCodePoints) {
+    if (value.length() <= maxCodePoints) {
+      return value;
+    }
+    int count = value.codePointCount(0, value.length());
+    if (count <= maxCodePoints) {
+      return value;
+    }
+    return value.substring(0, value.offsetByCodePoints(0, maxCodePoints)).strip();
+  }
+
+  /** Counts the code points of {@code text} that a reader can see: not white space, not invisible. */
+  static int visibleCodePoints(String text) {
+    int count = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (!isWhiteSpace(cp) && !isInvisible(cp)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** White space of any kind, including no-break spaces and line and paragraph separators. */
+  static boolean isWhiteSpace(int cp) {
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85;
+  }
+
+  /**
+   * A code point that shows nothing: controls, format characters (zero-width space and joiners, bidi
+   * controls, U+FEFF, tags), surrogates, noncharacters and the other default-ignorable code points (fillers,
+   * variation selectors, combining grapheme joiner).
+   */
+  static boolean isInvisible(int cp) {
+    int type = Character.getType(cp);
+    if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE) {
+      return true;
+    }
+    return cp == 0x034F
+        || cp == 0x115F
+        || cp == 0x1160
+        || cp == 0x17B4
+        || cp == 0x17B5
+        || (cp >= 0x180B && cp <= 0x180F)
+        || cp == 0x3164
+        || (cp >= 0xFE00 && cp <= 0xFE0F)
+        || cp == 0xFFA0
+        || (cp & 0xFFFE) == 0xFFFE
+        || (cp >= 0xFDD0 && cp <= 0xFDEF)
+        || (cp >= 0xE0000 && cp <= 0xE0FFF);
+  }
+
+  private static String nfc(String value) {
+    return Normalizer.isNormalized(value, Normalizer.Form.NFC)
+        ? value
+        : Normalizer.normalize(value, Normalizer.Form.NFC);
+  }
+}

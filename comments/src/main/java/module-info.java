@@ -1,0 +1,18 @@
+/**
+ * Masthead comments: the "Leave a reply" form of an article page. A host hands over the submitted form as a
+ * {@link dev.masthead.comments.CommentSubmission} and gets back, from
+ * {@link dev.masthead.comments.CommentValidator#validate}, either a clean
+ * {@link dev.masthead.comments.Comment} (normalized fields, sanitized HTML, plain text) or every field error
+ * at once, with messages in the reader's language.
+ *
+ * <p>Exports {@code dev.masthead.comments} only: value types, the validator and its builder, the policy and
+ * its builder, and the two lookup interfaces the host implements. Everything else is package-private.
+ */
+module dev.masthead.comments {
+  requires static org.jspecify;
+  requires transitive dev.masthead.core;
+  requires org.jsoup;
+  requires org.slf4j;
+
+  exports dev.masthead.comments;
+}
