@@ -13,6 +13,9 @@ module dev.masthead.comments {
   requires transitive dev.masthead.core;
   requires org.jsoup;
   requires org.slf4j;
+  requires com.github.benmanes.caffeine;
+  requires java.net.http;
 
   exports dev.masthead.comments;
+  exports dev.masthead.comments.spam;
 }

@@ -1,0 +1,64 @@
+package dev.masthead.comments.spam;
+
+import dev.masthead.comments.Comment;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Weighs a comment with a learned {@link SpamClassifier} and teaches it from moderators' feedback.
+ *
+ * <p>The signal's score is the classifier's log-odds of spam, clamped to [-8, 8] so that no single model can
+ * outvote every other check: {@code classifier.spam} when positive, {@code classifier.ham} when negative. An
+ * untrained classifier (no spam or no ham seen yet) gives no signal. {@link #feedback} calls
+ * {@link SpamClassifier#learn(String, boolean)} with the comment's plain text.
+ *
+ * <p>Thread-safe: the classifier is.
+ */
+public final class ClassifierCheck implements SpamCheck {
+  static final double CLAMP = 8.0;
+
+  private final SpamClassifier classifier;
+
+  private ClassifierCheck(SpamClassifier classifier) {
+    this.classifier = classifier;
+  }
+
+  /**
+   * Returns the check.
+   *
+   * @param classifier the classifier to consult and teach
+   * @return the check
+   * @throws NullPointerException if {@code classifier} is null
+   */
+  public static ClassifierCheck of(SpamClassifier classifier) {
+    return new ClassifierCheck(Objects.requireNonNull(classifier, "classifier"));
+  }
+
+  @Override
+  public String name() {
+    return "classifier";
+  }
+
+  @Override
+  public List<Signal> check(Comment comment, SpamContext context) {
+    if (classifier.spamExamples() == 0 || classifier.hamExamples() == 0) {
+      return List.of();
+    }
+    double logOdds = Math.max(-CLAMP, Math.min(CLAMP, classifier.logOdds(comment.contentText())));
+    double probability = 1.0 / (1.0 + Math.exp(-logOdds));
+    String percent = String.format(Locale.ROOT, "%.1f%%", probability * 100);
+    return List.of(Signal.score(name(), logOdds > 0 ? "classifier.spam" : "classifier.ham", logOdds,
+        "The learned classifier gives a spam probability of " + percent));
+  }
+
+  @Override
+  public void feedback(Comment comment, SpamContext context, boolean spam) {
+    classifier.learn(comment.contentText(), spam);
+  }
+
+  @Override
+  public String toString() {
+    return "ClassifierCheck[" + classifier + "]";
+  }
+}

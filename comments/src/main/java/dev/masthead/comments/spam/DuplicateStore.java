@@ -1,0 +1,56 @@
+package dev.masthead.comments.spam;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Objects;
+
+/**
+ * Remembers comment fingerprints for {@link DuplicateCheck}. A fingerprint is a SHA-256 digest: a store never
+ * holds a comment's text or its author's address.
+ *
+ * <p>The shape fits Redis: {@link #seenBefore} is one {@code SET fingerprint at NX PX retention}. The default,
+ * {@link #inMemory(Duration, InstantSource)}, is a Caffeine cache bounded in size and time.
+ *
+ * <p>Implementations must be thread-safe and {@link #seenBefore} atomic.
+ */
+public interface DuplicateStore {
+
+  /**
+   * Remembers a fingerprint and says whether it was already remembered.
+   *
+   * @param fingerprint an opaque digest of a comment
+   * @param at when the comment was submitted
+   * @return {@code true} if the store already held the fingerprint (the comment is a duplicate)
+   */
+  boolean seenBefore(String fingerprint, Instant at);
+
+  /**
+   * Returns an in-memory store that remembers each fingerprint for {@code retention}, and at most 100,000
+   * of them (the oldest are forgotten first).
+   *
+   * @param retention how long a comment counts for duplicates
+   * @param clock the time source that ages entries
+   * @return the store
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code retention} is not positive
+   */
+  static DuplicateStore inMemory(Duration retention, InstantSource clock) {
+    Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(clock, "clock");
+    if (retention.isNegative() || retention.isZero()) {
+      throw new IllegalArgumentException("retention must be positive, was " + retention);
+    }
+    Cache<String, Instant> cache = Caffeine.newBuilder()
+        .expireAfterWrite(retention)
+        .maximumSize(100_000)
+        .ticker(() -> {
+          Instant now = clock.instant();
+          return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        })
+        .build();
+    return (fingerprint, at) -> cache.asMap().putIfAbsent(fingerprint, at) != null;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.masthead.comments.spam;
+
+import dev.masthead.comments.Comment;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One spam check: looks at a comment and returns what it found as {@link Signal}s. The SPI of
+ * {@link SpamFilter}; hosts may implement it too.
+ *
+ * <p>Contract, checked for every built-in check by the project's contract test: an implementation must be
+ * safe for concurrent calls; for the same comment, context, state and clock it must return the same signals;
+ * and it should not throw on any valid comment (if it does, or its future fails or times out, the filter
+ * records a {@code check.failed} signal that holds the comment: a broken check never approves a comment and
+ * never marks it spam by itself).
+ */
+public interface SpamCheck {
+
+  /** How costly a check is; the filter runs cheaper checks first. */
+  enum Cost {
+    /** A few field comparisons: honeypot, form token, flood and duplicate memory. */
+    TRIVIAL,
+    /** Reads the whole text: links, term lists, heuristics, the learned classifier. */
+    LOCAL,
+    /** Calls a remote service: Akismet. Runs last, and only if the outcome is not settled. */
+    NETWORK
+  }
+
+  /**
+   * Returns the check's name, used in signals and logs.
+   *
+   * @return a short, stable, lower-case name such as {@code "links"}
+   */
+  String name();
+
+  /**
+   * Returns how costly the check is (default {@link Cost#LOCAL}).
+   *
+   * @return the cost class
+   */
+  default Cost cost() {
+    return Cost.LOCAL;
+  }
+
+  /**
+   * Checks a comment.
+   *
+   * @param comment the valid comment
+   * @param context the form extras and page facts
+   * @return the signals found; empty if nothing was
+   */
+  List<Signal> check(Comment comment, SpamContext context);
+
+  /**
+   * Checks a comment without blocking the caller. The default runs {@link #check} in the calling thread and
+   * returns a completed future; network checks override it.
+   *
+   * @param comment the valid comment
+   * @param context the form extras and page facts
+   * @return the signals, when found
+   */
+  default CompletableFuture<List<Signal>> checkAsync(Comment comment, SpamContext context) {
+    try {
+      return CompletableFuture.completedFuture(check(comment, context));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Learns from a moderator's decision; checks that do not learn ignore it (the default).
+   *
+   * @param comment the comment the moderator judged
+   * @param context its context, as it was checked
+   * @param spam {@code true} if the moderator marked it spam, {@code false} if ham
+   */
+  default void feedback(Comment comment, SpamContext context, boolean spam) {}
+}

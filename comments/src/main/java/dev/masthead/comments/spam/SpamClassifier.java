@@ -1,0 +1,486 @@
+package dev.masthead.comments.spam;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.masthead.core.InvalidDataException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.zip.CRC32C;
+
+/**
+ * A learned spam classifier: L2-regularized logistic regression over word unigrams and bigrams and character
+ * 3- to 5-grams of the comment's plain text, hashed into 2^20 buckets (8 MiB of weights), trained by stochastic gradient descent, and updated one comment
+ * at a time by moderator feedback ({@link #learn(String, boolean)}).
+ *
+ * <p>Masthead ships no trained model: train one from labelled comments ({@link #trainer()}), for example the
+ * site's own moderation history, and keep it with {@link #save(OutputStream)} and {@link #load(InputStream)}.
+ * On the YouTube Spam Collection (1,956 comments, stratified 10-fold cross-validation) logistic regression
+ * beat a binarized multinomial naive Bayes over the same features (MCC 0.93 to 0.94 against 0.92), which is why it
+ * was chosen; the README gives the whole filter's figures.
+ *
+ * <p>The saved form is versioned JSON: {@code format} {@code "masthead-spam-classifier"}, {@code version}
+ * {@code 1}, the hyperparameters, the number of feature buckets, the numbers of spam and ham examples seen, the bias, the non-zero weights by bucket,
+ * and a CRC-32C {@code checksum} over all of it. {@link #load(InputStream)} refuses a document that is
+ * truncated, altered, of another format or version, or holds a non-finite number, whole: nothing is loaded.
+ *
+ * <p>Thread-safe: any number of threads may score while another learns (a read-write lock guards the
+ * weights).
+ */
+public final class SpamClassifier {
+  static final String FORMAT = "masthead-spam-classifier";
+  static final int VERSION = 1;
+
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final double l2;
+  private final double feedbackLearningRate;
+  private final double[] weights; // by feature bucket
+  private double bias;
+  private long spamExamples;
+  private long hamExamples;
+
+  private SpamClassifier(double l2, double feedbackLearningRate, double[] weights, double bias,
+      long spamExamples, long hamExamples) {
+    this.l2 = l2;
+    this.feedbackLearningRate = feedbackLearningRate;
+    this.weights = weights;
+    this.bias = bias;
+    this.spamExamples = spamExamples;
+    this.hamExamples = hamExamples;
+  }
+
+  /**
+   * Returns a new trainer with the default hyperparameters.
+   *
+   * @return a trainer
+   */
+  public static Trainer trainer() {
+    return new Trainer();
+  }
+
+  /**
+   * Returns the probability that a text is spam, from 0 to 1. An untrained classifier answers 0.5.
+   *
+   * @param text the comment's plain text; any string (only its first 4,000 chars are read)
+   * @return the probability of spam
+   * @throws NullPointerException if {@code text} is null
+   */
+  public double spamProbability(String text) {
+    return sigmoid(logOdds(text));
+  }
+
+  /**
+   * Returns the log-odds that a text is spam: positive leans spam, negative ham, 0 undecided.
+   *
+   * @param text the comment's plain text; any string
+   * @return the log-odds, ln(p / (1 - p))
+   * @throws NullPointerException if {@code text} is null
+   */
+  public double logOdds(String text) {
+    int[] features = SpamFeatures.of(Objects.requireNonNull(text, "text"));
+    lock.readLock().lock();
+    try {
+      return score(features);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private double score(int[] features) {
+    double z = bias;
+    for (int f : features) {
+      z += weights[f];
+    }
+    return z;
+  }
+
+  /**
+   * Learns from one labelled comment, for example a moderator's decision: one gradient step at the
+   * feedback learning rate.
+   *
+   * @param text the comment's plain text
+   * @param spam whether it is spam
+   * @throws NullPointerException if {@code text} is null
+   */
+  public void learn(String text, boolean spam) {
+    int[] features = SpamFeatures.of(Objects.requireNonNull(text, "text"));
+    lock.writeLock().lock();
+    try {
+      step(features, spam, feedbackLearningRate);
+      if (spam) {
+        spamExamples++;
+      } else {
+        hamExamples++;
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private void step(int[] features, boolean spam, double rate) {
+    double gradient = (spam ? 1.0 : 0.0) - sigmoid(score(features));
+    bias += rate * gradient;
+    for (int f : features) {
+      weights[f] += rate * (gradient - l2 * weights[f]);
+    }
+  }
+
+  /**
+   * Returns how many spam examples the classifier has learnt from, training and feedback together.
+   *
+   * @return the count
+   */
+  public long spamExamples() {
+    lock.readLock().lock();
+    try {
+      return spamExamples;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Returns how many ham examples the classifier has learnt from, training and feedback together.
+   *
+   * @return the count
+   */
+  public long hamExamples() {
+    lock.readLock().lock();
+    try {
+      return hamExamples;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Writes the classifier as versioned JSON (UTF-8). The stream is flushed, not closed.
+   *
+   * @param out where to write
+   * @throws IOException if writing fails
+   */
+  public void save(OutputStream out) throws IOException {
+    TreeMap<Integer, Double> sorted = new TreeMap<>();
+    double theBias;
+    long spam;
+    long ham;
+    lock.readLock().lock();
+    try {
+      for (int i = 0; i < weights.length; i++) {
+        if (weights[i] != 0.0) {
+          sorted.put(i, weights[i]);
+        }
+      }
+      theBias = bias;
+      spam = spamExamples;
+      ham = hamExamples;
+    } finally {
+      lock.readLock().unlock();
+    }
+    ObjectMapper mapper = new ObjectMapper();
+    try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+      g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+      g.writeStartObject();
+      g.writeStringField("format", FORMAT);
+      g.writeNumberField("version", VERSION);
+      g.writeNumberField("l2", l2);
+      g.writeNumberField("feedbackLearningRate", feedbackLearningRate);
+      g.writeNumberField("buckets", SpamFeatures.BUCKETS);
+      g.writeNumberField("spamExamples", spam);
+      g.writeNumberField("hamExamples", ham);
+      g.writeNumberField("bias", theBias);
+      g.writeObjectFieldStart("weights");
+      for (Map.Entry<Integer, Double> e : sorted.entrySet()) {
+        g.writeNumberField(Integer.toString(e.getKey()), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeStringField("checksum", checksum(l2, feedbackLearningRate, spam, ham, theBias, sorted));
+      g.writeEndObject();
+    }
+    out.flush();
+  }
+
+  /**
+   * Reads a classifier written by {@link #save(OutputStream)}. The stream is read to its end, not closed.
+   *
+   * @param in the JSON
+   * @return the classifier, ready to score and to learn
+   * @throws InvalidDataException if the document is not valid JSON, is truncated, is of another format or
+   *     version, holds a negative count or a non-finite number, or its checksum does not match: nothing is
+   *     loaded
+   * @throws IOException if reading fails
+   */
+  public static SpamClassifier load(InputStream in) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    String format = null;
+    Integer version = null;
+    Double l2 = null;
+    Double rate = null;
+    Long spam = null;
+    Long ham = null;
+    Double bias = null;
+    String checksum = null;
+    TreeMap<Integer, Double> read = null;
+    Integer buckets = null;
+    try (JsonParser p = mapper.getFactory().createParser(in)) {
+      p.configure(JsonParser.Feature.AUTO_CLOSE_SOURCE, false);
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new InvalidDataException("spam classifier: not a JSON object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken t = p.nextToken();
+        switch (name) {
+          case "format" -> format = p.getValueAsString();
+          case "version" -> version = t.isNumeric() ? p.getIntValue() : null;
+          case "buckets" -> buckets = t.isNumeric() ? p.getIntValue() : null;
+          case "l2" -> l2 = finite(p, name);
+          case "feedbackLearningRate" -> rate = finite(p, name);
+          case "spamExamples" -> spam = count(p, name);
+          case "hamExamples" -> ham = count(p, name);
+          case "bias" -> bias = finite(p, name);
+          case "checksum" -> checksum = p.getValueAsString();
+          case "weights" -> {
+            if (t != JsonToken.START_OBJECT) {
+              throw new InvalidDataException("spam classifier: weights must be an object");
+            }
+            read = new TreeMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+              String feature = p.currentName();
+              p.nextToken();
+              int index;
+              try {
+                index = Integer.parseInt(feature);
+              } catch (NumberFormatException e) {
+                throw new InvalidDataException("spam classifier: weight key \"" + feature + "\" is not a bucket number", e);
+              }
+              if (index < 0 || index >= SpamFeatures.BUCKETS) {
+                throw new InvalidDataException("spam classifier: bucket " + index + " is out of range");
+              }
+              read.put(index, finite(p, "weight of bucket " + feature));
+            }
+          }
+          default -> p.skipChildren();
+        }
+      }
+      if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+        throw new InvalidDataException("spam classifier: trailing or missing content");
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new InvalidDataException("spam classifier: malformed or truncated JSON: " + e.getOriginalMessage(), e);
+    }
+    if (!FORMAT.equals(format)) {
+      throw new InvalidDataException("spam classifier: format must be \"" + FORMAT + "\", was " + format);
+    }
+    if (version == null || version != VERSION) {
+      throw new InvalidDataException("spam classifier: version " + version + " is not supported (this reads " + VERSION + ")");
+    }
+    if (buckets == null || buckets != SpamFeatures.BUCKETS) {
+      throw new InvalidDataException("spam classifier: buckets must be " + SpamFeatures.BUCKETS + ", was " + buckets);
+    }
+    if (l2 == null || rate == null || spam == null || ham == null || bias == null || read == null || checksum == null) {
+      throw new InvalidDataException("spam classifier: a required field is missing");
+    }
+    if (!checksum.equals(checksum(l2, rate, spam, ham, bias, read))) {
+      throw new InvalidDataException("spam classifier: checksum mismatch: the document was altered or corrupted");
+    }
+    double[] weights = new double[SpamFeatures.BUCKETS];
+    read.forEach((k, v) -> weights[k] = v);
+    return new SpamClassifier(l2, rate, weights, bias, spam, ham);
+  }
+
+  private static double finite(JsonParser p, String name) throws IOException {
+    if (!p.currentToken().isNumeric()) {
+      throw new InvalidDataException("spam classifier: " + name + " must be a number");
+    }
+    double v = p.getDoubleValue();
+    if (!Double.isFinite(v)) {
+      throw new InvalidDataException("spam classifier: " + name + " must be finite");
+    }
+    return v;
+  }
+
+  private static long count(JsonParser p, String name) throws IOException {
+    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 0) {
+      throw new InvalidDataException("spam classifier: " + name + " must be a count >= 0");
+    }
+    return p.getLongValue();
+  }
+
+  private static String checksum(double l2, double rate, long spam, long ham, double bias, TreeMap<Integer, Double> w) {
+    CRC32C crc = new CRC32C();
+    StringBuilder sb = new StringBuilder(64);
+    sb.append(FORMAT).append('|').append(VERSION).append('|').append(l2).append('|').append(rate).append('|')
+        .append(spam).append('|').append(ham).append('|').append(bias);
+    crc.update(sb.toString().getBytes(StandardCharsets.UTF_8));
+    for (Map.Entry<Integer, Double> e : w.entrySet()) {
+      crc.update(("|" + e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8));
+    }
+    return String.format("%08x", crc.getValue());
+  }
+
+  private static double sigmoid(double z) {
+    return 1.0 / (1.0 + Math.exp(-z));
+  }
+
+  @Override
+  public String toString() {
+    return "SpamClassifier[spamExamples=" + spamExamples() + ", hamExamples=" + hamExamples() + "]";
+  }
+
+  /** One labelled comment for training: its plain text and whether it is spam. */
+  public record Example(String text, boolean spam) {
+    /**
+     * Validates the example.
+     *
+     * @param text the comment's plain text
+     * @param spam whether it is spam
+     * @throws NullPointerException if {@code text} is null
+     */
+    public Example {
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /**
+   * Trains a {@link SpamClassifier}. Defaults: 20 epochs, L2 strength 0.001, learning rate 0.05 divided by
+   * the epoch number, feedback learning rate 0.01, seed 42; they gave the best cross-validated MCC on the
+   * YouTube Spam Collection among the settings tried (see the README).
+   *
+   * <p>Not thread-safe; {@link #train(List)} is deterministic for a given seed and example order.
+   */
+  public static final class Trainer {
+    private int epochs = 20;
+    private double l2 = 0.001;
+    private double learningRate = 0.05;
+    private double feedbackLearningRate = 0.01;
+    private long seed = 42;
+
+    private Trainer() {}
+
+    /**
+     * Sets the number of passes over the examples (default 20).
+     *
+     * @param epochs from 1 to 1,000
+     * @return this trainer
+     * @throws IllegalArgumentException if out of range
+     */
+    public Trainer epochs(int epochs) {
+      if (epochs < 1 || epochs > 1000) {
+        throw new IllegalArgumentException("epochs must be in [1, 1000], was " + epochs);
+      }
+      this.epochs = epochs;
+      return this;
+    }
+
+    /**
+     * Sets the L2 regularization strength (default 0.001).
+     *
+     * @param l2 from 0 to 1
+     * @return this trainer
+     * @throws IllegalArgumentException if out of range
+     */
+    public Trainer l2(double l2) {
+      if (!(l2 >= 0 && l2 <= 1)) {
+        throw new IllegalArgumentException("l2 must be in [0, 1], was " + l2);
+      }
+      this.l2 = l2;
+      return this;
+    }
+
+    /**
+     * Sets the initial learning rate (default 0.05); epoch {@code e} (from 1) uses {@code rate / e}.
+     *
+     * @param learningRate greater than 0, at most 10
+     * @return this trainer
+     * @throws IllegalArgumentException if out of range
+     */
+    public Trainer learningRate(double learningRate) {
+      if (!(learningRate > 0 && learningRate <= 10)) {
+        throw new IllegalArgumentException("learningRate must be in (0, 10], was " + learningRate);
+      }
+      this.learningRate = learningRate;
+      return this;
+    }
+
+    /**
+     * Sets the learning rate of {@link SpamClassifier#learn(String, boolean)} (default 0.01).
+     *
+     * @param feedbackLearningRate greater than 0, at most 10
+     * @return this trainer
+     * @throws IllegalArgumentException if out of range
+     */
+    public Trainer feedbackLearningRate(double feedbackLearningRate) {
+      if (!(feedbackLearningRate > 0 && feedbackLearningRate <= 10)) {
+        throw new IllegalArgumentException("feedbackLearningRate must be in (0, 10], was " + feedbackLearningRate);
+      }
+      this.feedbackLearningRate = feedbackLearningRate;
+      return this;
+    }
+
+    /**
+     * Sets the seed of the shuffles between epochs (default 42).
+     *
+     * @param seed any value
+     * @return this trainer
+     */
+    public Trainer seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Returns a classifier that has learnt nothing yet: it answers 0.5 until it learns from feedback.
+     *
+     * @return an untrained classifier with this trainer's settings
+     */
+    public SpamClassifier untrained() {
+      return new SpamClassifier(l2, feedbackLearningRate, new double[SpamFeatures.BUCKETS], 0.0, 0, 0);
+    }
+
+    /**
+     * Trains a classifier on labelled comments.
+     *
+     * @param examples the comments; may be empty (the result is then untrained)
+     * @return the trained classifier
+     * @throws NullPointerException if {@code examples} or one of them is null
+     */
+    public SpamClassifier train(List<Example> examples) {
+      List<Example> copy = List.copyOf(examples);
+      List<int[]> features = new ArrayList<>(copy.size());
+      long spam = 0;
+      for (Example e : copy) {
+        features.add(SpamFeatures.of(e.text()));
+        if (e.spam()) {
+          spam++;
+        }
+      }
+      SpamClassifier c = new SpamClassifier(l2, feedbackLearningRate, new double[SpamFeatures.BUCKETS], 0.0, spam,
+          copy.size() - spam);
+      Integer[] order = new Integer[copy.size()];
+      Arrays.setAll(order, i -> i);
+      Random random = new Random(seed);
+      for (int epoch = 1; epoch <= epochs; epoch++) {
+        Collections.shuffle(Arrays.asList(order), random);
+        double rate = learningRate / epoch;
+        for (int i : order) {
+          c.step(features.get(i), copy.get(i).spam(), rate);
+        }
+      }
+      return c;
+    }
+  }
+}

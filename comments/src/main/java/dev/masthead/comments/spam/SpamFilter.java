@@ -1,0 +1,347 @@
+package dev.masthead.comments.spam;
+
+import dev.masthead.comments.Comment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what happens to a valid comment: runs the configured {@link SpamCheck}s and returns a
+ * {@link Verdict} with every reason.
+ *
+ * <pre>{@code
+ * SpamFilter filter = SpamFilter.builder()
+ *     .check(HoneypotCheck.create())
+ *     .check(LinkCheck.holdingAt(2))
+ *     .check(ClassifierCheck.of(classifier))
+ *     .build();
+ * Verdict verdict = filter.check(comment, SpamContext.of(submission));
+ * }</pre>
+ *
+ * <p><b>Order and early stop.</b> Checks run one after another, cheapest first by {@link SpamCheck.Cost} and
+ * in the order added within a cost. The outcome is settled, and the remaining checks skipped (listed in
+ * {@link Verdict#skipped()}), as soon as a signal sets a floor of {@link Decision#SPAM} or harsher, or the
+ * comment is refused (flood, duplicate): no later signal can make the decision milder, so a network check is
+ * not paid for.
+ *
+ * <p><b>Decision.</b> The total score is the sum of the signals' scores; it maps to a decision by the
+ * thresholds (defaults: HOLD from {@value #DEFAULT_HOLD_THRESHOLD}, SPAM from {@value #DEFAULT_SPAM_THRESHOLD},
+ * DISCARD from {@value #DEFAULT_DISCARD_THRESHOLD}, chosen on the YouTube Spam Collection so that fewer than 1%
+ * of ham comments are judged SPAM; see the README). The verdict's decision is the harsher of that and every
+ * signal's floor.
+ *
+ * <p><b>Failures.</b> A check that throws, whose future fails, or that does not answer within the check timeout
+ * (default 3 seconds, for asynchronous checks) adds a {@code check.failed} signal with a HOLD floor and no
+ * score: it never approves a comment and never marks it spam by itself. The failure is logged at WARN with the
+ * check's name and the exception's class only, never the commenter's email, IP or text.
+ *
+ * <p><b>Feedback.</b> {@link #markSpam} and {@link #markHam} reach every check, so the learning ones
+ * (classifier, approved authors, Akismet) learn from moderators.
+ *
+ * <p>Immutable and thread-safe, if its checks are (the built-in ones are).
+ */
+public final class SpamFilter {
+  /** The default score from which a comment is held: {@value}. */
+  public static final double DEFAULT_HOLD_THRESHOLD = 0.0;
+  /** The default score from which a comment is spam: {@value}. */
+  public static final double DEFAULT_SPAM_THRESHOLD = 1.5;
+  /** The default score from which a comment is discarded: {@value}. */
+  public static final double DEFAULT_DISCARD_THRESHOLD = 12.0;
+
+  private static final Logger LOG = LoggerFactory.getLogger(SpamFilter.class);
+
+  private final List<SpamCheck> checks;
+  private final double holdThreshold;
+  private final double spamThreshold;
+  private final double discardThreshold;
+  private final Duration checkTimeout;
+
+  private SpamFilter(Builder b) {
+    List<SpamCheck> sorted = new ArrayList<>(b.checks);
+    sorted.sort(Comparator.comparing(SpamCheck::cost)); // stable: keeps the order added within a cost
+    this.checks = List.copyOf(sorted);
+    this.holdThreshold = b.holdThreshold;
+    this.spamThreshold = b.spamThreshold;
+    this.discardThreshold = b.discardThreshold;
+    this.checkTimeout = b.checkTimeout;
+  }
+
+  /**
+   * Returns a new builder.
+   *
+   * @return a builder with no checks and the default thresholds
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the checks in the order they run.
+   *
+   * @return the checks, cheapest first
+   */
+  public List<SpamCheck> checks() {
+    return checks;
+  }
+
+  /**
+   * Checks a comment, blocking until every check that runs has answered (network checks at most the check
+   * timeout each).
+   *
+   * @param comment the valid comment
+   * @param context its form extras and page facts
+   * @return the verdict
+   * @throws NullPointerException if an argument is null
+   */
+  public Verdict check(Comment comment, SpamContext context) {
+    return checkAsync(comment, context).join();
+  }
+
+  /**
+   * Checks a comment without blocking: local checks run in the calling thread, and the future completes when
+   * the network checks have answered. The future never completes exceptionally: failures become
+   * {@code check.failed} signals.
+   *
+   * @param comment the valid comment
+   * @param context its form extras and page facts
+   * @return the verdict, when known
+   * @throws NullPointerException if an argument is null
+   */
+  public CompletableFuture<Verdict> checkAsync(Comment comment, SpamContext context) {
+    Objects.requireNonNull(comment, "comment");
+    Objects.requireNonNull(context, "context");
+    return run(0, new Progress(), comment, context);
+  }
+
+  private CompletableFuture<Verdict> run(int index, Progress progress, Comment comment, SpamContext context) {
+    for (int i = index; i < checks.size(); i++) {
+      if (progress.settled()) {
+        for (int j = i; j < checks.size(); j++) {
+          progress.skipped.add(checks.get(j).name());
+        }
+        break;
+      }
+      SpamCheck check = checks.get(i);
+      CompletableFuture<List<Signal>> future;
+      try {
+        future = check.checkAsync(comment, context);
+      } catch (RuntimeException e) {
+        future = CompletableFuture.failedFuture(e);
+      }
+      if (future.isDone()) {
+        progress.add(check, outcome(check, future));
+        continue;
+      }
+      int next = i + 1;
+      return future
+          .orTimeout(checkTimeout.toMillis(), TimeUnit.MILLISECONDS)
+          .handle((signals, error) -> {
+            progress.add(check, error != null ? failed(check, error) : sanitize(check, signals));
+            return progress;
+          })
+          .thenCompose(p -> run(next, p, comment, context));
+    }
+    return CompletableFuture.completedFuture(progress.verdict());
+  }
+
+  private List<Signal> outcome(SpamCheck check, CompletableFuture<List<Signal>> done) {
+    try {
+      return sanitize(check, done.join());
+    } catch (CompletionException | java.util.concurrent.CancellationException e) {
+      return failed(check, e.getCause() != null ? e.getCause() : e);
+    }
+  }
+
+  private static List<Signal> sanitize(SpamCheck check, @Nullable List<Signal> signals) {
+    if (signals == null) {
+      return failed(check, new NullPointerException("check returned null"));
+    }
+    for (Signal s : signals) {
+      if (s == null) {
+        return failed(check, new NullPointerException("check returned a null signal"));
+      }
+    }
+    return signals;
+  }
+
+  private static List<Signal> failed(SpamCheck check, Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    boolean timeout = cause instanceof TimeoutException;
+    LOG.warn("spam check '{}' {} ({}); the comment is held for moderation", check.name(),
+        timeout ? "timed out" : "failed", cause.getClass().getName());
+    return List.of(Signal.floor(check.name(), "check.failed", Decision.HOLD,
+        "The " + check.name() + " check " + (timeout ? "timed out" : "failed") + "; held for a person to decide"));
+  }
+
+  /**
+   * Tells every check that a moderator marked a comment as spam.
+   *
+   * @param comment the comment
+   * @param context its context as checked
+   * @throws NullPointerException if an argument is null
+   */
+  public void markSpam(Comment comment, SpamContext context) {
+    feedback(comment, context, true);
+  }
+
+  /**
+   * Tells every check that a moderator marked a comment as ham (approved it).
+   *
+   * @param comment the comment
+   * @param context its context as checked
+   * @throws NullPointerException if an argument is null
+   */
+  public void markHam(Comment comment, SpamContext context) {
+    feedback(comment, context, false);
+  }
+
+  private void feedback(Comment comment, SpamContext context, boolean spam) {
+    Objects.requireNonNull(comment, "comment");
+    Objects.requireNonNull(context, "context");
+    for (SpamCheck check : checks) {
+      try {
+        check.feedback(comment, context, spam);
+      } catch (RuntimeException e) {
+        LOG.warn("spam check '{}' failed to learn from feedback ({})", check.name(), e.getClass().getName());
+      }
+    }
+  }
+
+  Decision decisionFor(double score) {
+    if (score >= discardThreshold) {
+      return Decision.DISCARD;
+    }
+    if (score >= spamThreshold) {
+      return Decision.SPAM;
+    }
+    if (score > holdThreshold) {
+      return Decision.HOLD;
+    }
+    return Decision.APPROVE;
+  }
+
+  /** The signals gathered so far while checking one comment. */
+  private final class Progress {
+    final List<Signal> signals = new ArrayList<>();
+    final List<String> skipped = new ArrayList<>();
+    Decision floor = Decision.APPROVE;
+    double score;
+    @Nullable Refusal refusal;
+
+    void add(SpamCheck check, List<Signal> found) {
+      for (Signal s : found) {
+        signals.add(s);
+        score += s.score();
+        if (s.floor() != null) {
+          floor = floor.atLeast(s.floor());
+        }
+        if (refusal == null && s.code().equals(FloodCheck.CODE)) {
+          refusal = Refusal.FLOOD;
+        } else if (refusal == null && s.code().equals(DuplicateCheck.CODE)) {
+          refusal = Refusal.DUPLICATE;
+        }
+      }
+    }
+
+    boolean settled() {
+      return refusal != null || floor.compareTo(Decision.SPAM) >= 0;
+    }
+
+    Verdict verdict() {
+      Decision decision = refusal != null ? Decision.DISCARD : decisionFor(score).atLeast(floor);
+      return new Verdict(decision, score, signals, skipped, refusal);
+    }
+  }
+
+  /**
+   * Builds a {@link SpamFilter}. Not thread-safe.
+   */
+  public static final class Builder {
+    private final List<SpamCheck> checks = new ArrayList<>();
+    private final Set<String> names = new HashSet<>();
+    private double holdThreshold = DEFAULT_HOLD_THRESHOLD;
+    private double spamThreshold = DEFAULT_SPAM_THRESHOLD;
+    private double discardThreshold = DEFAULT_DISCARD_THRESHOLD;
+    private Duration checkTimeout = Duration.ofSeconds(3);
+
+    private Builder() {}
+
+    /**
+     * Adds a check.
+     *
+     * @param check the check; its name must differ from every check added before
+     * @return this builder
+     * @throws NullPointerException if {@code check} is null
+     * @throws IllegalArgumentException if a check of the same name was added
+     */
+    public Builder check(SpamCheck check) {
+      Objects.requireNonNull(check, "check");
+      if (!names.add(check.name())) {
+        throw new IllegalArgumentException("a check named '" + check.name() + "' was already added");
+      }
+      checks.add(check);
+      return this;
+    }
+
+    /**
+     * Sets the score thresholds. A score above {@code hold} holds the comment, from {@code spam} marks it spam,
+     * from {@code discard} discards it.
+     *
+     * @param hold the hold threshold (default {@value SpamFilter#DEFAULT_HOLD_THRESHOLD})
+     * @param spam the spam threshold (default {@value SpamFilter#DEFAULT_SPAM_THRESHOLD})
+     * @param discard the discard threshold (default {@value SpamFilter#DEFAULT_DISCARD_THRESHOLD})
+     * @return this builder
+     * @throws IllegalArgumentException if a threshold is not finite or they are not in increasing order
+     */
+    public Builder thresholds(double hold, double spam, double discard) {
+      if (!Double.isFinite(hold) || !Double.isFinite(spam) || !Double.isFinite(discard)) {
+        throw new IllegalArgumentException("thresholds must be finite");
+      }
+      if (!(hold < spam && spam < discard)) {
+        throw new IllegalArgumentException(
+            "thresholds must increase: hold " + hold + " < spam " + spam + " < discard " + discard);
+      }
+      this.holdThreshold = hold;
+      this.spamThreshold = spam;
+      this.discardThreshold = discard;
+      return this;
+    }
+
+    /**
+     * Sets how long an asynchronous check may take before it counts as failed (default 3 seconds, above
+     * the Akismet client's own 2-second timeout).
+     *
+     * @param checkTimeout from 1 millisecond to 1 minute
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder checkTimeout(Duration checkTimeout) {
+      Objects.requireNonNull(checkTimeout, "checkTimeout");
+      if (checkTimeout.toMillis() < 1 || checkTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
+        throw new IllegalArgumentException("checkTimeout must be in [1 ms, 1 min], was " + checkTimeout);
+      }
+      this.checkTimeout = checkTimeout;
+      return this;
+    }
+
+    /**
+     * Builds the filter.
+     *
+     * @return an immutable, thread-safe filter
+     */
+    public SpamFilter build() {
+      return new SpamFilter(this);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package dev.masthead.comments.spam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.masthead.core.InvalidDataException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpamClassifierTest {
+  static final List<String> SPAM = List.of(
+      "check out my channel for free music videos", "subscribe to my channel please", "visit my site for cheap followers",
+      "earn money from home click here", "free gift cards at my page", "please subscribe and like my new video",
+      "get free followers now at my site", "make money online fast click here");
+  static final List<String> HAM = List.of(
+      "this song reminds me of summer", "the chorus is so catchy", "i love the dancing in this video",
+      "best song of the year honestly", "who is still listening in winter", "her voice is amazing live",
+      "the drummer is incredible", "this brings back memories of school");
+
+  static List<SpamClassifier.Example> examples() {
+    List<SpamClassifier.Example> out = new ArrayList<>();
+    SPAM.forEach(t -> out.add(new SpamClassifier.Example(t, true)));
+    HAM.forEach(t -> out.add(new SpamClassifier.Example(t, false)));
+    return out;
+  }
+
+  @Test
+  void separatesSpamFromHamAfterTraining() {
+    SpamClassifier c = SpamClassifier.trainer().train(examples());
+    assertThat(c.spamProbability("subscribe to my channel for free videos")).isGreaterThan(0.5);
+    assertThat(c.spamProbability("the chorus of this song is amazing")).isLessThan(0.5);
+    assertThat(c.spamExamples()).isEqualTo(8);
+    assertThat(c.hamExamples()).isEqualTo(8);
+  }
+
+  @Test
+  void anUntrainedClassifierIsUndecided() {
+    SpamClassifier c = SpamClassifier.trainer().untrained();
+    assertThat(c.spamProbability("anything")).isEqualTo(0.5);
+    assertThat(ClassifierCheck.of(c).check(TestComments.text("anything"), SpamContext.EMPTY)).isEmpty();
+  }
+
+  @Test
+  void trainingIsDeterministicForASeed() {
+    double a = SpamClassifier.trainer().seed(7).train(examples()).logOdds("free music for you");
+    double b = SpamClassifier.trainer().seed(7).train(examples()).logOdds("free music for you");
+    assertThat(a).isEqualTo(b);
+  }
+
+  @Test
+  void learnsFromFeedback() {
+    SpamClassifier c = SpamClassifier.trainer().train(examples());
+    String text = "great dancing, visit my bakery downtown";
+    double before = c.logOdds(text);
+    for (int i = 0; i < 20; i++) {
+      c.learn(text, true);
+    }
+    assertThat(c.logOdds(text)).isGreaterThan(before);
+    assertThat(c.spamExamples()).isEqualTo(28);
+  }
+
+  @Test
+  void foldsDisguisedText() {
+    SpamClassifier c = SpamClassifier.trainer().train(examples());
+    assertThat(c.logOdds("ＳＵＢＳＣＲＩＢＥ to my chan\u200Bnel")).isEqualTo(c.logOdds("subscribe to my channel"));
+  }
+
+  @Test
+  void savesAndLoadsTheSameModel() throws IOException {
+    SpamClassifier c = SpamClassifier.trainer().train(examples());
+    SpamClassifier back = SpamClassifier.load(new ByteArrayInputStream(save(c)));
+    for (String t : List.of("subscribe now", "the chorus", "", "🎉 emoji only")) {
+      assertThat(back.logOdds(t)).isEqualTo(c.logOdds(t));
+    }
+    assertThat(back.spamExamples()).isEqualTo(c.spamExamples());
+    assertThat(new String(save(back), StandardCharsets.UTF_8)).isEqualTo(new String(save(c), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void refusesATruncatedModelWhole() throws IOException {
+    byte[] saved = save(SpamClassifier.trainer().train(examples()));
+    for (int cut : new int[] {0, 1, saved.length / 3, saved.length / 2, saved.length - 2}) {
+      byte[] truncated = java.util.Arrays.copyOf(saved, cut);
+      assertThatThrownBy(() -> SpamClassifier.load(new ByteArrayInputStream(truncated)))
+          .as("cut at %d", cut).isInstanceOf(InvalidDataException.class);
+    }
+  }
+
+  @Test
+  void refusesAModelWithAFlippedDigit() throws IOException {
+    String saved = new String(save(SpamClassifier.trainer().train(examples())), StandardCharsets.UTF_8);
+    int weights = saved.indexOf("\"weights\"");
+    int digit = weights;
+    while (!Character.isDigit(saved.charAt(digit)) || saved.charAt(digit - 1) == '"') {
+      digit++;
+    }
+    // flip a digit inside a weight's value, not its key
+    int colon = saved.indexOf(':', digit);
+    int valueDigit = colon + 2;
+    while (!Character.isDigit(saved.charAt(valueDigit))) {
+      valueDigit++;
+    }
+    char c = saved.charAt(valueDigit);
+    String altered = saved.substring(0, valueDigit) + (c == '9' ? '8' : (char) (c + 1)) + saved.substring(valueDigit + 1);
+    assertThatThrownBy(() -> SpamClassifier.load(new ByteArrayInputStream(altered.getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(InvalidDataException.class).hasMessageContaining("checksum");
+  }
+
+  @Test
+  void refusesAnotherFormatOrVersion() {
+    assertThatThrownBy(() -> load("{\"format\":\"other\",\"version\":1}")).isInstanceOf(InvalidDataException.class)
+        .hasMessageContaining("format");
+    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":2}"))
+        .isInstanceOf(InvalidDataException.class).hasMessageContaining("version");
+    assertThatThrownBy(() -> load("[]")).isInstanceOf(InvalidDataException.class);
+    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":1,\"spamExamples\":-1}"))
+        .isInstanceOf(InvalidDataException.class);
+    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":1,\"buckets\":1048576,"
+        + "\"weights\":{\"99999999\":1.0}}")).isInstanceOf(InvalidDataException.class).hasMessageContaining("range");
+  }
+
+  private static SpamClassifier load(String json) throws IOException {
+    return SpamClassifier.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static byte[] save(SpamClassifier c) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    c.save(out);
+    return out.toByteArray();
+  }
+}
