@@ -120,6 +120,29 @@ class ContentSanitizerTest {
   }
 
   @Test
+  void unwrapsLinkNestedInLinkLeftByDroppedSvg() {
+    // found by sanitizedHtmlIsAFixedPoint: a browser would split the nested links
+    assertThat(clean("<a href=\"https://a.example/\">a<svg><a href=\"https://b.example/\">b</a></svg></a>").html())
+        .isEqualTo("<p><a href=\"https://a.example/\" rel=\"nofollow ugc noopener\">ab</a></p>");
+  }
+
+  @Test
+  void keepsInlineElementHoldingABlockOutOfParagraphs() {
+    // found by sanitizedHtmlIsAFixedPoint: <p><a><blockquote> would be restructured by a browser
+    assertThat(clean("x <a href=\"https://a.example/\">link<blockquote>quote</blockquote></a>").html())
+        .isEqualTo("<p>x</p><a href=\"https://a.example/\" rel=\"nofollow ugc noopener\"><p>link</p>"
+            + "<blockquote><p>quote</p></blockquote></a>");
+  }
+
+  @Test
+  void normalizesCharactersDecodedFromEntities() {
+    // found by validOutputIsInertAndNormalized: &#1; and &#xFEFF; decode to characters the raw text had not
+    var result = clean("a&#1;b&#xFEFF;c&#13;&#10;d e&#x301; <abbr title=\"t&#0;&#x1B;\">x</abbr>");
+    assertThat(result.text()).isEqualTo("abc\nd \u00E9 x");
+    assertThat(result.html()).isEqualTo("<p>abc<br>d \u00E9 <abbr title=\"t\">x</abbr></p>");
+  }
+
+  @Test
   void inertnessCheckCatchesWhatItMust() {
     // The oracle itself must fail on live HTML, or every test above proves nothing.
     assertThat(XssVectors.whyNotInert("<script>x</script>", XssVectors.DEFAULT_OUTPUT_TAGS)).isNotNull();
