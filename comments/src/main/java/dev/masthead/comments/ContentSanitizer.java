@@ -2,10 +2,13 @@ package dev.masthead.comments;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -92,7 +95,8 @@ final class ContentSanitizer {
     Document clean = cleaner.clean(dirty);
     clean.outputSettings().prettyPrint(false);
     Element body = clean.body();
-    String text = plainText(body);
+    Set<Element> blockHolders = Collections.newSetFromMap(new IdentityHashMap<>());
+    String text = tidyAndReadText(body, blockHolders);
     List<String> links = new ArrayList<>();
     for (Element a : body.getElementsByTag("a")) {
       String href = a.attr("href");
@@ -100,7 +104,7 @@ final class ContentSanitizer {
         links.add(href);
       }
     }
-    formatLineBreaks(body);
+    formatLineBreaks(body, blockHolders);
     return new Sanitized(body.html(), text, List.copyOf(links));
   }
 
@@ -133,25 +137,66 @@ final class ContentSanitizer {
     return FLOW.contains(name) || PHRASING_BLOCK.contains(name) || OTHER_BLOCK.contains(name);
   }
 
-  private static String plainText(Element body) {
+  /**
+   * Walks the clean tree once: normalizes decoded text and attribute values (an entity such as
+   * {@code &#1;} or {@code &#xFEFF;} can decode to a character the raw text no longer holds), reads the plain
+   * text, marks the elements that hold a block element somewhere below them, and unwraps links nested in
+   * links.
+   */
+  private static String tidyAndReadText(Element body, Set<Element> blockHolders) {
     StringBuilder text = new StringBuilder();
+    List<Element> nestedLinks = new ArrayList<>();
     NodeTraversor.traverse(new NodeVisitor() {
+      private int linkDepth;
+
       @Override
       public void head(Node node, int depth) {
         if (node instanceof TextNode) {
-          text.append(((TextNode) node).getWholeText());
-        } else if (node != body && node instanceof Element && isBlock(((Element) node).normalName())) {
-          text.append("\n\n");
+          TextNode textNode = (TextNode) node;
+          String value = textNode.getWholeText();
+          String tidy = FieldText.contentChars(value);
+          if (!tidy.equals(value)) {
+            textNode.text(tidy);
+          }
+          text.append(tidy);
+        } else if (node != body && node instanceof Element) {
+          Element element = (Element) node;
+          for (Attribute attribute : element.attributes()) {
+            String tidy = FieldText.contentChars(attribute.getValue());
+            if (!tidy.equals(attribute.getValue())) {
+              attribute.setValue(tidy);
+            }
+          }
+          if (isBlock(element.normalName())) {
+            text.append("\n\n");
+          }
+          if (element.normalName().equals("a") && ++linkDepth > 1) {
+            nestedLinks.add(element);
+          }
         }
       }
 
       @Override
       public void tail(Node node, int depth) {
-        if (node != body && node instanceof Element && isBlock(((Element) node).normalName())) {
-          text.append("\n\n");
+        if (node != body && node instanceof Element) {
+          Element element = (Element) node;
+          if (element.normalName().equals("a")) {
+            linkDepth--;
+          }
+          if (isBlock(element.normalName())) {
+            text.append("\n\n");
+          }
+          if ((isBlock(element.normalName()) || blockHolders.contains(element)) && element.parent() != null) {
+            blockHolders.add(element.parent());
+          }
         }
       }
     }, body);
+    // A link inside a link (left behind by a dropped svg or math element) would be split by a browser's
+    // parser; keep the outer link and the inner one's content.
+    for (Element link : nestedLinks) {
+      link.unwrap();
+    }
     return collapseBlankLines(text);
   }
 
@@ -172,6 +217,9 @@ final class ContentSanitizer {
           if (out.length() > 0) {
             out.append(newlines >= 2 ? "\n\n" : "\n");
           }
+          if (out.length() == 0 || newlines >= 2) {
+            line = line.stripLeading(); // a paragraph starts at its first visible character, as in the HTML
+          }
           out.append(line);
           newlines = 1;
         }
@@ -182,25 +230,29 @@ final class ContentSanitizer {
   }
 
   /** Cuts text into paragraphs at blank lines and turns single line breaks into {@code <br>}, block by block. */
-  private static void formatLineBreaks(Element body) {
+  private static void formatLineBreaks(Element body, Set<Element> blockHolders) {
     Deque<Element> work = new ArrayDeque<>();
     work.push(body);
     while (!work.isEmpty()) {
       Element container = work.pop();
       String name = container.normalName();
-      if (container == body || FLOW.contains(name)) {
-        formatFlow(container, work);
-      } else if (PHRASING_BLOCK.contains(name)) {
+      if (PHRASING_BLOCK.contains(name)) {
         breaksToBr(container);
-      } else if (!name.equals("pre")) {
-        for (Element child : container.children()) {
-          work.push(child);
+      } else if (OTHER_BLOCK.contains(name)) {
+        if (!name.equals("pre")) {
+          for (Element child : container.children()) {
+            work.push(child);
+          }
         }
+      } else {
+        // the body, flow blocks, and inline elements that hold a block (which a <p> must not wrap, or a
+        // browser would restructure the markup)
+        formatFlow(container, work, blockHolders);
       }
     }
   }
 
-  private static void formatFlow(Element container, Deque<Element> work) {
+  private static void formatFlow(Element container, Deque<Element> work, Set<Element> blockHolders) {
     List<Node> nodes = new ArrayList<>(container.childNodes());
     container.empty();
     Paragraphs paragraphs = new Paragraphs(container);
@@ -209,7 +261,7 @@ final class ContentSanitizer {
         paragraphs.text(((TextNode) node).getWholeText());
       } else if (node instanceof Element) {
         Element element = (Element) node;
-        if (isBlock(element.normalName())) {
+        if (isBlock(element.normalName()) || blockHolders.contains(element)) {
           paragraphs.close();
           container.appendChild(element);
           work.push(element);
@@ -265,8 +317,8 @@ final class ContentSanitizer {
         if (i < length && text.charAt(i) != '\n') {
           continue;
         }
-        String line = text.substring(start, i);
         boolean endsWithNewline = i < length;
+        String line = endsWithNewline ? text.substring(start, i).stripTrailing() : text.substring(start, i);
         start = i + 1;
         if (!line.isEmpty()) {
           boolean blank = line.isBlank();
@@ -296,9 +348,17 @@ final class ContentSanitizer {
       if (p != null) {
         while (p.childNodeSize() > 0) {
           Node last = p.childNode(p.childNodeSize() - 1);
-          if ((last instanceof Element && ((Element) last).normalName().equals("br"))
-              || (last instanceof TextNode && ((TextNode) last).isBlank())) {
+          if (last instanceof Element && ((Element) last).normalName().equals("br")) {
             last.remove();
+          } else if (last instanceof TextNode) {
+            TextNode text = (TextNode) last;
+            String kept = text.getWholeText().stripTrailing();
+            if (kept.isEmpty()) {
+              text.remove();
+            } else {
+              text.text(kept);
+              break;
+            }
           } else {
             break;
           }

@@ -78,6 +78,35 @@ final class FieldText {
     if (raw == null || raw.isEmpty()) {
       return new Normalized("", false);
     }
+    String filtered = filterContent(raw, maxCodePoints);
+    if (filtered == null) {
+      return Normalized.TOO_LONG;
+    }
+    String value = nfc(filtered).strip();
+    if (value.codePointCount(0, value.length()) > maxCodePoints) {
+      return Normalized.TOO_LONG;
+    }
+    return new Normalized(value, false);
+  }
+
+  /**
+   * Applies the character rules of {@link #content} (line endings, controls, U+FEFF, noncharacters, lone
+   * surrogates, NFC) without trimming and without a limit. Used on text that an HTML parser decoded from
+   * entities such as {@code &#1;} or {@code &#xFEFF;}.
+   */
+  static String contentChars(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029
+          || c == 0xFEFF || c == 0xFFFE || c == 0xFFFF || Character.isSurrogate(c)) {
+        return nfc(java.util.Objects.requireNonNull(filterContent(text, Integer.MAX_VALUE)));
+      }
+    }
+    return nfc(text);
+  }
+
+  /** The content character filter; null as soon as more than {@code maxCodePoints} non-space code points are kept. */
+  private static @org.jspecify.annotations.Nullable String filterContent(String raw, int maxCodePoints) {
     StringBuilder out = new StringBuilder(Math.min(raw.length(), 1 << 16));
     long nonSpace = 0;
     int length = raw.length();
@@ -114,14 +143,10 @@ final class FieldText {
       }
       out.appendCodePoint(cp);
       if (!isWhiteSpace(cp) && ++nonSpace > maxCodePoints) {
-        return Normalized.TOO_LONG;
+        return null;
       }
     }
-    String value = nfc(out.toString()).strip();
-    if (value.codePointCount(0, value.length()) > maxCodePoints) {
-      return Normalized.TOO_LONG;
-    }
-    return new Normalized(value, false);
+    return out.toString();
   }
 
   /** Cuts {@code value} to at most {@code maxCodePoints} code points. */
