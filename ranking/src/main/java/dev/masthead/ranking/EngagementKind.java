@@ -8,12 +8,12 @@ import java.util.Objects;
  * {@link Scoring} gives a weight to; an event of another kind is rejected with
  * {@link Rejection#UNKNOWN_KIND}.
  *
- * <p>Immutable and thread-safe.
+ * <p>Kinds are ordered by name. Immutable and thread-safe.
  *
  * @param name the kind's name: 1 to {@value #MAX_LENGTH} characters from {@code [A-Za-z0-9_.-]}, compared
  *     exactly (case-sensitive)
  */
-public record EngagementKind(String name) {
+public record EngagementKind(String name) implements Comparable<EngagementKind> {
   /** The longest name, in chars. */
   public static final int MAX_LENGTH = 64;
 
@@ -59,6 +59,17 @@ public record EngagementKind(String name) {
    */
   public static EngagementKind of(String name) {
     return new EngagementKind(name);
+  }
+
+  /**
+   * Compares kinds by name.
+   *
+   * @param other the other kind
+   * @return the order of the names, by {@link String#compareTo(String)}
+   */
+  @Override
+  public int compareTo(EngagementKind other) {
+    return name.compareTo(other.name);
   }
 
   @Override

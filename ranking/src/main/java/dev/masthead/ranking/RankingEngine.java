@@ -144,11 +144,11 @@ public final class RankingEngine {
    */
   public RecordResult record(EngagementEvent event) {
     Objects.requireNonNull(event, "event");
+    long now = now();
     Integer kind = kindIndex.get(event.kind());
     if (kind == null) {
       return reject(Rejection.UNKNOWN_KIND);
     }
-    long now = now();
     Instant at = event.occurredAt();
     if (at.getEpochSecond() < -MAX_EPOCH_SECOND) {
       return reject(Rejection.TOO_LATE);
@@ -221,6 +221,7 @@ public final class RankingEngine {
    */
   public Ranking top(RankingQuery query) {
     Objects.requireNonNull(query, "query");
+    long now = now();
     Scoring scoring = query.scoringOverride().orElse(defaultScoring);
     long[] kindWeights = new long[kindIndex.size()];
     for (Map.Entry<EngagementKind, Long> e : scoring.weights().entrySet()) {
@@ -236,7 +237,6 @@ public final class RankingEngine {
       throw new IllegalArgumentException("gravity scoring and section or tag filters need an ArticleLookup; "
           + "set one with RankingEngine.Builder.lookup");
     }
-    long now = now();
     maybeExpire(now);
     if (cache != null) {
       Ranking hit = cache.getIfPresent(query);

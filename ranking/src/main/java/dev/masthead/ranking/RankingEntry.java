@@ -35,7 +35,7 @@ public record RankingEntry(
     if (rank < 1) {
       throw new IllegalArgumentException("RankingEntry.rank must be at least 1, was " + rank);
     }
-    TreeMap<EngagementKind, Long> sorted = new TreeMap<>((a, b) -> a.name().compareTo(b.name()));
+    TreeMap<EngagementKind, Long> sorted = new TreeMap<>();
     sorted.putAll(Objects.requireNonNull(counts, "counts"));
     counts = Collections.unmodifiableMap(sorted);
   }

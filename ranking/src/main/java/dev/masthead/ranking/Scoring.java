@@ -85,7 +85,7 @@ public sealed interface Scoring permits Scoring.Weighted, Scoring.HalfLife, Scor
     if (weights.isEmpty()) {
       throw new IllegalArgumentException("Scoring.weights must not be empty");
     }
-    TreeMap<EngagementKind, Long> sorted = new TreeMap<>((a, b) -> a.name().compareTo(b.name()));
+    TreeMap<EngagementKind, Long> sorted = new TreeMap<>();
     weights.forEach((k, v) -> {
       Objects.requireNonNull(k, "Scoring.weights key");
       Objects.requireNonNull(v, "Scoring.weights value");
