@@ -270,7 +270,7 @@ public final class RankingEngine {
 
   private Ranking compute(RankingQuery query, Scoring scoring, long[] kindWeights, long now) {
     long[] raw = WindowPlan.rawSpan(query.window(), now, skewMillis);
-    WindowPlan plan = WindowPlan.plan(layout, raw[0], raw[1], now);
+    WindowPlan plan = WindowPlan.plan(layout, raw[0], raw[1], now, scoring instanceof Scoring.HalfLife);
     Instant computedAt = Instant.ofEpochMilli(now);
     if (plan.isEmpty()) {
       return new Ranking(List.of(), Instant.ofEpochMilli(plan.fromMillis), Instant.ofEpochMilli(plan.toMillis),

@@ -15,7 +15,9 @@ import java.util.TreeMap;
  *   <li>{@link Weighted}: the score is {@code P}, exact in {@code long} arithmetic (saturating at
  *       {@link Long#MAX_VALUE}). For "Top 5 This Week" and "Popular Articles".</li>
  *   <li>{@link HalfLife}: each bucket's weighted count is multiplied by {@code 2^(-age / halfLife)}, where
- *       age is the time from the start of the bucket (at the window's resolution) to the query's time. For
+ *       age is the time from the start of the bucket to the query's time; the window is read in the finest
+ *       buckets still held (with the default layout 1 minute within the last day, 1 hour before), so decay
+ *       is exact to that step. Computed by merging buckets at query time, never from running totals. For
  *       "Trending".</li>
  *   <li>{@link Gravity}: Hacker News' {@code (P - 1) / (T + 2)^G}, where {@code T} is the article's age in
  *       hours since its {@code publishedAt} (from the {@link ArticleLookup}, so an engine without a lookup

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a window is read at a given time: the span actually covered and the buckets that tile it, coarsest
- * first where they fit. Immutable.
+ * How a window is read at a given time: the span actually covered and the buckets that tile it (the
+ * coarsest that fit, or the finest held). Immutable.
  *
  * <p>Edges: the start is rounded down to the resolution of the finest tier whose horizon reaches back to it,
  * the end up to the resolution of the finest tier whose horizon reaches back to it; both are then inside
@@ -93,10 +93,11 @@ final class WindowPlan {
   }
 
   /**
-   * Plans a window. The end is first cut to the latest time an event can have (now plus the skew allowance),
+   * Plans a window, tiling it with the coarsest buckets that fit or, if {@code finest}, with the finest
+   * buckets still held (for decayed scores, which decay each bucket from its start). The end is first cut to the latest time an event can have (now plus the skew allowance),
    * the start to the retention.
    */
-  static WindowPlan plan(StoreLayout layout, long rawFrom, long rawTo, long now) {
+  static WindowPlan plan(StoreLayout layout, long rawFrom, long rawTo, long now, boolean finest) {
     List<BucketTier> tiers = layout.tiers();
     int coarsest = tiers.size() - 1;
     long retentionStart = layout.keepStart(coarsest, now) * tiers.get(coarsest).resolution().toMillis();
@@ -115,7 +116,8 @@ final class WindowPlan {
     long pos = f;
     while (pos < t) {
       int chosen = -1;
-      for (int i = coarsest; i >= 0; i--) {
+      for (int j = 0; j <= coarsest; j++) {
+        int i = finest ? j : coarsest - j;
         long r = tiers.get(i).resolution().toMillis();
         if (Math.floorMod(pos, r) == 0 && pos + r <= t && pos / r >= layout.keepStart(i, now)) {
           chosen = i;

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Model-based tests: random streams of events (out of order, late, too late, in the future, unknown kinds),
- * clock moves (forward by minutes to weeks, sometimes backward) and queries over every kind of window,
- * against {@link RankingOracle}, which keeps every event and sorts. Rankings must be equal, ties included.
+ * clock moves (forward by minutes to weeks, sometimes backward) and queries over every kind of window, with
+ * weighted and half-life scoring, against {@link RankingOracle}, which keeps every event and sorts. Rankings
+ * must be equal, ties included (decayed scores too: both sum the same products in the same order).
  */
 class RankingEngineProperties {
   private static final long SEED = 20261130L;
@@ -114,8 +115,11 @@ class RankingEngineProperties {
         if (rnd.nextInt(3) == 0) {
           qb.exclude(ids.get(rnd.nextInt(articles)));
         }
-        if (rnd.nextInt(4) == 0) {
+        int scoring = rnd.nextInt(6);
+        if (scoring == 0) {
           qb.scoring(Scoring.weighted(Map.of(EngagementKind.VIEW, 1L, EngagementKind.COMMENT, 1L)));
+        } else if (scoring == 1) {
+          qb.scoring(Scoring.halfLife(Duration.ofMinutes(1 + rnd.nextInt(3000))));
         }
         if (withLookup && rnd.nextInt(3) == 0) {
           qb.section(dev.masthead.core.Section.of(rnd.nextBoolean() ? "World" : "Sports"));

@@ -113,7 +113,7 @@ final class RankingOracle {
 
   Ranking top(RankingQuery q, Instant clock, Optional<ArticleLookup> lookup) {
     long[] span = covered(q.window(), clock);
-    Scoring.Weighted scoring = (Scoring.Weighted) q.scoringOverride().orElse(Scoring.defaults());
+    Scoring scoring = q.scoringOverride().orElse(Scoring.defaults());
     Map<ArticleId, long[]> counts = new HashMap<>();
     Map<ArticleId, Long> last = new HashMap<>();
     int kinds = layout.kinds().size();
@@ -124,15 +124,47 @@ final class RankingOracle {
       }
     }
     List<ArticleId> ids = new ArrayList<>(counts.keySet());
-    Map<ArticleId, Long> score = new HashMap<>();
-    for (ArticleId id : ids) {
-      long s = 0;
-      for (int k = 0; k < kinds; k++) {
-        s += scoring.weights().getOrDefault(layout.kinds().get(k), 0L) * counts.get(id)[k];
+    Map<ArticleId, Double> score = new HashMap<>();
+    if (scoring instanceof Scoring.HalfLife h) {
+      // Each event decays from the start of its bucket in the finest tier still holding its time.
+      Map<ArticleId, java.util.TreeMap<Long, long[]>> pieces = new HashMap<>();
+      for (Event e : events) {
+        if (e.at() >= span[0] && e.at() < span[1]) {
+          int tier = 0;
+          while (Math.floorDiv(e.at(), res(tier)) < layout.keepStart(tier, now)) {
+            tier++;
+          }
+          long start = Math.floorDiv(e.at(), res(tier)) * res(tier);
+          pieces.computeIfAbsent(e.id(), k -> new java.util.TreeMap<>())
+              .computeIfAbsent(start, k -> new long[kinds])[e.kind()] += e.weight();
+        }
       }
-      score.put(id, s);
+      for (ArticleId id : ids) {
+        double[] w = new double[kinds];
+        for (Map.Entry<Long, long[]> p : pieces.get(id).entrySet()) {
+          double factor = Math.pow(2.0, -(double) (now - p.getKey()) / h.halfLife().toMillis());
+          for (int k = 0; k < kinds; k++) {
+            if (p.getValue()[k] != 0) {
+              w[k] += factor * p.getValue()[k];
+            }
+          }
+        }
+        double s = 0;
+        for (int k = 0; k < kinds; k++) {
+          s += scoring.weights().getOrDefault(layout.kinds().get(k), 0L) * w[k];
+        }
+        score.put(id, s);
+      }
+    } else {
+      for (ArticleId id : ids) {
+        long s = 0;
+        for (int k = 0; k < kinds; k++) {
+          s += scoring.weights().getOrDefault(layout.kinds().get(k), 0L) * counts.get(id)[k];
+        }
+        score.put(id, (double) s);
+      }
     }
-    ids.sort(Comparator.<ArticleId>comparingLong(score::get).reversed()
+    ids.sort(Comparator.<ArticleId>comparingDouble(score::get).reversed()
         .thenComparing(Comparator.<ArticleId>comparingLong(last::get).reversed())
         .thenComparing(Comparator.naturalOrder()));
     Instant at = Instant.ofEpochMilli(now);
