@@ -97,9 +97,8 @@ final class InMemoryCounterStore implements CounterStore {
       keepStart = new long[tierCount];
       Arrays.fill(keepStart, Long.MIN_VALUE);
       for (int t = 0; t < tierCount; t++) {
-        rings[t] = new CellMap[ringSize[t]];
-        ringIndex[t] = new long[ringSize[t]];
-        Arrays.fill(ringIndex[t], NONE);
+        rings[t] = new CellMap[0]; // allocated at the stripe's first cell
+        ringIndex[t] = new long[0];
       }
       rollStart = new long[tracked];
       Arrays.fill(rollStart, NONE);
@@ -109,6 +108,19 @@ final class InMemoryCounterStore implements CounterStore {
         rollCounts[w] = new long[0];
         rollLast[w] = new long[0];
       }
+    }
+  }
+
+  /** Allocates a stripe's rings at its first cell, so that an idle or small engine stays small. */
+  private void ensureRings(Stripe s) {
+    if (s.ringIndex[0].length != 0) {
+      return;
+    }
+    for (int t = 0; t < tierCount; t++) {
+      s.rings[t] = new CellMap[ringSize[t]];
+      long[] idx = new long[ringSize[t]];
+      Arrays.fill(idx, NONE);
+      s.ringIndex[t] = idx;
     }
   }
 
@@ -266,6 +278,7 @@ final class InMemoryCounterStore implements CounterStore {
     int key = gi + 1;
     s.lock.lock();
     try {
+      ensureRings(s);
       advance(s, now);
       for (int t = 0; t < tierCount; t++) {
         long r = resolution[t];
@@ -334,6 +347,9 @@ final class InMemoryCounterStore implements CounterStore {
         for (int i = 0; i < n; i++) {
           int t = tiers[i];
           long b = buckets.get(i).index();
+          if (s.ringIndex[t].length == 0) {
+            break; // the stripe holds no cell
+          }
           int slot = (int) Math.floorMod(b, (long) ringSize[t]);
           if (s.ringIndex[t][slot] != b) {
             continue;
@@ -458,6 +474,7 @@ final class InMemoryCounterStore implements CounterStore {
     Stripe s = stripes[gi & (STRIPES - 1)];
     s.lock.lock();
     try {
+      ensureRings(s);
       int slot = (int) Math.floorMod(bucketIndex, (long) ringSize[tier]);
       CellMap m = s.rings[tier][slot];
       if (m == null || s.ringIndex[tier][slot] != bucketIndex) {
