@@ -1,105 +1,97 @@
 package dev.masthead.ranking;
 
-import java.util.Arrays;
-
 /**
- * The cells of one bucket in one stripe: an open-addressing hash map from an interned article index to a
- * count per kind and the latest event time, stored as parallel primitive arrays (linear probing, load at
- * most 7/8, no removal: a bucket only grows until it expires whole).
+ * The cells of one bucket in one stripe: an open-addressing hash map (linear probing, load at most 7/8, no
+ * removal: a bucket only grows until it expires whole) from an interned article index to a count per kind
+ * and the latest event time.
  *
- * <p>A slot costs {@code 4 + 8 × kinds + 4} bytes. Not thread-safe: the owning stripe's lock guards it.
+ * <p>All of a cell lives in one {@code long[]} stride, so that counting an event touches one cache line:
+ * {@code [key << 32 | lastOffsetMillis, count(kind 0), …, count(kind k-1)]}; key 0 marks an empty slot. A
+ * slot costs {@code 8 × (1 + kinds)} bytes. Not thread-safe: the owning stripe's lock guards it.
  */
 final class CellMap {
-  static final int NO_KEY = 0;
-
-  private final int kinds;
-  int[] keys;
-  long[] counts;
-  /** The latest event time, in milliseconds after the bucket's start. */
-  int[] lastOffsets;
+  final int kinds;
+  final int stride;
+  long[] slots;
   int size;
-  private int mask;
+  private int capacity;
 
   CellMap(int kinds, int initialCapacity) {
     this.kinds = kinds;
-    int cap = Integer.highestOneBit(Math.max(4, initialCapacity - 1)) << 1;
-    allocate(cap);
-  }
-
-  private void allocate(int cap) {
-    keys = new int[cap];
-    counts = new long[cap * kinds];
-    lastOffsets = new int[cap];
-    mask = cap - 1;
+    this.stride = 1 + kinds;
+    capacity = Integer.highestOneBit(Math.max(4, initialCapacity - 1)) << 1;
+    slots = new long[capacity * stride];
   }
 
   int capacity() {
-    return keys.length;
+    return capacity;
   }
 
-  static int hash(int key) {
+  private static int hash(int key) {
     int h = key * 0x9E3779B9;
     return h ^ (h >>> 16);
   }
 
-  /** Returns the slot of {@code key} (the article index plus one), inserting it if absent. */
-  int slotFor(int key) {
+  static int key(long header) {
+    return (int) (header >>> 32);
+  }
+
+  static int lastOffset(long header) {
+    return (int) header;
+  }
+
+  /**
+   * Adds {@code weight} to the count of {@code kind} for {@code key} (an article index plus one), and moves
+   * the cell's latest event time to {@code offsetMillis} after the bucket's start if that is later.
+   */
+  void add(int key, int kind, long weight, int offsetMillis) {
+    int mask = capacity - 1;
     int i = hash(key) & mask;
     while (true) {
-      int k = keys[i];
-      if (k == key) {
-        return i;
-      }
-      if (k == NO_KEY) {
-        if (size + 1 > (keys.length - (keys.length >>> 3))) {
+      int base = i * stride;
+      long header = slots[base];
+      if (header == 0) {
+        if (size + 1 > capacity - (capacity >>> 3)) {
           grow();
-          return slotFor(key);
+          add(key, kind, weight, offsetMillis);
+          return;
         }
-        keys[i] = key;
-        lastOffsets[i] = -1;
+        slots[base] = ((long) key << 32) | (offsetMillis & 0xFFFF_FFFFL);
+        slots[base + 1 + kind] = weight;
         size++;
-        return i;
+        return;
+      }
+      if (key(header) == key) {
+        int c = base + 1 + kind;
+        slots[c] = Saturating.add(slots[c], weight);
+        if (offsetMillis > lastOffset(header)) {
+          slots[base] = ((long) key << 32) | (offsetMillis & 0xFFFF_FFFFL);
+        }
+        return;
       }
       i = (i + 1) & mask;
     }
   }
 
-  void add(int key, int kind, long weight, int offsetMillis) {
-    int s = slotFor(key);
-    int c = s * kinds + kind;
-    counts[c] = Saturating.add(counts[c], weight);
-    if (offsetMillis > lastOffsets[s]) {
-      lastOffsets[s] = offsetMillis;
-    }
-  }
-
   private void grow() {
-    int[] oldKeys = keys;
-    long[] oldCounts = counts;
-    int[] oldLast = lastOffsets;
-    allocate(oldKeys.length << 1);
-    for (int s = 0; s < oldKeys.length; s++) {
-      int k = oldKeys[s];
-      if (k != NO_KEY) {
-        int i = hash(k) & mask;
-        while (keys[i] != NO_KEY) {
+    long[] old = slots;
+    capacity <<= 1;
+    slots = new long[capacity * stride];
+    int mask = capacity - 1;
+    for (int base = 0; base < old.length; base += stride) {
+      long header = old[base];
+      if (header != 0) {
+        int i = hash(key(header)) & mask;
+        while (slots[i * stride] != 0) {
           i = (i + 1) & mask;
         }
-        keys[i] = k;
-        lastOffsets[i] = oldLast[s];
-        System.arraycopy(oldCounts, s * kinds, counts, i * kinds, kinds);
+        System.arraycopy(old, base, slots, i * stride, stride);
       }
     }
   }
 
-  void clear() {
-    Arrays.fill(keys, NO_KEY);
-    Arrays.fill(counts, 0);
-    size = 0;
-  }
-
   long estimatedBytes() {
-    // Three array headers (16 bytes each), the object (24 bytes) and the slots.
-    return 24 + 48 + (long) keys.length * (4 + 4 + 8L * kinds);
+    // The object (24 bytes), the array header (16 bytes) and the slots.
+    return 40 + 8L * slots.length;
   }
 }

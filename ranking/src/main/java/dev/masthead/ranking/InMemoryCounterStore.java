@@ -87,8 +87,8 @@ final class InMemoryCounterStore implements CounterStore {
     final long[] keepStart;
     long nextCheck = Long.MIN_VALUE;
     final long[] rollStart;
-    final long[][] rollCounts;
-    final long[][] rollLast;
+    /** Running totals, per article: per tracked window {@code [last event, count(kind 0), …]}. */
+    long[] roll = new long[0];
     int localCapacity;
 
     Stripe(int tierCount, int[] ringSize, int tracked) {
@@ -102,12 +102,6 @@ final class InMemoryCounterStore implements CounterStore {
       }
       rollStart = new long[tracked];
       Arrays.fill(rollStart, NONE);
-      rollCounts = new long[tracked][];
-      rollLast = new long[tracked][];
-      for (int w = 0; w < tracked; w++) {
-        rollCounts[w] = new long[0];
-        rollLast[w] = new long[0];
-      }
     }
   }
 
@@ -154,17 +148,28 @@ final class InMemoryCounterStore implements CounterStore {
     return ids[globalIndex];
   }
 
+  /** The longs per article in a stripe's running totals. */
+  private int rollStride() {
+    return trackedLength.length * (1 + kinds);
+  }
+
+  /** The index of a window's block for an article in a stripe's running totals. */
+  private int rollBase(int local, int w) {
+    return local * rollStride() + w * (1 + kinds);
+  }
+
   private void ensureLocal(Stripe s, int local) {
-    if (local < s.localCapacity) {
+    if (local < s.localCapacity || trackedLength.length == 0) {
       return;
     }
     int cap = Math.max(16, Integer.highestOneBit(local) << 1);
-    for (int w = 0; w < trackedLength.length; w++) {
-      s.rollCounts[w] = Arrays.copyOf(s.rollCounts[w], cap * kinds);
-      long[] last = Arrays.copyOf(s.rollLast[w], cap);
-      Arrays.fill(last, s.localCapacity, cap, NONE);
-      s.rollLast[w] = last;
+    long[] roll = Arrays.copyOf(s.roll, cap * rollStride());
+    for (int l = s.localCapacity; l < cap; l++) {
+      for (int w = 0; w < trackedLength.length; w++) {
+        roll[rollBase(l, w)] = NONE;
+      }
     }
+    s.roll = roll;
     s.localCapacity = cap;
   }
 
@@ -208,8 +213,11 @@ final class InMemoryCounterStore implements CounterStore {
   }
 
   private void rebuild(Stripe s, int w, long start) {
-    Arrays.fill(s.rollCounts[w], 0);
-    Arrays.fill(s.rollLast[w], NONE);
+    for (int l = 0; l < s.localCapacity; l++) {
+      int base = rollBase(l, w);
+      s.roll[base] = NONE;
+      Arrays.fill(s.roll, base + 1, base + 1 + kinds, 0);
+    }
     int t = trackedTier[w];
     long[] idx = s.ringIndex[t];
     for (int i = 0; i < idx.length; i++) {
@@ -219,24 +227,23 @@ final class InMemoryCounterStore implements CounterStore {
     }
   }
 
-  private void addBucketToTotals(Stripe s, int w, CellMap m, long base) {
-    long[] rc;
-    long[] rl;
-    for (int j = 0; j < m.keys.length; j++) {
-      int key = m.keys[j];
-      if (key == CellMap.NO_KEY) {
+  private void addBucketToTotals(Stripe s, int w, CellMap m, long bucketStart) {
+    long[] slots = m.slots;
+    for (int j = 0; j < slots.length; j += m.stride) {
+      long header = slots[j];
+      if (header == 0) {
         continue;
       }
-      int local = (key - 1) >>> STRIPE_BITS;
+      int local = (CellMap.key(header) - 1) >>> STRIPE_BITS;
       ensureLocal(s, local);
-      rc = s.rollCounts[w];
-      rl = s.rollLast[w];
+      int base = rollBase(local, w);
+      long[] roll = s.roll;
       for (int k = 0; k < kinds; k++) {
-        rc[local * kinds + k] = Saturating.add(rc[local * kinds + k], m.counts[j * kinds + k]);
+        roll[base + 1 + k] = Saturating.add(roll[base + 1 + k], slots[j + 1 + k]);
       }
-      long last = base + m.lastOffsets[j];
-      if (last > rl[local]) {
-        rl[local] = last;
+      long last = bucketStart + CellMap.lastOffset(header);
+      if (last > roll[base]) {
+        roll[base] = last;
       }
     }
   }
@@ -244,27 +251,26 @@ final class InMemoryCounterStore implements CounterStore {
   private void slide(Stripe s, int w, long from, long to) {
     int t = trackedTier[w];
     long[] idx = s.ringIndex[t];
-    long[] rc = s.rollCounts[w];
-    long[] rl = s.rollLast[w];
+    long[] roll = s.roll;
     for (int i = 0; i < idx.length; i++) {
       if (idx[i] == NONE || idx[i] < from || idx[i] >= to) {
         continue;
       }
       CellMap m = s.rings[t][i];
-      for (int j = 0; j < m.keys.length; j++) {
-        int key = m.keys[j];
-        if (key == CellMap.NO_KEY) {
+      long[] slots = m.slots;
+      for (int j = 0; j < slots.length; j += m.stride) {
+        long header = slots[j];
+        if (header == 0) {
           continue;
         }
-        int local = (key - 1) >>> STRIPE_BITS;
+        int base = rollBase((CellMap.key(header) - 1) >>> STRIPE_BITS, w);
         boolean any = false;
         for (int k = 0; k < kinds; k++) {
-          int c = local * kinds + k;
-          rc[c] = Saturating.subtract(rc[c], m.counts[j * kinds + k]);
-          any |= rc[c] != 0;
+          roll[base + 1 + k] = Saturating.subtract(roll[base + 1 + k], slots[j + 1 + k]);
+          any |= roll[base + 1 + k] != 0;
         }
         if (!any) {
-          rl[local] = NONE;
+          roll[base] = NONE;
         }
       }
     }
@@ -298,10 +304,11 @@ final class InMemoryCounterStore implements CounterStore {
       for (int w = 0; w < trackedLength.length; w++) {
         if (Math.floorDiv(occurredAt, resolution[trackedTier[w]]) >= s.rollStart[w]) {
           ensureLocal(s, local);
-          int c = local * kinds + kindIndex;
-          s.rollCounts[w][c] = Saturating.add(s.rollCounts[w][c], weight);
-          if (occurredAt > s.rollLast[w][local]) {
-            s.rollLast[w][local] = occurredAt;
+          long[] roll = s.roll;
+          int base = rollBase(local, w);
+          roll[base + 1 + kindIndex] = Saturating.add(roll[base + 1 + kindIndex], weight);
+          if (occurredAt > roll[base]) {
+            roll[base] = occurredAt;
           }
         }
       }
@@ -355,14 +362,15 @@ final class InMemoryCounterStore implements CounterStore {
             continue;
           }
           CellMap m = s.rings[t][slot];
-          long base = b * resolution[t];
+          long bucketStart = b * resolution[t];
           double bw = bucketWeights[i];
-          for (int j = 0; j < m.keys.length; j++) {
-            int key = m.keys[j];
-            if (key == CellMap.NO_KEY) {
+          long[] slots = m.slots;
+          for (int j = 0; j < slots.length; j += m.stride) {
+            long header = slots[j];
+            if (header == 0) {
               continue;
             }
-            int local = (key - 1) >>> STRIPE_BITS;
+            int local = (CellMap.key(header) - 1) >>> STRIPE_BITS;
             if (local >= locals) {
               continue; // interned after this union began; its events are newer than the union
             }
@@ -370,14 +378,14 @@ final class InMemoryCounterStore implements CounterStore {
               touched[touchedCount++] = local;
             }
             for (int k = 0; k < kinds; k++) {
-              long c = m.counts[j * kinds + k];
+              long c = slots[j + 1 + k];
               if (c != 0) {
                 int x = local * kinds + k;
                 counts[x] = Saturating.add(counts[x], c);
                 weighted[x] += bw * c;
               }
             }
-            long at = base + m.lastOffsets[j];
+            long at = bucketStart + CellMap.lastOffset(header);
             if (at > last[local]) {
               last[local] = at;
             }
@@ -418,18 +426,18 @@ final class InMemoryCounterStore implements CounterStore {
       s.lock.lock();
       try {
         advance(s, now);
-        long[] rc = s.rollCounts[w];
-        long[] rl = s.rollLast[w];
+        long[] roll = s.roll;
         for (int local = 0; local < s.localCapacity; local++) {
-          if (rl[local] == NONE) {
+          int base = rollBase(local, w);
+          if (roll[base] == NONE) {
             continue;
           }
           for (int k = 0; k < kinds; k++) {
-            long c = rc[local * kinds + k];
+            long c = roll[base + 1 + k];
             outCounts[k] = c;
             outWeighted[k] = c;
           }
-          visitor.visit(idOf((local << STRIPE_BITS) | si), outCounts, outWeighted, rl[local]);
+          visitor.visit(idOf((local << STRIPE_BITS) | si), outCounts, outWeighted, roll[base]);
         }
       } finally {
         s.lock.unlock();
@@ -452,13 +460,15 @@ final class InMemoryCounterStore implements CounterStore {
               continue;
             }
             CellMap m = s.rings[t][i];
-            long base = idx[i] * resolution[t];
-            for (int j = 0; j < m.keys.length; j++) {
-              if (m.keys[j] == CellMap.NO_KEY) {
+            long bucketStart = idx[i] * resolution[t];
+            long[] slots = m.slots;
+            for (int j = 0; j < slots.length; j += m.stride) {
+              long header = slots[j];
+              if (header == 0) {
                 continue;
               }
-              System.arraycopy(m.counts, j * kinds, out, 0, kinds);
-              visitor.visit(t, idx[i], idOf(m.keys[j] - 1), out, base + m.lastOffsets[j]);
+              System.arraycopy(slots, j + 1, out, 0, kinds);
+              visitor.visit(t, idx[i], idOf(CellMap.key(header) - 1), out, bucketStart + CellMap.lastOffset(header));
             }
           }
         }
@@ -487,6 +497,9 @@ final class InMemoryCounterStore implements CounterStore {
         if (counts[k] > 0) {
           m.add(gi + 1, k, counts[k], offset);
         }
+      }
+      if (s.localCapacity <= (gi >>> STRIPE_BITS)) {
+        ensureLocal(s, gi >>> STRIPE_BITS);
       }
       Arrays.fill(s.rollStart, NONE);
       s.nextCheck = Long.MIN_VALUE;
@@ -554,7 +567,7 @@ final class InMemoryCounterStore implements CounterStore {
       for (int t = 0; t < tierCount; t++) {
         bytes += 32 + 12L * s.ringIndex[t].length; // ring of references plus bucket indexes
       }
-      bytes += (long) trackedLength.length * s.localCapacity * (8L * kinds + 8);
+      bytes += 16 + 8L * s.roll.length;
     }
     // Interning: a ConcurrentHashMap node and a boxed index per article (about 48 bytes), plus the id array.
     bytes += 48L * idCount + 8L * ids.length;
