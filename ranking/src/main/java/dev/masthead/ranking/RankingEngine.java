@@ -357,7 +357,7 @@ public final class RankingEngine {
   }
 
   /**
-   * Writes every count to a stream, in the versioned format described in {@code docs/ranking-snapshot.md}
+   * Writes every count to a stream, in the versioned format described in {@code docs/ranking.md}
    * (magic, version, layout, counters, cells, CRC32C checksum). Each article's cells are copied under its
    * stripe's lock, so each event is in the snapshot whole or not at all; events recorded while the snapshot
    * runs may or may not be in it. The snapshot is built in memory, then written; the stream is flushed, not
