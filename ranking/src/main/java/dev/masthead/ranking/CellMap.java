@@ -1,30 +1,25 @@
 package dev.masthead.ranking;
 
 /**
- * The cells of one bucket in one stripe: an open-addressing hash map (linear probing, load at most 7/8, no
- * removal: a bucket only grows until it expires whole) from an interned article index to a count per kind
- * and the latest event time.
+ * The cells of one kind in one bucket of one stripe: an open-addressing hash map (linear probing, load at most
+ * 7/8, no removal: a bucket only grows until it expires whole) from an interned article index to a count and
+ * the latest event time.
  *
- * <p>All of a cell lives in one {@code long[]} stride, so that counting an event touches one cache line:
- * {@code [key << 32 | lastOffsetMillis, count(kind 0), …, count(kind k-1)]}; key 0 marks an empty slot. A
- * slot costs {@code 8 × (1 + kinds)} bytes. Not thread-safe: the owning stripe's lock guards it.
+ * <p>A cell is one 16-byte stride of a {@code long[]}, {@code [key << 32 | lastOffsetMillis, count]}, so that
+ * counting an event touches one cache line; key 0 marks an empty slot. Not thread-safe: the owning stripe's
+ * lock guards it.
  */
 final class CellMap {
-  final int kinds;
-  final int stride;
+  /** The longs per slot. */
+  static final int STRIDE = 2;
+
   long[] slots;
   int size;
   private int capacity;
 
-  CellMap(int kinds, int initialCapacity) {
-    this.kinds = kinds;
-    this.stride = 1 + kinds;
+  CellMap(int initialCapacity) {
     capacity = Integer.highestOneBit(Math.max(4, initialCapacity - 1)) << 1;
-    slots = new long[capacity * stride];
-  }
-
-  int capacity() {
-    return capacity;
+    slots = new long[capacity * STRIDE];
   }
 
   private static int hash(int key) {
@@ -40,32 +35,35 @@ final class CellMap {
     return (int) header;
   }
 
+  private static long header(int key, int offsetMillis) {
+    return ((long) key << 32) | (offsetMillis & 0xFFFF_FFFFL);
+  }
+
   /**
-   * Adds {@code weight} to the count of {@code kind} for {@code key} (an article index plus one), and moves
-   * the cell's latest event time to {@code offsetMillis} after the bucket's start if that is later.
+   * Adds {@code weight} to the count of {@code key} (an article index plus one), and moves the cell's latest
+   * event time to {@code offsetMillis} (at least 0) after the bucket's start if that is later.
    */
-  void add(int key, int kind, long weight, int offsetMillis) {
+  void add(int key, long weight, int offsetMillis) {
     int mask = capacity - 1;
     int i = hash(key) & mask;
     while (true) {
-      int base = i * stride;
-      long header = slots[base];
-      if (header == 0) {
+      int base = i * STRIDE;
+      long h = slots[base];
+      if (h == 0) {
         if (size + 1 > capacity - (capacity >>> 3)) {
           grow();
-          add(key, kind, weight, offsetMillis);
+          add(key, weight, offsetMillis);
           return;
         }
-        slots[base] = ((long) key << 32) | (offsetMillis & 0xFFFF_FFFFL);
-        slots[base + 1 + kind] = weight;
+        slots[base] = header(key, offsetMillis);
+        slots[base + 1] = weight;
         size++;
         return;
       }
-      if (key(header) == key) {
-        int c = base + 1 + kind;
-        slots[c] = Saturating.add(slots[c], weight);
-        if (offsetMillis > lastOffset(header)) {
-          slots[base] = ((long) key << 32) | (offsetMillis & 0xFFFF_FFFFL);
+      if (key(h) == key) {
+        slots[base + 1] = Saturating.add(slots[base + 1], weight);
+        if (offsetMillis > lastOffset(h)) {
+          slots[base] = header(key, offsetMillis);
         }
         return;
       }
@@ -76,16 +74,17 @@ final class CellMap {
   private void grow() {
     long[] old = slots;
     capacity <<= 1;
-    slots = new long[capacity * stride];
+    slots = new long[capacity * STRIDE];
     int mask = capacity - 1;
-    for (int base = 0; base < old.length; base += stride) {
-      long header = old[base];
-      if (header != 0) {
-        int i = hash(key(header)) & mask;
-        while (slots[i * stride] != 0) {
+    for (int base = 0; base < old.length; base += STRIDE) {
+      long h = old[base];
+      if (h != 0) {
+        int i = hash(key(h)) & mask;
+        while (slots[i * STRIDE] != 0) {
           i = (i + 1) & mask;
         }
-        System.arraycopy(old, base, slots, i * stride, stride);
+        slots[i * STRIDE] = h;
+        slots[i * STRIDE + 1] = old[base + 1];
       }
     }
   }

@@ -11,8 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The default {@link CounterStore}: everything on the heap, exact.
  *
  * <p>Articles are interned to dense {@code int} indexes and split over {@value #STRIPES} stripes by index;
- * each stripe has its own lock and, per tier, a ring of buckets ({@link CellMap}s) addressed by bucket index
- * modulo the ring size. An event takes one stripe lock and touches one cell per tier and one running total
+ * each stripe has its own lock and, per tier, a ring of buckets addressed by bucket index modulo the ring
+ * size. A bucket holds one {@link CellMap} per kind (as a Redis store would hold one sorted set per bucket and
+ * kind), so a cell of an article that was only viewed costs one 16-byte slot. An event takes one stripe lock and touches one cell per tier and one running total
  * per tracked window. Running totals are dense per-article arrays that add an event when it lands in the
  * window and subtract a whole bucket when the window's start passes it (as resilience4j's sliding time
  * window), so a tracked rolling top-N scans one array instead of merging buckets.
@@ -82,7 +83,7 @@ final class InMemoryCounterStore implements CounterStore {
 
   private static final class Stripe {
     final ReentrantLock lock = new ReentrantLock();
-    final CellMap[][] rings;
+    final CellMap[][][] rings;
     final long[][] ringIndex;
     final long[] keepStart;
     long nextCheck = Long.MIN_VALUE;
@@ -92,12 +93,12 @@ final class InMemoryCounterStore implements CounterStore {
     int localCapacity;
 
     Stripe(int tierCount, int[] ringSize, int tracked) {
-      rings = new CellMap[tierCount][];
+      rings = new CellMap[tierCount][][];
       ringIndex = new long[tierCount][];
       keepStart = new long[tierCount];
       Arrays.fill(keepStart, Long.MIN_VALUE);
       for (int t = 0; t < tierCount; t++) {
-        rings[t] = new CellMap[0]; // allocated at the stripe's first cell
+        rings[t] = new CellMap[0][]; // allocated at the stripe's first cell
         ringIndex[t] = new long[0];
       }
       rollStart = new long[tracked];
@@ -111,7 +112,7 @@ final class InMemoryCounterStore implements CounterStore {
       return;
     }
     for (int t = 0; t < tierCount; t++) {
-      s.rings[t] = new CellMap[ringSize[t]];
+      s.rings[t] = new CellMap[ringSize[t]][];
       long[] idx = new long[ringSize[t]];
       Arrays.fill(idx, NONE);
       s.ringIndex[t] = idx;
@@ -196,7 +197,7 @@ final class InMemoryCounterStore implements CounterStore {
       if (ks > s.keepStart[t]) {
         s.keepStart[t] = ks;
         long[] idx = s.ringIndex[t];
-        CellMap[] ring = s.rings[t];
+        CellMap[][] ring = s.rings[t];
         for (int i = 0; i < idx.length; i++) {
           if (idx[i] != NONE && idx[i] < ks) {
             idx[i] = NONE;
@@ -227,23 +228,27 @@ final class InMemoryCounterStore implements CounterStore {
     }
   }
 
-  private void addBucketToTotals(Stripe s, int w, CellMap m, long bucketStart) {
-    long[] slots = m.slots;
-    for (int j = 0; j < slots.length; j += m.stride) {
-      long header = slots[j];
-      if (header == 0) {
+  private void addBucketToTotals(Stripe s, int w, CellMap[] bucket, long bucketStart) {
+    for (int k = 0; k < kinds; k++) {
+      CellMap m = bucket[k];
+      if (m == null) {
         continue;
       }
-      int local = (CellMap.key(header) - 1) >>> STRIPE_BITS;
-      ensureLocal(s, local);
-      int base = rollBase(local, w);
-      long[] roll = s.roll;
-      for (int k = 0; k < kinds; k++) {
-        roll[base + 1 + k] = Saturating.add(roll[base + 1 + k], slots[j + 1 + k]);
-      }
-      long last = bucketStart + CellMap.lastOffset(header);
-      if (last > roll[base]) {
-        roll[base] = last;
+      long[] slots = m.slots;
+      for (int j = 0; j < slots.length; j += CellMap.STRIDE) {
+        long header = slots[j];
+        if (header == 0) {
+          continue;
+        }
+        int local = (CellMap.key(header) - 1) >>> STRIPE_BITS;
+        ensureLocal(s, local);
+        int base = rollBase(local, w);
+        long[] roll = s.roll;
+        roll[base + 1 + k] = Saturating.add(roll[base + 1 + k], slots[j + 1]);
+        long last = bucketStart + CellMap.lastOffset(header);
+        if (last > roll[base]) {
+          roll[base] = last;
+        }
       }
     }
   }
@@ -256,21 +261,38 @@ final class InMemoryCounterStore implements CounterStore {
       if (idx[i] == NONE || idx[i] < from || idx[i] >= to) {
         continue;
       }
-      CellMap m = s.rings[t][i];
-      long[] slots = m.slots;
-      for (int j = 0; j < slots.length; j += m.stride) {
-        long header = slots[j];
-        if (header == 0) {
+      CellMap[] bucket = s.rings[t][i];
+      for (int k = 0; k < kinds; k++) {
+        CellMap m = bucket[k];
+        if (m == null) {
           continue;
         }
-        int base = rollBase((CellMap.key(header) - 1) >>> STRIPE_BITS, w);
-        boolean any = false;
-        for (int k = 0; k < kinds; k++) {
-          roll[base + 1 + k] = Saturating.subtract(roll[base + 1 + k], slots[j + 1 + k]);
-          any |= roll[base + 1 + k] != 0;
+        long[] slots = m.slots;
+        for (int j = 0; j < slots.length; j += CellMap.STRIDE) {
+          long header = slots[j];
+          if (header != 0) {
+            int base = rollBase((CellMap.key(header) - 1) >>> STRIPE_BITS, w);
+            roll[base + 1 + k] = Saturating.subtract(roll[base + 1 + k], slots[j + 1]);
+          }
         }
-        if (!any) {
-          roll[base] = NONE;
+      }
+      for (CellMap m : bucket) { // an article with nothing left in the window has no last event either
+        if (m == null) {
+          continue;
+        }
+        long[] slots = m.slots;
+        for (int j = 0; j < slots.length; j += CellMap.STRIDE) {
+          long header = slots[j];
+          if (header != 0) {
+            int base = rollBase((CellMap.key(header) - 1) >>> STRIPE_BITS, w);
+            boolean any = false;
+            for (int k = 0; k < kinds; k++) {
+              any |= roll[base + 1 + k] != 0;
+            }
+            if (!any) {
+              roll[base] = NONE;
+            }
+          }
         }
       }
     }
@@ -292,14 +314,7 @@ final class InMemoryCounterStore implements CounterStore {
         if (b < s.keepStart[t]) {
           continue;
         }
-        int slot = (int) Math.floorMod(b, (long) ringSize[t]);
-        CellMap m = s.rings[t][slot];
-        if (m == null || s.ringIndex[t][slot] != b) {
-          m = new CellMap(kinds, 4);
-          s.rings[t][slot] = m;
-          s.ringIndex[t][slot] = b;
-        }
-        m.add(key, kindIndex, weight, (int) (occurredAt - b * r));
+        cellMap(s, t, b, kindIndex).add(key, weight, (int) (occurredAt - b * r));
       }
       for (int w = 0; w < trackedLength.length; w++) {
         if (Math.floorDiv(occurredAt, resolution[trackedTier[w]]) >= s.rollStart[w]) {
@@ -315,6 +330,23 @@ final class InMemoryCounterStore implements CounterStore {
     } finally {
       s.lock.unlock();
     }
+  }
+
+  /** Returns the map of a kind in a bucket of a stripe, creating the bucket or the map if needed. Lock held. */
+  private CellMap cellMap(Stripe s, int tier, long bucketIndex, int kind) {
+    int slot = (int) Math.floorMod(bucketIndex, (long) ringSize[tier]);
+    CellMap[] bucket = s.rings[tier][slot];
+    if (bucket == null || s.ringIndex[tier][slot] != bucketIndex) {
+      bucket = new CellMap[kinds];
+      s.rings[tier][slot] = bucket;
+      s.ringIndex[tier][slot] = bucketIndex;
+    }
+    CellMap m = bucket[kind];
+    if (m == null) {
+      m = new CellMap(4);
+      bucket[kind] = m;
+    }
+    return m;
   }
 
   private int tierOfResolution(long millis) {
@@ -361,33 +393,35 @@ final class InMemoryCounterStore implements CounterStore {
           if (s.ringIndex[t][slot] != b) {
             continue;
           }
-          CellMap m = s.rings[t][slot];
+          CellMap[] bucket = s.rings[t][slot];
           long bucketStart = b * resolution[t];
           double bw = bucketWeights[i];
-          long[] slots = m.slots;
-          for (int j = 0; j < slots.length; j += m.stride) {
-            long header = slots[j];
-            if (header == 0) {
+          for (int k = 0; k < kinds; k++) {
+            CellMap m = bucket[k];
+            if (m == null) {
               continue;
             }
-            int local = (CellMap.key(header) - 1) >>> STRIPE_BITS;
-            if (local >= locals) {
-              continue; // interned after this union began; its events are newer than the union
-            }
-            if (last[local] == NONE) {
-              touched[touchedCount++] = local;
-            }
-            for (int k = 0; k < kinds; k++) {
-              long c = slots[j + 1 + k];
-              if (c != 0) {
-                int x = local * kinds + k;
-                counts[x] = Saturating.add(counts[x], c);
-                weighted[x] += bw * c;
+            long[] slots = m.slots;
+            for (int j = 0; j < slots.length; j += CellMap.STRIDE) {
+              long header = slots[j];
+              if (header == 0) {
+                continue;
               }
-            }
-            long at = bucketStart + CellMap.lastOffset(header);
-            if (at > last[local]) {
-              last[local] = at;
+              int local = (CellMap.key(header) - 1) >>> STRIPE_BITS;
+              if (local >= locals) {
+                continue; // interned after this union began; its events are newer than the union
+              }
+              if (last[local] == NONE) {
+                touched[touchedCount++] = local;
+              }
+              long c = slots[j + 1];
+              int x = local * kinds + k;
+              counts[x] = Saturating.add(counts[x], c);
+              weighted[x] += bw * c;
+              long at = bucketStart + CellMap.lastOffset(header);
+              if (at > last[local]) {
+                last[local] = at;
+              }
             }
           }
         }
@@ -459,16 +493,23 @@ final class InMemoryCounterStore implements CounterStore {
             if (idx[i] == NONE || idx[i] < s.keepStart[t]) {
               continue;
             }
-            CellMap m = s.rings[t][i];
+            CellMap[] bucket = s.rings[t][i];
             long bucketStart = idx[i] * resolution[t];
-            long[] slots = m.slots;
-            for (int j = 0; j < slots.length; j += m.stride) {
-              long header = slots[j];
-              if (header == 0) {
+            for (int k = 0; k < kinds; k++) {
+              CellMap m = bucket[k];
+              if (m == null) {
                 continue;
               }
-              System.arraycopy(slots, j + 1, out, 0, kinds);
-              visitor.visit(t, idx[i], idOf(CellMap.key(header) - 1), out, bucketStart + CellMap.lastOffset(header));
+              long[] slots = m.slots;
+              for (int j = 0; j < slots.length; j += CellMap.STRIDE) {
+                long header = slots[j];
+                if (header == 0) {
+                  continue;
+                }
+                Arrays.fill(out, 0);
+                out[k] = slots[j + 1];
+                visitor.visit(t, idx[i], idOf(CellMap.key(header) - 1), out, bucketStart + CellMap.lastOffset(header));
+              }
             }
           }
         }
@@ -485,21 +526,11 @@ final class InMemoryCounterStore implements CounterStore {
     s.lock.lock();
     try {
       ensureRings(s);
-      int slot = (int) Math.floorMod(bucketIndex, (long) ringSize[tier]);
-      CellMap m = s.rings[tier][slot];
-      if (m == null || s.ringIndex[tier][slot] != bucketIndex) {
-        m = new CellMap(kinds, 4);
-        s.rings[tier][slot] = m;
-        s.ringIndex[tier][slot] = bucketIndex;
-      }
       int offset = (int) (lastEventEpochMillis - bucketIndex * resolution[tier]);
       for (int k = 0; k < kinds; k++) {
         if (counts[k] > 0) {
-          m.add(gi + 1, k, counts[k], offset);
+          cellMap(s, tier, bucketIndex, k).add(gi + 1, counts[k], offset);
         }
-      }
-      if (s.localCapacity <= (gi >>> STRIPE_BITS)) {
-        ensureLocal(s, gi >>> STRIPE_BITS);
       }
       Arrays.fill(s.rollStart, NONE);
       s.nextCheck = Long.MIN_VALUE;
@@ -529,7 +560,9 @@ final class InMemoryCounterStore implements CounterStore {
         for (int t = 0; t < tierCount; t++) {
           for (int i = 0; i < s.ringIndex[t].length; i++) {
             if (s.ringIndex[t][i] != NONE && s.ringIndex[t][i] >= s.keepStart[t]) {
-              cells += s.rings[t][i].size;
+              for (CellMap m : s.rings[t][i]) {
+                cells += m == null ? 0 : m.size;
+              }
             }
           }
         }
@@ -547,9 +580,12 @@ final class InMemoryCounterStore implements CounterStore {
       s.lock.lock();
       try {
         for (int t = 0; t < tierCount; t++) {
-          for (CellMap m : s.rings[t]) {
-            if (m != null) {
-              bytes += m.estimatedBytes();
+          for (CellMap[] bucket : s.rings[t]) {
+            if (bucket != null) {
+              bytes += 16 + 8L * kinds; // the array of one map per kind
+              for (CellMap m : bucket) {
+                bytes += m == null ? 0 : m.estimatedBytes();
+              }
             }
           }
         }

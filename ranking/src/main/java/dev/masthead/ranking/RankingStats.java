@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * @param accepted events counted since the engine was built (or restored from a snapshot)
  * @param rejected events rejected, by reason; every reason present, zero when none
- * @param liveCells (article, bucket) cells held, over all bucket tiers
+ * @param liveCells cells held over all bucket tiers: one per (article, bucket, kind) with a count, so an
+ *     article only viewed in a bucket holds one cell there
  * @param estimatedBytes an estimate of the heap held by the counters: arrays sized by capacity plus object
  *     headers, excluding the {@code ArticleId} objects themselves
  * @param articles distinct article ids the engine holds
