@@ -1,0 +1,617 @@
+package dev.masthead.ranking;
+
+import dev.masthead.core.ArticleId;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The default {@link CounterStore}: everything on the heap, exact.
+ *
+ * <p>Articles are interned to dense {@code int} indexes and split over {@value #STRIPES} stripes by index;
+ * each stripe has its own lock and, per tier, a ring of buckets addressed by bucket index modulo the ring
+ * size. A bucket holds one {@link CellMap} per kind (as a Redis store would hold one sorted set per bucket and
+ * kind), so a cell of an article that was only viewed costs one 16-byte slot. An event takes one stripe lock and touches one cell per tier and one running total
+ * per tracked window. Running totals are dense per-article arrays that add an event when it lands in the
+ * window and subtract a whole bucket when the window's start passes it (as resilience4j's sliding time
+ * window), so a tracked rolling top-N scans one array instead of merging buckets.
+ *
+ * <p>Thread-safe.
+ */
+final class InMemoryCounterStore implements CounterStore {
+  static final int STRIPE_BITS = 6;
+  static final int STRIPES = 1 << STRIPE_BITS;
+  private static final long NONE = Long.MIN_VALUE;
+
+  private final int kinds;
+  private final int tierCount;
+  private final StoreLayout layout;
+  private final long[] resolution;
+  private final int[] ringSize;
+  private final long[] trackedLength;
+  private final int[] trackedTier;
+
+  private final ConcurrentHashMap<ArticleId, Integer> index = new ConcurrentHashMap<>();
+  private final Object internLock = new Object();
+  private volatile ArticleId[] ids = new ArticleId[256];
+  private volatile int idCount;
+
+  private final Stripe[] stripes = new Stripe[STRIPES];
+
+  InMemoryCounterStore(StoreLayout layout) {
+    this.layout = layout;
+    this.kinds = layout.kinds().size();
+    this.tierCount = layout.tiers().size();
+    this.resolution = new long[tierCount];
+    this.ringSize = new int[tierCount];
+    long skew = layout.futureSkew().toMillis();
+    for (int t = 0; t < tierCount; t++) {
+      long r = layout.tiers().get(t).resolution().toMillis();
+      long coarse = t + 1 < tierCount ? layout.tiers().get(t + 1).resolution().toMillis() : r;
+      long h = layout.tiers().get(t).horizon().toMillis();
+      resolution[t] = r;
+      long size = (h + coarse + skew) / r + 3;
+      if (size > 1 << 24) {
+        throw new IllegalArgumentException("tier " + t + " would need " + size + " buckets; use a coarser "
+            + "resolution or a shorter horizon");
+      }
+      ringSize[t] = (int) size;
+    }
+    List<Duration> tracked = layout.trackedWindows();
+    trackedLength = new long[tracked.size()];
+    trackedTier = new int[tracked.size()];
+    for (int w = 0; w < tracked.size(); w++) {
+      trackedLength[w] = tracked.get(w).toMillis();
+      trackedTier[w] = tierFor(trackedLength[w]);
+    }
+    for (int s = 0; s < STRIPES; s++) {
+      stripes[s] = new Stripe(tierCount, ringSize, trackedLength.length);
+    }
+  }
+
+  /** Returns the finest tier whose horizon is at least {@code ageMillis}, or -1 if none is. */
+  private int tierFor(long ageMillis) {
+    for (int t = 0; t < tierCount; t++) {
+      if (layout.tiers().get(t).horizon().toMillis() >= ageMillis) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("tracked window of " + ageMillis + " ms is longer than the retention");
+  }
+
+  private static final class Stripe {
+    final ReentrantLock lock = new ReentrantLock();
+    final CellMap[][][] rings;
+    final long[][] ringIndex;
+    final long[] keepStart;
+    long nextCheck = Long.MIN_VALUE;
+    final long[] rollStart;
+    /** Running totals, per article: per tracked window {@code [last event, count(kind 0), …]}. */
+    long[] roll = new long[0];
+    int localCapacity;
+
+    Stripe(int tierCount, int[] ringSize, int tracked) {
+      rings = new CellMap[tierCount][][];
+      ringIndex = new long[tierCount][];
+      keepStart = new long[tierCount];
+      Arrays.fill(keepStart, Long.MIN_VALUE);
+      for (int t = 0; t < tierCount; t++) {
+        rings[t] = new CellMap[0][]; // allocated at the stripe's first cell
+        ringIndex[t] = new long[0];
+      }
+      rollStart = new long[tracked];
+      Arrays.fill(rollStart, NONE);
+    }
+  }
+
+  /** Allocates a stripe's rings at its first cell, so that an idle or small engine stays small. */
+  private void ensureRings(Stripe s) {
+    if (s.ringIndex[0].length != 0) {
+      return;
+    }
+    for (int t = 0; t < tierCount; t++) {
+      s.rings[t] = new CellMap[ringSize[t]][];
+      long[] idx = new long[ringSize[t]];
+      Arrays.fill(idx, NONE);
+      s.ringIndex[t] = idx;
+    }
+  }
+
+  private int intern(ArticleId id) {
+    Integer i = index.get(id);
+    if (i != null) {
+      return i;
+    }
+    synchronized (internLock) {
+      i = index.get(id);
+      if (i != null) {
+        return i;
+      }
+      int n = idCount;
+      if (n == Integer.MAX_VALUE - 1) {
+        throw new IllegalStateException("the store holds the maximum number of articles");
+      }
+      ArticleId[] arr = ids;
+      if (n == arr.length) {
+        arr = Arrays.copyOf(arr, arr.length * 2);
+      }
+      arr[n] = id;
+      ids = arr;
+      idCount = n + 1;
+      index.put(id, n);
+      return n;
+    }
+  }
+
+  private ArticleId idOf(int globalIndex) {
+    return ids[globalIndex];
+  }
+
+  /** The longs per article in a stripe's running totals. */
+  private int rollStride() {
+    return trackedLength.length * (1 + kinds);
+  }
+
+  /** The index of a window's block for an article in a stripe's running totals. */
+  private int rollBase(int local, int w) {
+    return local * rollStride() + w * (1 + kinds);
+  }
+
+  private void ensureLocal(Stripe s, int local) {
+    if (local < s.localCapacity || trackedLength.length == 0) {
+      return;
+    }
+    int cap = Math.max(16, Integer.highestOneBit(local) << 1);
+    long[] roll = Arrays.copyOf(s.roll, cap * rollStride());
+    for (int l = s.localCapacity; l < cap; l++) {
+      for (int w = 0; w < trackedLength.length; w++) {
+        roll[rollBase(l, w)] = NONE;
+      }
+    }
+    s.roll = roll;
+    s.localCapacity = cap;
+  }
+
+  /** Moves a stripe to {@code now}: slides the running totals, then frees expired buckets. Lock held. */
+  private void advance(Stripe s, long now) {
+    if (now < s.nextCheck) {
+      return;
+    }
+    long next = Long.MAX_VALUE;
+    for (int w = 0; w < trackedLength.length; w++) {
+      int t = trackedTier[w];
+      long r = resolution[t];
+      long start = Math.floorDiv(now - trackedLength[w], r);
+      if (s.rollStart[w] == NONE) {
+        rebuild(s, w, start);
+      } else if (start > s.rollStart[w]) {
+        slide(s, w, s.rollStart[w], start);
+      }
+      s.rollStart[w] = Math.max(start, s.rollStart[w]);
+      next = Math.min(next, (s.rollStart[w] + 1) * r + trackedLength[w]);
+    }
+    for (int t = 0; t < tierCount; t++) {
+      long ks = layout.keepStart(t, now);
+      if (ks > s.keepStart[t]) {
+        s.keepStart[t] = ks;
+        long[] idx = s.ringIndex[t];
+        CellMap[][] ring = s.rings[t];
+        for (int i = 0; i < idx.length; i++) {
+          if (idx[i] != NONE && idx[i] < ks) {
+            idx[i] = NONE;
+            ring[i] = null;
+          }
+        }
+      }
+      // keepStart changes when now - horizon crosses a multiple of the next coarser resolution.
+      long coarse = t + 1 < tierCount ? resolution[t + 1] : resolution[t];
+      long h = layout.tiers().get(t).horizon().toMillis();
+      next = Math.min(next, (Math.floorDiv(now - h, coarse) + 1) * coarse + h);
+    }
+    s.nextCheck = next;
+  }
+
+  private void rebuild(Stripe s, int w, long start) {
+    for (int l = 0; l < s.localCapacity; l++) {
+      int base = rollBase(l, w);
+      s.roll[base] = NONE;
+      Arrays.fill(s.roll, base + 1, base + 1 + kinds, 0);
+    }
+    int t = trackedTier[w];
+    long[] idx = s.ringIndex[t];
+    for (int i = 0; i < idx.length; i++) {
+      if (idx[i] != NONE && idx[i] >= start && idx[i] >= s.keepStart[t]) {
+        addBucketToTotals(s, w, s.rings[t][i], idx[i] * resolution[t]);
+      }
+    }
+  }
+
+  private void addBucketToTotals(Stripe s, int w, CellMap[] bucket, long bucketStart) {
+    for (int k = 0; k < kinds; k++) {
+      CellMap m = bucket[k];
+      if (m == null) {
+        continue;
+      }
+      long[] slots = m.slots;
+      for (int j = 0; j < slots.length; j += CellMap.STRIDE) {
+        long header = slots[j];
+        if (header == 0) {
+          continue;
+        }
+        int local = (CellMap.key(header) - 1) >>> STRIPE_BITS;
+        ensureLocal(s, local);
+        int base = rollBase(local, w);
+        long[] roll = s.roll;
+        roll[base + 1 + k] = Saturating.add(roll[base + 1 + k], slots[j + 1]);
+        long last = bucketStart + CellMap.lastOffset(header);
+        if (last > roll[base]) {
+          roll[base] = last;
+        }
+      }
+    }
+  }
+
+  private void slide(Stripe s, int w, long from, long to) {
+    int t = trackedTier[w];
+    long[] idx = s.ringIndex[t];
+    long[] roll = s.roll;
+    for (int i = 0; i < idx.length; i++) {
+      if (idx[i] == NONE || idx[i] < from || idx[i] >= to) {
+        continue;
+      }
+      CellMap[] bucket = s.rings[t][i];
+      for (int k = 0; k < kinds; k++) {
+        CellMap m = bucket[k];
+        if (m == null) {
+          continue;
+        }
+        long[] slots = m.slots;
+        for (int j = 0; j < slots.length; j += CellMap.STRIDE) {
+          long header = slots[j];
+          if (header != 0) {
+            int base = rollBase((CellMap.key(header) - 1) >>> STRIPE_BITS, w);
+            roll[base + 1 + k] = Saturating.subtract(roll[base + 1 + k], slots[j + 1]);
+          }
+        }
+      }
+      for (CellMap m : bucket) { // an article with nothing left in the window has no last event either
+        if (m == null) {
+          continue;
+        }
+        long[] slots = m.slots;
+        for (int j = 0; j < slots.length; j += CellMap.STRIDE) {
+          long header = slots[j];
+          if (header != 0) {
+            int base = rollBase((CellMap.key(header) - 1) >>> STRIPE_BITS, w);
+            boolean any = false;
+            for (int k = 0; k < kinds; k++) {
+              any |= roll[base + 1 + k] != 0;
+            }
+            if (!any) {
+              roll[base] = NONE;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public void add(ArticleId articleId, int kindIndex, long weight, long occurredAt, long now) {
+    int gi = intern(articleId);
+    Stripe s = stripes[gi & (STRIPES - 1)];
+    int local = gi >>> STRIPE_BITS;
+    int key = gi + 1;
+    s.lock.lock();
+    try {
+      ensureRings(s);
+      advance(s, now);
+      for (int t = 0; t < tierCount; t++) {
+        long r = resolution[t];
+        long b = Math.floorDiv(occurredAt, r);
+        if (b < s.keepStart[t]) {
+          continue;
+        }
+        cellMap(s, t, b, kindIndex).add(key, weight, (int) (occurredAt - b * r));
+      }
+      for (int w = 0; w < trackedLength.length; w++) {
+        if (Math.floorDiv(occurredAt, resolution[trackedTier[w]]) >= s.rollStart[w]) {
+          ensureLocal(s, local);
+          long[] roll = s.roll;
+          int base = rollBase(local, w);
+          roll[base + 1 + kindIndex] = Saturating.add(roll[base + 1 + kindIndex], weight);
+          if (occurredAt > roll[base]) {
+            roll[base] = occurredAt;
+          }
+        }
+      }
+    } finally {
+      s.lock.unlock();
+    }
+  }
+
+  /** Returns the map of a kind in a bucket of a stripe, creating the bucket or the map if needed. Lock held. */
+  private CellMap cellMap(Stripe s, int tier, long bucketIndex, int kind) {
+    int slot = (int) Math.floorMod(bucketIndex, (long) ringSize[tier]);
+    CellMap[] bucket = s.rings[tier][slot];
+    if (bucket == null || s.ringIndex[tier][slot] != bucketIndex) {
+      bucket = new CellMap[kinds];
+      s.rings[tier][slot] = bucket;
+      s.ringIndex[tier][slot] = bucketIndex;
+    }
+    CellMap m = bucket[kind];
+    if (m == null) {
+      m = new CellMap(4);
+      bucket[kind] = m;
+    }
+    return m;
+  }
+
+  private int tierOfResolution(long millis) {
+    for (int t = 0; t < tierCount; t++) {
+      if (resolution[t] == millis) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("no tier has a resolution of " + millis + " ms");
+  }
+
+  @Override
+  public void union(List<Bucket> buckets, double[] bucketWeights, long now, TallyVisitor visitor) {
+    if (bucketWeights.length != buckets.size()) {
+      throw new IllegalArgumentException("one weight per bucket: " + bucketWeights.length + " for "
+          + buckets.size());
+    }
+    int n = buckets.size();
+    int[] tiers = new int[n];
+    for (int i = 0; i < n; i++) {
+      tiers[i] = tierOfResolution(buckets.get(i).resolution().toMillis());
+    }
+    int locals = (idCount >>> STRIPE_BITS) + 1;
+    long[] counts = new long[locals * kinds];
+    double[] weighted = new double[locals * kinds];
+    long[] last = new long[locals];
+    Arrays.fill(last, NONE);
+    int[] touched = new int[locals];
+    long[] outCounts = new long[kinds];
+    double[] outWeighted = new double[kinds];
+    for (int si = 0; si < STRIPES; si++) {
+      Stripe s = stripes[si];
+      int touchedCount = 0;
+      s.lock.lock();
+      try {
+        advance(s, now);
+        for (int i = 0; i < n; i++) {
+          int t = tiers[i];
+          long b = buckets.get(i).index();
+          if (s.ringIndex[t].length == 0) {
+            break; // the stripe holds no cell
+          }
+          int slot = (int) Math.floorMod(b, (long) ringSize[t]);
+          if (s.ringIndex[t][slot] != b) {
+            continue;
+          }
+          CellMap[] bucket = s.rings[t][slot];
+          long bucketStart = b * resolution[t];
+          double bw = bucketWeights[i];
+          for (int k = 0; k < kinds; k++) {
+            CellMap m = bucket[k];
+            if (m == null) {
+              continue;
+            }
+            long[] slots = m.slots;
+            for (int j = 0; j < slots.length; j += CellMap.STRIDE) {
+              long header = slots[j];
+              if (header == 0) {
+                continue;
+              }
+              int local = (CellMap.key(header) - 1) >>> STRIPE_BITS;
+              if (local >= locals) {
+                continue; // interned after this union began; its events are newer than the union
+              }
+              if (last[local] == NONE) {
+                touched[touchedCount++] = local;
+              }
+              long c = slots[j + 1];
+              int x = local * kinds + k;
+              counts[x] = Saturating.add(counts[x], c);
+              weighted[x] += bw * c;
+              long at = bucketStart + CellMap.lastOffset(header);
+              if (at > last[local]) {
+                last[local] = at;
+              }
+            }
+          }
+        }
+      } finally {
+        s.lock.unlock();
+      }
+      for (int i = 0; i < touchedCount; i++) {
+        int local = touched[i];
+        System.arraycopy(counts, local * kinds, outCounts, 0, kinds);
+        System.arraycopy(weighted, local * kinds, outWeighted, 0, kinds);
+        visitor.visit(idOf((local << STRIPE_BITS) | si), outCounts, outWeighted, last[local]);
+        Arrays.fill(counts, local * kinds, local * kinds + kinds, 0);
+        Arrays.fill(weighted, local * kinds, local * kinds + kinds, 0);
+        last[local] = NONE;
+      }
+    }
+  }
+
+  @Override
+  public boolean rollingTotals(Duration window, long now, TallyVisitor visitor) {
+    long len = window.toMillis();
+    int w = -1;
+    for (int i = 0; i < trackedLength.length; i++) {
+      if (trackedLength[i] == len) {
+        w = i;
+        break;
+      }
+    }
+    if (w < 0) {
+      return false;
+    }
+    long[] outCounts = new long[kinds];
+    double[] outWeighted = new double[kinds];
+    for (int si = 0; si < STRIPES; si++) {
+      Stripe s = stripes[si];
+      s.lock.lock();
+      try {
+        advance(s, now);
+        long[] roll = s.roll;
+        for (int local = 0; local < s.localCapacity; local++) {
+          int base = rollBase(local, w);
+          if (roll[base] == NONE) {
+            continue;
+          }
+          for (int k = 0; k < kinds; k++) {
+            long c = roll[base + 1 + k];
+            outCounts[k] = c;
+            outWeighted[k] = c;
+          }
+          visitor.visit(idOf((local << STRIPE_BITS) | si), outCounts, outWeighted, roll[base]);
+        }
+      } finally {
+        s.lock.unlock();
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void forEachCell(CellVisitor visitor) {
+    long[] out = new long[kinds];
+    for (int si = 0; si < STRIPES; si++) {
+      Stripe s = stripes[si];
+      s.lock.lock();
+      try {
+        for (int t = 0; t < tierCount; t++) {
+          long[] idx = s.ringIndex[t];
+          for (int i = 0; i < idx.length; i++) {
+            if (idx[i] == NONE || idx[i] < s.keepStart[t]) {
+              continue;
+            }
+            CellMap[] bucket = s.rings[t][i];
+            long bucketStart = idx[i] * resolution[t];
+            for (int k = 0; k < kinds; k++) {
+              CellMap m = bucket[k];
+              if (m == null) {
+                continue;
+              }
+              long[] slots = m.slots;
+              for (int j = 0; j < slots.length; j += CellMap.STRIDE) {
+                long header = slots[j];
+                if (header == 0) {
+                  continue;
+                }
+                Arrays.fill(out, 0);
+                out[k] = slots[j + 1];
+                visitor.visit(t, idx[i], idOf(CellMap.key(header) - 1), out, bucketStart + CellMap.lastOffset(header));
+              }
+            }
+          }
+        }
+      } finally {
+        s.lock.unlock();
+      }
+    }
+  }
+
+  @Override
+  public void putCell(int tier, long bucketIndex, ArticleId articleId, long[] counts, long lastEventEpochMillis) {
+    int gi = intern(articleId);
+    Stripe s = stripes[gi & (STRIPES - 1)];
+    s.lock.lock();
+    try {
+      ensureRings(s);
+      int offset = (int) (lastEventEpochMillis - bucketIndex * resolution[tier]);
+      for (int k = 0; k < kinds; k++) {
+        if (counts[k] > 0) {
+          cellMap(s, tier, bucketIndex, k).add(gi + 1, counts[k], offset);
+        }
+      }
+      Arrays.fill(s.rollStart, NONE);
+      s.nextCheck = Long.MIN_VALUE;
+    } finally {
+      s.lock.unlock();
+    }
+  }
+
+  @Override
+  public void expire(long now) {
+    for (Stripe s : stripes) {
+      s.lock.lock();
+      try {
+        advance(s, now);
+      } finally {
+        s.lock.unlock();
+      }
+    }
+  }
+
+  @Override
+  public long liveCells() {
+    long cells = 0;
+    for (Stripe s : stripes) {
+      s.lock.lock();
+      try {
+        for (int t = 0; t < tierCount; t++) {
+          for (int i = 0; i < s.ringIndex[t].length; i++) {
+            if (s.ringIndex[t][i] != NONE && s.ringIndex[t][i] >= s.keepStart[t]) {
+              for (CellMap m : s.rings[t][i]) {
+                cells += m == null ? 0 : m.size;
+              }
+            }
+          }
+        }
+      } finally {
+        s.lock.unlock();
+      }
+    }
+    return cells;
+  }
+
+  /** Returns the bytes held by bucket cells alone (the {@link CellMap}s), for the per-cell figure. */
+  long cellBytes() {
+    long bytes = 0;
+    for (Stripe s : stripes) {
+      s.lock.lock();
+      try {
+        for (int t = 0; t < tierCount; t++) {
+          for (CellMap[] bucket : s.rings[t]) {
+            if (bucket != null) {
+              bytes += 16 + 8L * kinds; // the array of one map per kind
+              for (CellMap m : bucket) {
+                bytes += m == null ? 0 : m.estimatedBytes();
+              }
+            }
+          }
+        }
+      } finally {
+        s.lock.unlock();
+      }
+    }
+    return bytes;
+  }
+
+  @Override
+  public long estimatedBytes() {
+    long bytes = cellBytes();
+    for (Stripe s : stripes) {
+      for (int t = 0; t < tierCount; t++) {
+        bytes += 32 + 12L * s.ringIndex[t].length; // ring of references plus bucket indexes
+      }
+      bytes += 16 + 8L * s.roll.length;
+    }
+    // Interning: a ConcurrentHashMap node and a boxed index per article (about 48 bytes), plus the id array.
+    bytes += 48L * idCount + 8L * ids.length;
+    return bytes;
+  }
+
+  @Override
+  public long articles() {
+    return idCount;
+  }
+}

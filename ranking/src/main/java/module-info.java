@@ -1,0 +1,16 @@
+/**
+ * Masthead ranking: time-windowed top-N over engagement events, for the "Top 5 This Week" and "Popular
+ * Articles" boxes of a news page.
+ *
+ * <p>Exports {@code dev.masthead.ranking}: the entry point {@link dev.masthead.ranking.RankingEngine}, its
+ * value types and the SPI interfaces a host may implement ({@link dev.masthead.ranking.ArticleLookup},
+ * {@link dev.masthead.ranking.CounterStore}). The engine classes are package-private.
+ */
+module dev.masthead.ranking {
+  requires static org.jspecify;
+  requires transitive dev.masthead.core;
+  requires com.github.benmanes.caffeine;
+  requires org.slf4j;
+
+  exports dev.masthead.ranking;
+}
