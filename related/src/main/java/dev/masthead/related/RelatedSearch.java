@@ -51,6 +51,7 @@ final class RelatedSearch {
   private double[] dot = new double[0];
   private int[] sharedTags = new int[0];
   private int[] sharedAuthors = new int[0];
+  private double lastTextSimilarity;
 
   static final class Scored {
     final IndexedArticle doc;
@@ -173,11 +174,14 @@ final class RelatedSearch {
       if (!eligible(doc)) {
         continue;
       }
-      Scored s = score(doc);
-      if (s.score > 0 && s.score >= settings.minScore()) {
-        best.add(s);
-        if (best.size() > limit) {
-          best.poll();
+      double score = scoreOf(doc);
+      if (score > 0 && score >= settings.minScore()) {
+        Scored worst = best.size() < limit ? null : best.peek();
+        if (worst == null || score >= worst.score) { // an equal score may still win on date or id
+          best.add(new Scored(doc, score, lastTextSimilarity));
+          if (best.size() > limit) {
+            best.poll();
+          }
         }
       }
     }
@@ -263,6 +267,12 @@ final class RelatedSearch {
   }
 
   private Scored score(IndexedArticle doc) {
+    double score = scoreOf(doc);
+    return new Scored(doc, score, lastTextSimilarity);
+  }
+
+  /** Returns the article's score; leaves its text similarity in {@link #lastTextSimilarity}. */
+  private double scoreOf(IndexedArticle doc) {
     int slot = doc.slot;
     double text = 0;
     if (slot < dot.length && dot[slot] > 0 && queryNorm > 0) {
@@ -286,7 +296,8 @@ final class RelatedSearch {
       double ages = (double) Duration.between(published, now).toSeconds() / Math.max(1, halfLife.toSeconds());
       score *= Math.pow(0.5, ages);
     }
-    return new Scored(doc, score, text);
+    lastTextSimilarity = text;
+    return score;
   }
 
   private RelatedArticle explain(Scored s, RelatedArticle.Basis basis) {
