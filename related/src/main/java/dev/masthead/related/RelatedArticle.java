@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
  * One entry of a "Related Posts" box: the article, its score and why it was chosen.
  *
  * <p>The score is the weighted sum {@code textWeight × text similarity + tagWeight × tag overlap + sectionWeight ×
- * same section + bylineWeight × byline overlap + timeProximityWeight × time proximity}, each similarity in [0, 1]
- * (cosine of tf-idf term vectors; shared count over the geometric mean of the two set sizes for tags and authors;
- * {@code 0.5^(publication gap / half-life)} for time), times the recency decay when the query asks for one. It is comparable between the results of one index, not between indexes built with
+ * same section + bylineWeight × byline overlap}, each similarity in [0, 1] (cosine of tf-idf term vectors; shared
+ * count over the geometric mean of the two set sizes for tags and authors), times the time-proximity factor
+ * {@code 1 + timeProximityWeight × 0.5^(publication gap / half-life)}, times the recency decay when the query asks
+ * for one. It is comparable between the results of one index, not between indexes built with
  * different weights.
  *
  * <p>Immutable and thread-safe.

@@ -20,8 +20,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The subject's terms are weighted {@code ln(1 + boosted tf) × idf}; the {@code maxQueryTerms} heaviest (as
  * Lucene MoreLikeThis picks its query terms) walk their postings and accumulate dot products in an array by slot.
  * Articles sharing a tag or an author are candidates too, and so is the whole section when the section weight
- * alone reaches the minimum score; an article that shares none of these is never scored, even if its time
- * proximity alone would reach the minimum score. Each candidate is then checked (visible, not excluded, within the window),
+ * alone (with the largest time-proximity factor) can reach the minimum score; any other article scores zero. Each candidate is then checked (visible, not excluded, within the window),
  * scored and kept in a bounded heap. Cost: the postings of the query terms plus the candidates, about
  * O(Σ df(t) + candidates × log limit), with one article's norm computed once per index version.
  *
@@ -158,7 +157,8 @@ final class RelatedSearch {
         }
       }
     }
-    if (subjectSection != null && settings.sectionWeight() > 0 && settings.sectionWeight() >= settings.minScore()) {
+    double bestSectionOnly = settings.sectionWeight() * (1 + settings.timeProximityWeight());
+    if (subjectSection != null && settings.sectionWeight() > 0 && bestSectionOnly >= settings.minScore()) {
       for (IndexedArticle doc : index.newestFirstInSection(subjectSection)) {
         if (!touched[doc.slot]) {
           touched[doc.slot] = true;
@@ -296,7 +296,7 @@ final class RelatedSearch {
     Instant published = doc.publishedAt();
     if (settings.timeProximityWeight() > 0 && published != null && subjectPublished != null) {
       double apart = Math.abs((double) Duration.between(published, subjectPublished).toSeconds());
-      score += settings.timeProximityWeight() * Math.pow(0.5, apart / settings.timeProximityHalfLifeSeconds());
+      score *= 1 + settings.timeProximityWeight() * Math.pow(0.5, apart / settings.timeProximityHalfLifeSeconds());
     }
     Duration halfLife = query.halfLife();
     if (halfLife != null && published != null && published.isBefore(now)) {

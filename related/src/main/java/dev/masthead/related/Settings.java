@@ -10,7 +10,7 @@ package dev.masthead.related;
  * @param tagWeight weight of the tag overlap
  * @param sectionWeight weight of being in the same section
  * @param bylineWeight weight of the byline overlap
- * @param timeProximityWeight weight of being published close in time to the subject
+ * @param timeProximityWeight the largest extra factor for being published close in time to the subject
  * @param timeProximityHalfLifeSeconds the gap between the two publication times that halves that weight
  * @param minScore the least score of a {@link RelatedArticle.Basis#CONTENT} result
  * @param maxQueryTerms the most terms of the subject used to find candidates

@@ -125,16 +125,21 @@ class RelatedArticlesProperties {
   @Test
   void contentResultsAreTheBestOfABruteForceScan() {
     TextAnalysis analysis = new TextAnalysis();
-    qt().withFixedSeed(SEED).withExamples(200)
+    qt().withFixedSeed(SEED).withExamples(300)
         .forAll(CATALOG, integers().between(0, 1000), integers().between(1, 8), integers().all())
         .checkAssert((seeds, subject, limit, bits) -> {
+          Random random = new Random(bits);
+          // tags, section, byline, time proximity, minimum score
+          double[] w = {random.nextDouble(), random.nextDouble() * 0.3, random.nextDouble() * 0.5, random.nextDouble(),
+              random.nextDouble() * 0.3};
           List<Article> catalog = Catalogs.of(seeds, NOW);
           RelatedQuery q = query(catalog, subject, limit, bits);
-          RelatedArticles related = index(catalog, RelatedArticles.builder().maxQueryTerms(1000));
+          RelatedArticles related = index(catalog, RelatedArticles.builder().maxQueryTerms(1000)
+              .tagWeight(w[0]).sectionWeight(w[1]).bylineWeight(w[2]).timeProximityWeight(w[3]).minScore(w[4]));
 
           List<RelatedArticle> actual = related.related(q).stream().filter(r -> r.basis() == Basis.CONTENT).toList();
 
-          List<Map.Entry<Article, Double>> expected = bruteForce(analysis, catalog, q);
+          List<Map.Entry<Article, Double>> expected = bruteForce(analysis, catalog, q, w);
           assertThat(actual).hasSameSizeAs(expected);
           for (int i = 0; i < actual.size(); i++) {
             assertThat(actual.get(i).article().id()).isEqualTo(expected.get(i).getKey().id());
@@ -145,12 +150,12 @@ class RelatedArticlesProperties {
   }
 
   /**
-   * The oracle: scores every eligible article that shares a term, a tag or an author by the documented formula
-   * with the default weights (text 1, tags 0.5, section 0.05, byline 0.2, time proximity 0.1 with a 60-day
-   * half-life, minimum 0.1; boosts 3, 1.5, 1), straight from the term vectors.
+   * The oracle: scores every eligible article by the documented formula, straight from the term vectors: text
+   * weight 1, boosts 3, 1.5 and 1 (the defaults), the time-proximity half-life of 60 days, and the given tag,
+   * section, byline and time-proximity weights and minimum score.
    */
   private static List<Map.Entry<Article, Double>> bruteForce(TextAnalysis analysis, List<Article> catalog,
-      RelatedQuery q) {
+      RelatedQuery q, double[] w) {
     Map<ArticleId, TermVector> vectors = new HashMap<>();
     Map<String, Integer> df = new HashMap<>();
     for (Article a : catalog) {
@@ -171,7 +176,7 @@ class RelatedArticlesProperties {
         query.put(s.term(i), Math.log1p(s.weight(i)) * idf.get(s.term(i)));
       }
     }
-    double qNorm = Math.sqrt(query.values().stream().mapToDouble(w -> w * w).sum());
+    double qNorm = Math.sqrt(query.values().stream().mapToDouble(x -> x * x).sum());
     List<Map.Entry<Article, Double>> scored = new ArrayList<>();
     for (Article a : catalog) {
       if (!eligible(a, q)) {
@@ -181,22 +186,21 @@ class RelatedArticlesProperties {
       double dot = 0;
       double dNorm = 0;
       for (int i = 0; i < d.size(); i++) {
-        double w = Math.log1p(d.weight(i)) * idf.get(d.term(i));
-        dNorm += w * w;
-        dot += query.getOrDefault(d.term(i), 0.0) * w;
+        double x = Math.log1p(d.weight(i)) * idf.get(d.term(i));
+        dNorm += x * x;
+        dot += query.getOrDefault(d.term(i), 0.0) * x;
       }
       double score = dot > 0 ? Math.min(1, dot / (qNorm * Math.sqrt(dNorm))) : 0;
-      score += 0.5 * overlap(slugs(subject.tags()), slugs(a.tags()));
-      score += 0.2 * overlap(names(subject.authors()), names(a.authors()));
-      boolean candidate = score > 0; // shares a term, a tag or an author; the section weight is below the minimum
+      score += w[0] * overlap(slugs(subject.tags()), slugs(a.tags()));
+      score += w[2] * overlap(names(subject.authors()), names(a.authors()));
       if (subject.section() != null && a.section() != null && subject.section().sameAs(a.section())) {
-        score += 0.05;
+        score += w[1];
       }
       if (subject.publishedAt() != null && a.publishedAt() != null) {
         double apart = Math.abs(Duration.between(a.publishedAt(), subject.publishedAt()).toSeconds());
-        score += 0.1 * Math.pow(0.5, apart / Duration.ofDays(60).toSeconds());
+        score *= 1 + w[3] * Math.pow(0.5, apart / Duration.ofDays(60).toSeconds());
       }
-      if (candidate && score >= 0.1) {
+      if (score > 0 && score >= w[4]) {
         scored.add(Map.entry(a, score));
       }
     }

@@ -82,8 +82,8 @@ class RelatedArticlesTest {
     assertThat(first.article().id()).isEqualTo(id("t"));
     assertThat(first.basis()).isEqualTo(Basis.CONTENT);
     assertThat(first.sharedTags()).containsExactly(Tag.of("Heritage"));
-    // one shared tag out of 2 and 1: 0.5 × 1 / sqrt(2); no text in common; published a day apart: 0.1 × 0.5^(1/60)
-    assertThat(first.score()).isCloseTo(0.5 / Math.sqrt(2) + 0.1 * Math.pow(0.5, 1 / 60.0),
+    // one shared tag out of 2 and 1: 0.5 × 1 / sqrt(2); no text in common; a day apart: × (1 + 0.5 × 0.5^(1/60))
+    assertThat(first.score()).isCloseTo(0.5 / Math.sqrt(2) * (1 + 0.5 * Math.pow(0.5, 1 / 60.0)),
         org.assertj.core.data.Offset.offset(1e-9));
     assertThat(first.explanation()).isEqualTo("shared tags: Heritage");
   }
@@ -98,7 +98,9 @@ class RelatedArticlesTest {
 
     assertThat(ids(results)).containsExactly("q", "r"); // r would win the tie on id, but q is in the same section
     assertThat(results.get(0).sameSection()).isTrue();
-    assertThat(results.get(0).score() - results.get(1).score()).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-9));
+    double proximity = 1 + 0.5 * Math.pow(0.5, 1 / 60.0); // both a day from the subject
+    assertThat(results.get(0).score() - results.get(1).score())
+        .isCloseTo(0.05 * proximity, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test
