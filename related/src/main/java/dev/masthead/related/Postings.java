@@ -1,0 +1,50 @@
+package dev.masthead.related;
+
+import java.util.Arrays;
+
+/**
+ * The slots of the articles that hold one term (or tag, or author), with the boosted term frequency in each.
+ * Unordered; removal swaps the last entry in.
+ *
+ * <p>Not thread-safe: guarded by the index's lock.
+ */
+final class Postings {
+  private int[] slots = new int[4];
+  private float[] weights = new float[4];
+  private int size;
+
+  int size() {
+    return size;
+  }
+
+  int slot(int i) {
+    return slots[i];
+  }
+
+  float weight(int i) {
+    return weights[i];
+  }
+
+  void add(int slot, float weight) {
+    if (size == slots.length) {
+      slots = Arrays.copyOf(slots, size * 2);
+      weights = Arrays.copyOf(weights, size * 2);
+    }
+    slots[size] = slot;
+    weights[size] = weight;
+    size++;
+  }
+
+  /** Removes the slot's entry; returns whether it was there. */
+  boolean remove(int slot) {
+    for (int i = 0; i < size; i++) {
+      if (slots[i] == slot) {
+        size--;
+        slots[i] = slots[size];
+        weights[i] = weights[size];
+        return true;
+      }
+    }
+    return false;
+  }
+}

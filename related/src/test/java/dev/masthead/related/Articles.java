@@ -1,0 +1,22 @@
+package dev.masthead.related;
+
+import dev.masthead.core.Article;
+import dev.masthead.core.ArticleStatus;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Sample articles written for these tests. */
+final class Articles {
+  static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
+
+  private Articles() {}
+
+  /** A published article, {@code daysAgo} days before {@link #NOW}. */
+  static Article.Builder published(String id, String headline, int daysAgo) {
+    return Article.builder()
+        .id(id)
+        .headline(headline)
+        .status(ArticleStatus.PUBLISHED)
+        .publishedAt(NOW.minus(Duration.ofDays(daysAgo)));
+  }
+}
