@@ -37,7 +37,7 @@ public interface ApprovedAuthors {
    * @return a new, empty store
    */
   static ApprovedAuthors inMemory() {
-    Cache<String, Boolean> approved = Caffeine.newBuilder().maximumSize(1_000_000).build();
+    Cache<String, Boolean> approved = Caffeine.newBuilder().maximumSize(1_000_000).executor(Runnable::run).build();
     return new ApprovedAuthors() {
       @Override
       public boolean isApproved(String name, String email) {

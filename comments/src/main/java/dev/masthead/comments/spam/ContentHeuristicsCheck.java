@@ -29,7 +29,7 @@ public final class ContentHeuristicsCheck implements SpamCheck {
   private static final ContentHeuristicsCheck INSTANCE = new ContentHeuristicsCheck();
   private static final List<String> PROMOTION = List.of("check out my", "subscribe to my", "visit my", "my channel",
       "click here", "make money", "earn money", "work from home", "free followers", "promo code", "buy cheap");
-  private static final List<TermList> PROMOTION_TERMS = PROMOTION.stream().map(TermList::parse).toList();
+  private static final TermList PROMOTION_TERMS = TermList.parse(String.join("\n", PROMOTION));
 
   private ContentHeuristicsCheck() {}
 
@@ -98,10 +98,10 @@ public final class ContentHeuristicsCheck implements SpamCheck {
     }
     double promotion = 0;
     List<String> phrases = new ArrayList<>();
-    for (int k = 0; k < PROMOTION.size() && promotion < 2.0; k++) {
-      if (PROMOTION_TERMS.get(k).matchText(text).isPresent()) {
+    for (TermList.Term t : PROMOTION_TERMS.matchAll(text)) {
+      if (promotion < 2.0) {
         promotion += 1.0;
-        phrases.add(PROMOTION.get(k));
+        phrases.add(t.line());
       }
     }
     if (promotion > 0) {

@@ -65,7 +65,7 @@ public final class DuplicateCheck implements SpamCheck {
 
   @Override
   public List<Signal> check(Comment comment, SpamContext context) {
-    String content = TextFolding.fold(comment.contentText()).strip().replaceAll("\\s+", " ");
+    String content = TextFolding.collapseSpaces(TextFolding.fold(comment.contentText()));
     String fingerprint = Fingerprints.of("duplicate", comment.articleId().value(),
         comment.parentId() == null ? "" : comment.parentId(),
         comment.authorName().toLowerCase(Locale.ROOT), comment.authorEmail().toLowerCase(Locale.ROOT), content);

@@ -46,6 +46,7 @@ public interface DuplicateStore {
     Cache<String, Instant> cache = Caffeine.newBuilder()
         .expireAfterWrite(retention)
         .maximumSize(100_000)
+        .executor(Runnable::run) // maintenance in the caller: no hand-off to another thread per write
         .ticker(() -> {
           Instant now = clock.instant();
           return now.getEpochSecond() * 1_000_000_000L + now.getNano();

@@ -48,6 +48,7 @@ public interface FloodStore {
     Cache<String, Instant> cache = Caffeine.newBuilder()
         .expireAfterWrite(retention)
         .maximumSize(100_000)
+        .executor(Runnable::run) // maintenance in the caller: no hand-off to another thread per write
         .ticker(() -> {
           Instant now = clock.instant();
           return now.getEpochSecond() * 1_000_000_000L + now.getNano();

@@ -23,7 +23,7 @@ import java.util.zip.CRC32C;
 
 /**
  * A learned spam classifier: L2-regularized logistic regression over word unigrams and bigrams and character
- * 3- to 5-grams of the comment's plain text, hashed into 2^20 buckets (8 MiB of weights), trained by stochastic gradient descent, and updated one comment
+ * 3- to 5-grams of the comment's plain text, hashed into 2^18 buckets (1 MiB of single-precision weights), trained by stochastic gradient descent, and updated one comment
  * at a time by moderator feedback ({@link #learn(String, boolean)}).
  *
  * <p>Masthead ships no trained model: train one from labelled comments ({@link #trainer()}), for example the
@@ -47,12 +47,12 @@ public final class SpamClassifier {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final double l2;
   private final double feedbackLearningRate;
-  private final double[] weights; // by feature bucket
+  private final float[] weights; // by feature bucket: 1 MiB, so scoring stays in cache
   private double bias;
   private long spamExamples;
   private long hamExamples;
 
-  private SpamClassifier(double l2, double feedbackLearningRate, double[] weights, double bias,
+  private SpamClassifier(double l2, double feedbackLearningRate, float[] weights, double bias,
       long spamExamples, long hamExamples) {
     this.l2 = l2;
     this.feedbackLearningRate = feedbackLearningRate;
@@ -134,7 +134,7 @@ public final class SpamClassifier {
     double gradient = (spam ? 1.0 : 0.0) - sigmoid(score(features));
     bias += rate * gradient;
     for (int f : features) {
-      weights[f] += rate * (gradient - l2 * weights[f]);
+      weights[f] += (float) (rate * (gradient - l2 * weights[f]));
     }
   }
 
@@ -181,7 +181,7 @@ public final class SpamClassifier {
     try {
       for (int i = 0; i < weights.length; i++) {
         if (weights[i] != 0.0) {
-          sorted.put(i, weights[i]);
+          sorted.put(i, (double) weights[i]);
         }
       }
       theBias = bias;
@@ -297,8 +297,8 @@ public final class SpamClassifier {
     if (!checksum.equals(checksum(l2, rate, spam, ham, bias, read))) {
       throw new InvalidDataException("spam classifier: checksum mismatch: the document was altered or corrupted");
     }
-    double[] weights = new double[SpamFeatures.BUCKETS];
-    read.forEach((k, v) -> weights[k] = v);
+    float[] weights = new float[SpamFeatures.BUCKETS];
+    read.forEach((k, v) -> weights[k] = v.floatValue());
     return new SpamClassifier(l2, rate, weights, bias, spam, ham);
   }
 
@@ -448,7 +448,7 @@ public final class SpamClassifier {
      * @return an untrained classifier with this trainer's settings
      */
     public SpamClassifier untrained() {
-      return new SpamClassifier(l2, feedbackLearningRate, new double[SpamFeatures.BUCKETS], 0.0, 0, 0);
+      return new SpamClassifier(l2, feedbackLearningRate, new float[SpamFeatures.BUCKETS], 0.0, 0, 0);
     }
 
     /**
@@ -468,7 +468,7 @@ public final class SpamClassifier {
           spam++;
         }
       }
-      SpamClassifier c = new SpamClassifier(l2, feedbackLearningRate, new double[SpamFeatures.BUCKETS], 0.0, spam,
+      SpamClassifier c = new SpamClassifier(l2, feedbackLearningRate, new float[SpamFeatures.BUCKETS], 0.0, spam,
           copy.size() - spam);
       Integer[] order = new Integer[copy.size()];
       Arrays.setAll(order, i -> i);

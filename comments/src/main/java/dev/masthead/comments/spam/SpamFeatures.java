@@ -16,7 +16,7 @@ import java.util.Locale;
  * {@value #MAX_TEXT_CHARS} chars are read, so a 10 MB comment costs no more than a long one.
  */
 final class SpamFeatures {
-  static final int BUCKET_BITS = 20;
+  static final int BUCKET_BITS = 18;
   static final int BUCKETS = 1 << BUCKET_BITS;
   static final int MIN_CHAR_GRAM = 3;
   static final int MAX_CHAR_GRAM = 5;
@@ -32,7 +32,7 @@ final class SpamFeatures {
 
   private SpamFeatures() {}
 
-  /** The distinct buckets of a text's features, sorted ascending. */
+  /** The distinct buckets of a text's features, in first-seen order. */
   static int[] of(String text) {
     String folded = fold(text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text);
     int[] out = new int[64];
@@ -83,20 +83,41 @@ final class SpamFeatures {
       joined.append(folded, s, e).append(' ');
     }
     int len = joined.length();
-    for (int gram = MIN_CHAR_GRAM; gram <= MAX_CHAR_GRAM; gram++) {
-      for (int at = 0; at + gram <= len; at++) {
-        out = add(out, size++, bucket(hash(gram, joined, at, at + gram)));
+    for (int at = 0; at + MIN_CHAR_GRAM <= len; at++) {
+      // one pass per start: the hash of the 3-gram extends to the 4- and 5-gram starting there
+      long h = FNV_OFFSET;
+      int end = Math.min(len, at + MAX_CHAR_GRAM);
+      for (int k = at; k < end; k++) {
+        char c = joined.charAt(k);
+        h = (h ^ c) * FNV_PRIME;
+        int gram = k - at + 1;
+        if (gram >= MIN_CHAR_GRAM) {
+          out = add(out, size++, bucket(h * 31 + gram));
+        }
       }
     }
-    int[] sorted = Arrays.copyOf(out, size);
-    Arrays.sort(sorted);
-    int distinct = 0;
-    for (int k = 0; k < sorted.length; k++) {
-      if (k == 0 || sorted[k] != sorted[k - 1]) {
-        sorted[distinct++] = sorted[k];
+    return distinct(out, size);
+  }
+
+  /** The distinct values of {@code values[0, size)}, in first-seen order, through an open-addressing set. */
+  private static int[] distinct(int[] values, int size) {
+    int capacity = Integer.highestOneBit(Math.max(16, size * 2 - 1)) << 1;
+    int[] table = new int[capacity]; // stores value + 1; 0 is empty
+    int mask = capacity - 1;
+    int[] out = new int[size];
+    int n = 0;
+    for (int k = 0; k < size; k++) {
+      int v = values[k];
+      int slot = (v * 0x9E3779B1) >>> 7 & mask;
+      while (table[slot] != 0 && table[slot] != v + 1) {
+        slot = slot + 1 & mask;
+      }
+      if (table[slot] == 0) {
+        table[slot] = v + 1;
+        out[n++] = v;
       }
     }
-    return Arrays.copyOf(sorted, distinct);
+    return Arrays.copyOf(out, n);
   }
 
   private static int[] add(int[] out, int at, int value) {
@@ -106,6 +127,9 @@ final class SpamFeatures {
   }
 
   static String fold(String text) {
+    if (TextFolding.isPlainAscii(text)) {
+      return text.toLowerCase(Locale.ROOT);
+    }
     String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
     StringBuilder sb = new StringBuilder(nfkc.length());
     for (int i = 0; i < nfkc.length(); ) {

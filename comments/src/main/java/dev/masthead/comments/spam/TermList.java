@@ -185,6 +185,34 @@ final class TermList {
   }
 
   private static String collapseSpaces(String s) {
-    return s.strip().replaceAll("\\s+", " ");
+    return TextFolding.collapseSpaces(s);
+  }
+
+  /** Every word or substring term found in the (unfolded) text, each once, in list order; folds the text once. */
+  List<Term> matchAll(String text) {
+    List<Term> found = new ArrayList<>();
+    if (terms.isEmpty()) {
+      return found;
+    }
+    String folded = TextFolding.fold(text);
+    String spaced = substrings.isEmpty() ? "" : collapseSpaces(folded);
+    List<String> words = words(folded, false);
+    for (Term t : terms) {
+      if (t.ip() != null) {
+        continue;
+      }
+      boolean hit = false;
+      if (t.substring() != null) {
+        hit = spaced.contains(t.substring());
+      } else {
+        for (int i = 0; i < words.size() && !hit; i++) {
+          hit = matchesAt(t.words(), words, i);
+        }
+      }
+      if (hit) {
+        found.add(t);
+      }
+    }
+    return found;
   }
 }

@@ -14,6 +14,9 @@ final class TextFolding {
   private TextFolding() {}
 
   static String fold(String text) {
+    if (isPlainAscii(text)) {
+      return text.toLowerCase(Locale.ROOT); // nothing to decode, decompose or map: the common case, made cheap
+    }
     String decoded = text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text;
     String nfkc = Normalizer.normalize(decoded, Normalizer.Form.NFKD);
     StringBuilder sb = new StringBuilder(nfkc.length());
@@ -29,6 +32,36 @@ final class TextFolding {
       sb.appendCodePoint(confusable(lower));
     }
     return Normalizer.normalize(sb, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+  }
+
+  /** ASCII without '&' (no character reference to decode) and without control characters but tab and newline. */
+  static boolean isPlainAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x7f || c == '&' || c < 0x20 && c != '\n' && c != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The text with runs of white space collapsed to one space, trimmed; linear, no regular expression. */
+  static String collapseSpaces(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = sb.length() > 0;
+      } else {
+        if (space) {
+          sb.append(' ');
+          space = false;
+        }
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   /** The Latin letter a lower-case Cyrillic or Greek letter is commonly used to imitate, or the letter itself. */

@@ -120,7 +120,7 @@ class SpamClassifierTest {
     assertThatThrownBy(() -> load("[]")).isInstanceOf(InvalidDataException.class);
     assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":1,\"spamExamples\":-1}"))
         .isInstanceOf(InvalidDataException.class);
-    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":1,\"buckets\":1048576,"
+    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":1,\"buckets\":262144,"
         + "\"weights\":{\"99999999\":1.0}}")).isInstanceOf(InvalidDataException.class).hasMessageContaining("range");
   }
 
