@@ -61,8 +61,10 @@ final class ArticlePages implements HttpHandler {
       postReply(exchange, article, locale);
       return;
     }
-    site.ranking().record(EngagementEvent.view(article.id(), clock.instant())
-        .withVisitor(null, Exchanges.header(exchange, "User-Agent").orElse(null)));
+    if (exchange.getRequestMethod().equals("GET")) { // a page view, counted for the rankings (crawlers are not)
+      site.ranking().record(EngagementEvent.view(article.id(), clock.instant())
+          .withVisitor(null, Exchanges.header(exchange, "User-Agent").orElse(null)));
+    }
     page(exchange, 200, article, ReplyForm.blank(tokens.issue(article.id(), null)), locale);
   }
 

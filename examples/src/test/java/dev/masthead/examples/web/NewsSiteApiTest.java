@@ -259,6 +259,48 @@ class NewsSiteApiTest {
     assertThat(JsonApi.parseWindow("99999d")).isEmpty();
   }
 
+  @Test
+  void replyFormShowsTheVerdictAndKeepsWhatTheReaderTyped() throws Exception {
+    String token = formToken("storm-outages");
+    String typed = "comment=%3Cscript%3Ealert(1)%3C%2Fscript%3E&author=Ann&email=bad&url=&phone=&form_token="
+        + token;
+    HttpResponse<String> invalid = postForm("/articles/storm-outages", typed);
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    Document page = Jsoup.parse(invalid.body());
+    assertThat(page.select("#email-error").text()).isEqualTo("You have entered an incorrect email address!");
+    assertThat(page.select("#comment-error").text()).isEqualTo("Please enter your comment!");
+    assertThat(page.select("textarea#comment").text()).isEqualTo("<script>alert(1)</script>"); // kept, as text
+    assertThat(page.select("script:not([type])")).isEmpty();
+    assertThat(page.select("input#author").val()).isEqualTo("Ann");
+    assertThat(page.select("input[name=form_token]").val()).isEqualTo(token); // its age keeps counting
+
+    clock.advance(Duration.ofSeconds(5));
+    String good = "comment=Crews+restored+our+street+by+noon.&author=Ann&email=ann%40example.com&url=&phone=&form_token="
+        + token;
+    HttpResponse<String> published = postForm("/articles/storm-outages", good);
+    assertThat(published.statusCode()).isEqualTo(200);
+    Document after = Jsoup.parse(published.body());
+    assertThat(after.select("#reply-notice").text()).isEqualTo(ArticlePages.PUBLISHED);
+    assertThat(after.select("#comments .comment-content").text()).isEqualTo("Crews restored our street by noon.");
+
+    HttpResponse<String> flood = postForm("/articles/storm-outages", good.replace("noon", "two"));
+    assertThat(flood.statusCode()).isEqualTo(429);
+    assertThat(Jsoup.parse(flood.body()).select("#reply-notice").text()).isEqualTo(ArticlePages.SLOW_DOWN);
+
+    clock.advance(Duration.ofSeconds(20));
+    HttpResponse<String> held = postForm("/articles/storm-outages",
+        good.replace("noon", "two").replace("form_token=" + token, "form_token=forged"));
+    assertThat(held.statusCode()).isEqualTo(200);
+    assertThat(Jsoup.parse(held.body()).select("#reply-notice").text()).isEqualTo(ArticlePages.AWAITING_MODERATION);
+    assertThat(Jsoup.parse(held.body()).select("#comments li")).hasSize(1);
+  }
+
+  private HttpResponse<String> postForm(String path, String body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   private ObjectNode goodReply(String articleId, String token) {
     return json.createObjectNode().put("articleId", articleId).put("parentId", "0")
         .put("authorName", "Maria <Lopez>").put("authorEmail", "maria@example.com")
