@@ -17,6 +17,7 @@ import dev.masthead.core.ArticleId;
 import dev.masthead.core.json.MastheadModule;
 import dev.masthead.examples.web.Exchanges.BadRequest;
 import dev.masthead.ranking.EngagementEvent;
+import dev.masthead.ranking.EngagementKind;
 import dev.masthead.ranking.Ranking;
 import dev.masthead.ranking.RankingQuery;
 import dev.masthead.ranking.RecordResult;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -125,8 +127,8 @@ final class JsonApi implements HttpHandler {
     sendJson(exchange, 200, new TopResponse(windowText, ranking.coveredFrom(), ranking.coveredTo(), entries));
   }
 
-  private static Map<String, Long> countsByName(Map<dev.masthead.ranking.EngagementKind, Long> counts) {
-    Map<String, Long> byName = new java.util.TreeMap<>();
+  private static Map<String, Long> countsByName(Map<EngagementKind, Long> counts) {
+    Map<String, Long> byName = new TreeMap<>();
     counts.forEach((kind, n) -> byName.put(kind.name(), n));
     return byName;
   }
@@ -226,7 +228,7 @@ final class JsonApi implements HttpHandler {
   }
 
   private Article articleOrNotFound(String id) {
-    if (id.isEmpty() || id.length() > ArticleId.MAX_LENGTH || id.isBlank()) {
+    if (id.isBlank() || id.length() > ArticleId.MAX_LENGTH) {
       throw new BadRequest(404, "No such article");
     }
     try {

@@ -12,6 +12,7 @@ import dev.masthead.ranking.EngagementKind;
 import dev.masthead.ranking.RankingEntry;
 import dev.masthead.ranking.RankingEngine;
 import dev.masthead.ranking.RankingQuery;
+import dev.masthead.related.RelatedArticle;
 import dev.masthead.related.RelatedArticles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,11 +113,18 @@ public final class NewsSite {
   /** The three boxes beside an article. */
   Boxes boxes(Article article) {
     List<BoxItem> related = this.related.related(article.id(), 5).stream()
-        .map(r -> new BoxItem(r.article().headline(), Catalog.path(r.article()),
-            r.matchingTerms().isEmpty() ? r.article().section() == null ? "" : r.article().section().name()
-                : "About " + String.join(", ", r.matchingTerms().subList(0, Math.min(3, r.matchingTerms().size())))))
+        .map(r -> new BoxItem(r.article().headline(), Catalog.path(r.article()), note(r)))
         .toList();
     return new Boxes(top(RankingQuery.Window.lastDays(7)), top(RankingQuery.Window.lastDays(30)), related);
+  }
+
+  /** Why a post is related: the first words the two articles share, or its section for a fallback entry. */
+  private static String note(RelatedArticle r) {
+    List<String> terms = r.matchingTerms();
+    if (!terms.isEmpty()) {
+      return "About " + String.join(", ", terms.subList(0, Math.min(3, terms.size())));
+    }
+    return r.article().section() == null ? "" : r.article().section().name();
   }
 
   private List<BoxItem> top(RankingQuery.Window window) {

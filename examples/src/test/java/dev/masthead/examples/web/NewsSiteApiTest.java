@@ -156,6 +156,7 @@ class NewsSiteApiTest {
       assertThat(r.body()).isEqualTo(post202Body());
     }
     assertThat(site.comments().approved(dev.masthead.core.ArticleId.of("a1"))).isEmpty();
+    assertThat(site.comments().pendingCount()).as("spam is kept for a moderator, a filled honeypot is not").isEqualTo(2);
   }
 
   private String post202Body() throws Exception {
