@@ -263,13 +263,12 @@ public final class CommentValidator {
       errors.add(FieldError.of(ErrorCode.CONTENT_TOO_LONG, max));
       return null;
     }
-    if (FieldText.visibleCodePoints(content.value()) == 0) {
+    if (!FieldText.hasVisible(content.value())) {
       errors.add(FieldError.of(ErrorCode.CONTENT_REQUIRED));
       return null;
     }
     ContentSanitizer.Sanitized sanitized = sanitizer.sanitize(content.value());
-    int visible = FieldText.visibleCodePoints(sanitized.text());
-    if (visible == 0) {
+    if (!FieldText.hasVisible(sanitized.text())) {
       errors.add(FieldError.of(ErrorCode.CONTENT_REQUIRED));
       return null;
     }
