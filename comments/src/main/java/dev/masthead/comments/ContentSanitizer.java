@@ -258,7 +258,8 @@ final class ContentSanitizer {
    * paragraph starts at its first visible character, as in the HTML), and keeps at most one blank line in a
    * row.
    */
-  private static String collapseBlankLines(CharSequence text) {
+  private static String collapseBlankLines(StringBuilder buffer) {
+    String text = buffer.toString();
     StringBuilder out = new StringBuilder(text.length());
     int newlines = 0;
     int lineStart = 0;
@@ -285,7 +286,7 @@ final class ContentSanitizer {
             start++;
           }
         }
-        out.append(text, start, end);
+        out.append(text.substring(start, end));
         newlines = 1;
       }
       lineStart = i + 1;
@@ -375,6 +376,17 @@ final class ContentSanitizer {
     }
 
     void text(String text) {
+      if (text.indexOf('\n') < 0) {
+        // no line break: one segment, kept unless it is white space at the start of a paragraph
+        if (!text.isEmpty() && !(pendingNewlines > 0 && text.isBlank())) {
+          flush();
+          String segment = paragraph == null ? text.stripLeading() : text;
+          if (!segment.isEmpty()) {
+            open().appendChild(new TextNode(segment));
+          }
+        }
+        return;
+      }
       int start = 0;
       int length = text.length();
       for (int i = 0; i <= length; i++) {
