@@ -283,19 +283,20 @@ public final class CommentValidator {
   private static ClientInfo client(ClientInfo raw) {
     return new ClientInfo(
         ipAddress(raw.ipAddress()),
-        emptyToNull(FieldText.truncate(
-            FieldText.singleLine(FieldText.truncate(nonNull(raw.userAgent()), 4 * ClientInfo.MAX_USER_AGENT_CODE_POINTS),
-                Integer.MAX_VALUE, true).value(), ClientInfo.MAX_USER_AGENT_CODE_POINTS)),
-        emptyToNull(FieldText.truncate(
-            FieldText.singleLine(FieldText.truncate(nonNull(raw.referrer()), 4 * ClientInfo.MAX_REFERRER_CODE_POINTS),
-                Integer.MAX_VALUE, false).value(), ClientInfo.MAX_REFERRER_CODE_POINTS)));
+        header(raw.userAgent(), ClientInfo.MAX_USER_AGENT_CODE_POINTS, true),
+        header(raw.referrer(), ClientInfo.MAX_REFERRER_CODE_POINTS, false));
   }
 
-  private static String nonNull(@Nullable String value) {
-    return value == null ? "" : value;
-  }
-
-  private static @Nullable String emptyToNull(String value) {
+  /**
+   * A header value normalized like a single-line field and cut to {@code maxCodePoints}, or null if empty.
+   * Only a bounded prefix of the raw value is read, so a huge header costs no more than a short one.
+   */
+  private static @Nullable String header(@Nullable String raw, int maxCodePoints, boolean collapse) {
+    if (raw == null) {
+      return null;
+    }
+    String prefix = raw.length() > 4 * maxCodePoints ? raw.substring(0, 4 * maxCodePoints) : raw;
+    String value = FieldText.truncate(FieldText.singleLine(prefix, Integer.MAX_VALUE, collapse).value(), maxCodePoints);
     return value.isEmpty() ? null : value;
   }
 
