@@ -27,8 +27,24 @@ final class FieldText {
     if (raw == null || raw.isEmpty()) {
       return new Normalized("", false);
     }
-    if (isPlainSingleLine(raw, collapse)) {
-      // Latin text with single spaces only: nothing to remove, already NFC (below U+0300), one char per code point
+    // Fast path for printable text below U+0300 (Latin, digits, punctuation) with single spaces: nothing to
+    // remove, already NFC, one char per code point. No two such chars compose with each other under NFC, so
+    // once more than maxCodePoints of them are seen the value is too long, whatever follows.
+    int visible = 0;
+    char previous = 'x';
+    boolean plain = true;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0xAD || c >= 0x300 || (collapse && c == ' ' && previous == ' ')) {
+        plain = false;
+        break;
+      }
+      if (c != ' ' && ++visible > maxCodePoints) {
+        return Normalized.TOO_LONG;
+      }
+      previous = c;
+    }
+    if (plain) {
       String value = raw.strip();
       return value.length() > maxCodePoints ? Normalized.TOO_LONG : new Normalized(value, false);
     }
@@ -71,19 +87,6 @@ final class FieldText {
       return Normalized.TOO_LONG;
     }
     return new Normalized(value, false);
-  }
-
-  /** True if {@code raw} has only printable chars below U+0300 (no soft hyphen) and, if collapsing, no double space. */
-  private static boolean isPlainSingleLine(String raw, boolean collapse) {
-    char previous = 'x';
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c < 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0xAD || c >= 0x300 || (collapse && c == ' ' && previous == ' ')) {
-        return false;
-      }
-      previous = c;
-    }
-    return true;
   }
 
   /**
