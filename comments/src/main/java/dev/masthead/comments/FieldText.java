@@ -30,7 +30,7 @@ final class FieldText {
     // Fast path for printable text below U+0300 (Latin, digits, punctuation) with single spaces: nothing to
     // remove, already NFC, one char per code point. No two such chars compose with each other under NFC, so
     // once more than maxCodePoints of them are seen the value is too long, whatever follows.
-    int visible = 0;
+    int plainVisible = 0;
     char previous = 'x';
     boolean plain = true;
     for (int i = 0; i < raw.length(); i++) {
@@ -39,7 +39,7 @@ final class FieldText {
         plain = false;
         break;
       }
-      if (c != ' ' && ++visible > maxCodePoints) {
+      if (c != ' ' && ++plainVisible > maxCodePoints) {
         return Normalized.TOO_LONG;
       }
       previous = c;
