@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *       white space becomes a space; Unicode NFC; trimmed; in the name, runs of white space become one space.
  *       Content: line endings become {@code \n}; control characters other than tab and line feed, lone
  *       surrogates and U+FEFF are removed; NFC; trimmed; emoji (with their joiners and variation selectors) and
- *       every script are kept.</li>
+ *       every script are kept, and so are bidirectional marks a right-to-left writer may need: each paragraph
+ *       of the HTML is its own block, so their effect ends with the paragraph.</li>
  *   <li><b>Lengths</b>, in code points of the normalized value, before any expensive step; a value is dropped
  *       as soon as it is certainly over its limit, so cost stays linear in the limit, not the input.</li>
  *   <li><b>Article</b>: the id must be a well-formed {@link ArticleId} known to the {@link ArticleLookup}
