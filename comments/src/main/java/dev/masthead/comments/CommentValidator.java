@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *       white space becomes a space; Unicode NFC; trimmed; in the name, runs of white space become one space.
  *       Content: line endings become {@code \n}; control characters other than tab and line feed, lone
  *       surrogates and U+FEFF are removed; NFC; trimmed; emoji (with their joiners and variation selectors) and
- *       every script are kept.</li>
+ *       every script are kept, and so are bidirectional marks a right-to-left writer may need: each paragraph
+ *       of the HTML is its own block, so their effect ends with the paragraph.</li>
  *   <li><b>Lengths</b>, in code points of the normalized value, before any expensive step; a value is dropped
  *       as soon as it is certainly over its limit, so cost stays linear in the limit, not the input.</li>
  *   <li><b>Article</b>: the id must be a well-formed {@link ArticleId} known to the {@link ArticleLookup}
@@ -263,13 +264,12 @@ public final class CommentValidator {
       errors.add(FieldError.of(ErrorCode.CONTENT_TOO_LONG, max));
       return null;
     }
-    if (FieldText.visibleCodePoints(content.value()) == 0) {
+    if (!FieldText.hasVisible(content.value())) {
       errors.add(FieldError.of(ErrorCode.CONTENT_REQUIRED));
       return null;
     }
     ContentSanitizer.Sanitized sanitized = sanitizer.sanitize(content.value());
-    int visible = FieldText.visibleCodePoints(sanitized.text());
-    if (visible == 0) {
+    if (!FieldText.hasVisible(sanitized.text())) {
       errors.add(FieldError.of(ErrorCode.CONTENT_REQUIRED));
       return null;
     }
@@ -284,19 +284,20 @@ public final class CommentValidator {
   private static ClientInfo client(ClientInfo raw) {
     return new ClientInfo(
         ipAddress(raw.ipAddress()),
-        emptyToNull(FieldText.truncate(
-            FieldText.singleLine(FieldText.truncate(nonNull(raw.userAgent()), 4 * ClientInfo.MAX_USER_AGENT_CODE_POINTS),
-                Integer.MAX_VALUE, true).value(), ClientInfo.MAX_USER_AGENT_CODE_POINTS)),
-        emptyToNull(FieldText.truncate(
-            FieldText.singleLine(FieldText.truncate(nonNull(raw.referrer()), 4 * ClientInfo.MAX_REFERRER_CODE_POINTS),
-                Integer.MAX_VALUE, false).value(), ClientInfo.MAX_REFERRER_CODE_POINTS)));
+        header(raw.userAgent(), ClientInfo.MAX_USER_AGENT_CODE_POINTS, true),
+        header(raw.referrer(), ClientInfo.MAX_REFERRER_CODE_POINTS, false));
   }
 
-  private static String nonNull(@Nullable String value) {
-    return value == null ? "" : value;
-  }
-
-  private static @Nullable String emptyToNull(String value) {
+  /**
+   * A header value normalized like a single-line field and cut to {@code maxCodePoints}, or null if empty.
+   * Only a bounded prefix of the raw value is read, so a huge header costs no more than a short one.
+   */
+  private static @Nullable String header(@Nullable String raw, int maxCodePoints, boolean collapse) {
+    if (raw == null) {
+      return null;
+    }
+    String prefix = raw.length() > 4 * maxCodePoints ? raw.substring(0, 4 * maxCodePoints) : raw;
+    String value = FieldText.truncate(FieldText.singleLine(prefix, Integer.MAX_VALUE, collapse).value(), maxCodePoints);
     return value.isEmpty() ? null : value;
   }
 

@@ -27,6 +27,27 @@ final class FieldText {
     if (raw == null || raw.isEmpty()) {
       return new Normalized("", false);
     }
+    // Fast path for printable text below U+0300 (Latin, digits, punctuation) with single spaces: nothing to
+    // remove, already NFC, one char per code point. No two such chars compose with each other under NFC, so
+    // once more than maxCodePoints of them are seen the value is too long, whatever follows.
+    int plainVisible = 0;
+    char previous = 'x';
+    boolean plain = true;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0xAD || c >= 0x300 || (collapse && c == ' ' && previous == ' ')) {
+        plain = false;
+        break;
+      }
+      if (c != ' ' && ++plainVisible > maxCodePoints) {
+        return Normalized.TOO_LONG;
+      }
+      previous = c;
+    }
+    if (plain) {
+      String value = raw.strip();
+      return value.length() > maxCodePoints ? Normalized.TOO_LONG : new Normalized(value, false);
+    }
     StringBuilder out = new StringBuilder(Math.min(raw.length(), 1024));
     long visible = 0;
     boolean lastSpace = true; // leading spaces are dropped
@@ -95,18 +116,40 @@ final class FieldText {
    * entities such as {@code &#1;} or {@code &#xFEFF;}.
    */
   static String contentChars(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029
-          || c == 0xFEFF || c == 0xFFFE || c == 0xFFFF || Character.isSurrogate(c)) {
-        return nfc(java.util.Objects.requireNonNull(filterContent(text, Integer.MAX_VALUE)));
-      }
+    if (needsContentFilter(text)) {
+      return nfc(java.util.Objects.requireNonNull(filterContent(text, Integer.MAX_VALUE)));
     }
     return nfc(text);
   }
 
+  /** True if the content filter would change {@code text}. */
+  private static boolean needsContentFilter(String text) {
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20) {
+        if (c != '\n' && c != '\t') {
+          return true;
+        }
+      } else if (c >= 0x7F) {
+        if (c <= 0x9F || c == 0x2028 || c == 0x2029 || c == 0xFEFF || c == 0xFFFE || c == 0xFFFF) {
+          return true;
+        }
+        if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The content character filter; null as soon as more than {@code maxCodePoints} non-space code points are kept. */
   private static @org.jspecify.annotations.Nullable String filterContent(String raw, int maxCodePoints) {
+    if (raw.length() <= maxCodePoints && !needsContentFilter(raw)) {
+      return raw;
+    }
     StringBuilder out = new StringBuilder(Math.min(raw.length(), 1 << 16));
     long nonSpace = 0;
     int length = raw.length();
@@ -161,17 +204,16 @@ final class FieldText {
     return value.substring(0, value.offsetByCodePoints(0, maxCodePoints)).strip();
   }
 
-  /** Counts the code points of {@code text} that a reader can see: not white space, not invisible. */
-  static int visibleCodePoints(String text) {
-    int count = 0;
+  /** True if {@code text} has a code point that a reader can see: not white space, not invisible. */
+  static boolean hasVisible(String text) {
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
       if (!isWhiteSpace(cp) && !isInvisible(cp)) {
-        count++;
+        return true;
       }
     }
-    return count;
+    return false;
   }
 
   /** White space of any kind, including no-break spaces and line and paragraph separators. */
@@ -204,6 +246,16 @@ final class FieldText {
   }
 
   private static String nfc(String value) {
+    boolean belowCombiningMarks = true;
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) >= 0x300) {
+        belowCombiningMarks = false;
+        break;
+      }
+    }
+    if (belowCombiningMarks) {
+      return value; // no character below U+0300 decomposes or combines: the text is NFC already
+    }
     return Normalizer.isNormalized(value, Normalizer.Form.NFC)
         ? value
         : Normalizer.normalize(value, Normalizer.Form.NFC);

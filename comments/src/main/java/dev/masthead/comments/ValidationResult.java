@@ -1,6 +1,7 @@
 package dev.masthead.comments;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -134,7 +135,7 @@ public sealed interface ValidationResult permits ValidationResult.Valid, Validat
         messages.computeIfAbsent(error.field(), field -> new ArrayList<>()).add(error.message(locale));
       }
       messages.replaceAll((field, list) -> List.copyOf(list));
-      return java.util.Collections.unmodifiableMap(messages);
+      return Collections.unmodifiableMap(messages);
     }
   }
 }
