@@ -57,7 +57,7 @@ final class InMemoryCounterStore implements CounterStore {
         throw new IllegalArgumentException("tier " + t + " would need " + size + " buckets; use a coarser "
             + "resolution or a shorter horizon");
       }
-      ringSize[t] = (int) size;
+      ringSize[t] = Integer.highestOneBit((int) size - 1) << 1; // a power of two: the slot is a mask
     }
     List<Duration> tracked = layout.trackedWindows();
     trackedLength = new long[tracked.size()];
@@ -88,6 +88,13 @@ final class InMemoryCounterStore implements CounterStore {
     final long[] keepStart;
     long nextCheck = Long.MIN_VALUE;
     final long[] rollStart;
+    /** {@code rollStart} in epoch milliseconds, so that counting an event needs no division. */
+    final long[] rollStartMillis;
+    /** Per tier, the start and index of the bucket the last event fell in. */
+    final long[] lastBucketStart;
+    final long[] lastBucketIndex;
+    /** Per tier, the ring slots holding a bucket; when all are empty the rings are freed. */
+    final int[] liveBuckets;
     /** Running totals, per article: per tracked window {@code [last event, count(kind 0), …]}. */
     long[] roll = new long[0];
     int localCapacity;
@@ -103,6 +110,11 @@ final class InMemoryCounterStore implements CounterStore {
       }
       rollStart = new long[tracked];
       Arrays.fill(rollStart, NONE);
+      rollStartMillis = new long[tracked];
+      lastBucketStart = new long[tierCount];
+      Arrays.fill(lastBucketStart, Long.MAX_VALUE); // no bucket yet: the range check fails
+      lastBucketIndex = new long[tierCount];
+      liveBuckets = new int[tierCount];
     }
   }
 
@@ -190,6 +202,7 @@ final class InMemoryCounterStore implements CounterStore {
         slide(s, w, s.rollStart[w], start);
       }
       s.rollStart[w] = Math.max(start, s.rollStart[w]);
+      s.rollStartMillis[w] = s.rollStart[w] * r;
       next = Math.min(next, (s.rollStart[w] + 1) * r + trackedLength[w]);
     }
     for (int t = 0; t < tierCount; t++) {
@@ -202,6 +215,7 @@ final class InMemoryCounterStore implements CounterStore {
           if (idx[i] != NONE && idx[i] < ks) {
             idx[i] = NONE;
             ring[i] = null;
+            s.liveBuckets[t]--;
           }
         }
       }
@@ -211,6 +225,12 @@ final class InMemoryCounterStore implements CounterStore {
       next = Math.min(next, (Math.floorDiv(now - h, coarse) + 1) * coarse + h);
     }
     s.nextCheck = next;
+    if (s.ringIndex[0].length != 0 && Arrays.stream(s.liveBuckets).allMatch(n -> n == 0)) {
+      for (int t = 0; t < tierCount; t++) { // every bucket expired: free the rings until the next event
+        s.rings[t] = new CellMap[0][];
+        s.ringIndex[t] = new long[0];
+      }
+    }
   }
 
   private void rebuild(Stripe s, int w, long start) {
@@ -306,18 +326,27 @@ final class InMemoryCounterStore implements CounterStore {
     int key = gi + 1;
     s.lock.lock();
     try {
-      ensureRings(s);
       advance(s, now);
+      ensureRings(s);
       for (int t = 0; t < tierCount; t++) {
         long r = resolution[t];
-        long b = Math.floorDiv(occurredAt, r);
+        long b;
+        long bucketStart = s.lastBucketStart[t];
+        if (occurredAt >= bucketStart && occurredAt - bucketStart < r) {
+          b = s.lastBucketIndex[t]; // most events fall in the bucket of the one before: no division
+        } else {
+          b = Math.floorDiv(occurredAt, r);
+          bucketStart = b * r;
+          s.lastBucketStart[t] = bucketStart;
+          s.lastBucketIndex[t] = b;
+        }
         if (b < s.keepStart[t]) {
           continue;
         }
-        cellMap(s, t, b, kindIndex).add(key, weight, (int) (occurredAt - b * r));
+        cellMap(s, t, b, kindIndex).add(key, weight, (int) (occurredAt - bucketStart));
       }
       for (int w = 0; w < trackedLength.length; w++) {
-        if (Math.floorDiv(occurredAt, resolution[trackedTier[w]]) >= s.rollStart[w]) {
+        if (occurredAt >= s.rollStartMillis[w]) {
           ensureLocal(s, local);
           long[] roll = s.roll;
           int base = rollBase(local, w);
@@ -334,9 +363,12 @@ final class InMemoryCounterStore implements CounterStore {
 
   /** Returns the map of a kind in a bucket of a stripe, creating the bucket or the map if needed. Lock held. */
   private CellMap cellMap(Stripe s, int tier, long bucketIndex, int kind) {
-    int slot = (int) Math.floorMod(bucketIndex, (long) ringSize[tier]);
+    int slot = (int) (bucketIndex & (ringSize[tier] - 1));
     CellMap[] bucket = s.rings[tier][slot];
     if (bucket == null || s.ringIndex[tier][slot] != bucketIndex) {
+      if (s.ringIndex[tier][slot] == NONE) {
+        s.liveBuckets[tier]++;
+      }
       bucket = new CellMap[kinds];
       s.rings[tier][slot] = bucket;
       s.ringIndex[tier][slot] = bucketIndex;
@@ -389,7 +421,7 @@ final class InMemoryCounterStore implements CounterStore {
           if (s.ringIndex[t].length == 0) {
             break; // the stripe holds no cell
           }
-          int slot = (int) Math.floorMod(b, (long) ringSize[t]);
+          int slot = (int) (b & (ringSize[t] - 1));
           if (s.ringIndex[t][slot] != b) {
             continue;
           }

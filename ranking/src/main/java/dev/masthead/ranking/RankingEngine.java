@@ -222,6 +222,16 @@ public final class RankingEngine {
   public Ranking top(RankingQuery query) {
     Objects.requireNonNull(query, "query");
     long now = now();
+    maybeExpire(now);
+    if (cache != null) {
+      Ranking hit = cache.getIfPresent(query); // only valid queries are ever cached
+      if (hit != null) {
+        if (allVisible(hit, now)) {
+          return hit;
+        }
+        cache.invalidate(query);
+      }
+    }
     Scoring scoring = query.scoringOverride().orElse(defaultScoring);
     long[] kindWeights = new long[kindIndex.size()];
     for (Map.Entry<EngagementKind, Long> e : scoring.weights().entrySet()) {
@@ -236,16 +246,6 @@ public final class RankingEngine {
         || query.tagSlug() != null)) {
       throw new IllegalArgumentException("gravity scoring and section or tag filters need an ArticleLookup; "
           + "set one with RankingEngine.Builder.lookup");
-    }
-    maybeExpire(now);
-    if (cache != null) {
-      Ranking hit = cache.getIfPresent(query);
-      if (hit != null) {
-        if (allVisible(hit, now)) {
-          return hit;
-        }
-        cache.invalidate(query);
-      }
     }
     Ranking ranking = compute(query, scoring, kindWeights, now);
     if (cache != null && !ranking.entries().isEmpty()) {
