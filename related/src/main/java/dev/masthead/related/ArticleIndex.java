@@ -102,13 +102,14 @@ final class ArticleIndex {
     bySlot[slot] = doc;
     byId.put(doc.article.id(), doc);
     for (int i = 0; i < doc.terms.size(); i++) {
-      terms.computeIfAbsent(doc.terms.term(i), t -> new Postings()).add(slot, doc.terms.weight(i));
+      // postings hold the damped frequency ln(1 + boosted tf), so that a query does not take logarithms
+      terms.computeIfAbsent(doc.terms.term(i), t -> new Postings()).add(slot, Math.log1p(doc.terms.weight(i)));
     }
     for (String slug : doc.tagSlugs) {
-      tags.computeIfAbsent(slug, t -> new Postings()).add(slot, 1f);
+      tags.computeIfAbsent(slug, t -> new Postings()).add(slot, 1);
     }
     for (String key : doc.authorKeys) {
-      authors.computeIfAbsent(key, t -> new Postings()).add(slot, 1f);
+      authors.computeIfAbsent(key, t -> new Postings()).add(slot, 1);
     }
     newestFirst.add(doc);
     if (doc.sectionSlug != null) {

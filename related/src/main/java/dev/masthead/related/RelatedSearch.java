@@ -33,6 +33,8 @@ final class RelatedSearch {
           .thenComparing(s -> s.doc.publishedAt(), Comparator.nullsLast(Comparator.reverseOrder()))
           .thenComparing(s -> s.doc.article.id());
 
+  private static final double LN2 = Math.log(2);
+
   private final ArticleIndex index;
   private final Settings settings;
   private final RelatedQuery query;
@@ -109,7 +111,7 @@ final class RelatedSearch {
       double factor = queryWeights[q] * queryIdf[q];
       for (int i = 0; i < p.size(); i++) {
         int slot = p.slot(i);
-        dot[slot] += factor * Math.log1p(p.weight(i));
+        dot[slot] += factor * p.weight(i);
         if (!touched[slot]) {
           touched[slot] = true;
           if (count == candidates.length) {
@@ -294,9 +296,9 @@ final class RelatedSearch {
       score += settings.sectionWeight();
     }
     Instant published = doc.publishedAt();
-    if (settings.timeProximityWeight() > 0 && published != null && subjectPublished != null) {
-      double apart = Math.abs((double) Duration.between(published, subjectPublished).toSeconds());
-      score *= 1 + settings.timeProximityWeight() * Math.pow(0.5, apart / settings.timeProximityHalfLifeSeconds());
+    if (settings.timeProximityWeight() > 0 && published != null && subjectPublished != null && score > 0) {
+      double apart = Math.abs((double) published.getEpochSecond() - subjectPublished.getEpochSecond());
+      score *= 1 + settings.timeProximityWeight() * Math.exp(-LN2 * apart / settings.timeProximityHalfLifeSeconds());
     }
     Duration halfLife = query.halfLife();
     if (halfLife != null && published != null && published.isBefore(now)) {
