@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The subject's terms are weighted {@code ln(1 + boosted tf) × idf}; the {@code maxQueryTerms} heaviest (as
  * Lucene MoreLikeThis picks its query terms) walk their postings and accumulate dot products in an array by slot.
  * Articles sharing a tag or an author are candidates too, and so is the whole section when the section weight
- * alone (with the largest time-proximity factor) can reach the minimum score; any other article scores zero. Each candidate is then checked (visible, not excluded, within the window),
- * scored and kept in a bounded heap. Cost: the postings of the query terms plus the candidates, about
+ * alone (with the largest time-proximity factor) can reach the minimum score; any other article scores zero.
+ * Each candidate is then checked (visible, not excluded, within the window), scored and kept in a bounded heap. Cost: the postings of the query terms plus the candidates, about
  * O(Σ df(t) + candidates × log limit), with one article's norm computed once per index version.
  *
  * <p>Not thread-safe: one instance per query.
@@ -55,6 +56,9 @@ final class RelatedSearch {
   private int[] sharedTags = new int[0];
   private int[] sharedAuthors = new int[0];
   private double lastTextSimilarity;
+  private boolean[] touched = new boolean[0];
+  private int[] candidates = new int[64];
+  private int candidateCount;
 
   static final class Scored {
     final IndexedArticle doc;
@@ -98,9 +102,7 @@ final class RelatedSearch {
   List<RelatedArticle> run() {
     int capacity = index.slotCapacity();
     dot = new double[capacity];
-    boolean[] touched = new boolean[capacity];
-    int[] candidates = new int[16];
-    int count = 0;
+    touched = new boolean[capacity];
 
     selectQueryTerms();
     for (int q = 0; q < queryTerms.length; q++) {
@@ -112,69 +114,25 @@ final class RelatedSearch {
       for (int i = 0; i < p.size(); i++) {
         int slot = p.slot(i);
         dot[slot] += factor * p.weight(i);
-        if (!touched[slot]) {
-          touched[slot] = true;
-          if (count == candidates.length) {
-            candidates = Arrays.copyOf(candidates, count * 2);
-          }
-          candidates[count++] = slot;
-        }
+        touch(slot);
       }
     }
     if (subjectTags.length > 0 && settings.tagWeight() > 0) {
-      sharedTags = new int[capacity];
-      for (String slug : subjectTags) {
-        Postings p = index.tagPostings(slug);
-        if (p != null) {
-          for (int i = 0; i < p.size(); i++) {
-            int slot = p.slot(i);
-            sharedTags[slot]++;
-            if (!touched[slot]) {
-              touched[slot] = true;
-              if (count == candidates.length) {
-                candidates = Arrays.copyOf(candidates, count * 2);
-              }
-              candidates[count++] = slot;
-            }
-          }
-        }
-      }
+      sharedTags = countShared(subjectTags, index::tagPostings, capacity);
     }
     if (subjectAuthors.length > 0 && settings.bylineWeight() > 0) {
-      sharedAuthors = new int[capacity];
-      for (String key : subjectAuthors) {
-        Postings p = index.authorPostings(key);
-        if (p != null) {
-          for (int i = 0; i < p.size(); i++) {
-            int slot = p.slot(i);
-            sharedAuthors[slot]++;
-            if (!touched[slot]) {
-              touched[slot] = true;
-              if (count == candidates.length) {
-                candidates = Arrays.copyOf(candidates, count * 2);
-              }
-              candidates[count++] = slot;
-            }
-          }
-        }
-      }
+      sharedAuthors = countShared(subjectAuthors, index::authorPostings, capacity);
     }
     double bestSectionOnly = settings.sectionWeight() * (1 + settings.timeProximityWeight());
     if (subjectSection != null && settings.sectionWeight() > 0 && bestSectionOnly >= settings.minScore()) {
       for (IndexedArticle doc : index.newestFirstInSection(subjectSection)) {
-        if (!touched[doc.slot]) {
-          touched[doc.slot] = true;
-          if (count == candidates.length) {
-            candidates = Arrays.copyOf(candidates, count * 2);
-          }
-          candidates[count++] = doc.slot;
-        }
+        touch(doc.slot);
       }
     }
 
     int limit = query.limit();
     PriorityQueue<Scored> best = new PriorityQueue<>(limit + 1, ORDER.reversed());
-    for (int c = 0; c < count; c++) {
+    for (int c = 0; c < candidateCount; c++) {
       IndexedArticle doc = index.atSlot(candidates[c]);
       if (!eligible(doc)) {
         continue;
@@ -221,6 +179,32 @@ final class RelatedSearch {
         results.add(explain(score(doc), basis));
       }
     }
+  }
+
+  /** Adds the slot to the candidates once. */
+  private void touch(int slot) {
+    if (!touched[slot]) {
+      touched[slot] = true;
+      if (candidateCount == candidates.length) {
+        candidates = Arrays.copyOf(candidates, candidateCount * 2);
+      }
+      candidates[candidateCount++] = slot;
+    }
+  }
+
+  /** Counts, by slot, how many of the keys (tag slugs or author keys) each article shares; touches them. */
+  private int[] countShared(String[] keys, Function<String, @Nullable Postings> postings, int capacity) {
+    int[] shared = new int[capacity];
+    for (String key : keys) {
+      Postings p = postings.apply(key);
+      if (p != null) {
+        for (int i = 0; i < p.size(); i++) {
+          shared[p.slot(i)]++;
+          touch(p.slot(i));
+        }
+      }
+    }
+    return shared;
   }
 
   /** Visible now, not the subject, not excluded, inside the window. */
