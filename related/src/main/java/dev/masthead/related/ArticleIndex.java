@@ -1,6 +1,8 @@
 package dev.masthead.related;
 
 import dev.masthead.core.ArticleId;
+import dev.masthead.core.ArticleStatus;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,8 +18,10 @@ import org.jspecify.annotations.Nullable;
  * articles of each section and of the whole index newest first (for the fallback).
  *
  * <p>Each article gets a slot, a small int reused after removal, so that a query can accumulate scores in an
- * array. A put or a remove costs the article's terms times the length of their postings; every change
- * increments {@link #version()}.
+ * array, and the facts a query checks for every candidate (visibility, publication time, section, vector norm)
+ * are kept in arrays by slot, so that a query does not chase pointers. A put or a remove costs the article's
+ * terms times the length of their postings; every change increments {@link #version()}. The vector norms depend
+ * on every document frequency: the first query after a change computes them all, in O(total terms).
  *
  * <p>Not thread-safe: {@link RelatedArticles} guards it with a read-write lock.
  */
@@ -31,7 +35,16 @@ final class ArticleIndex {
   private final Map<String, Postings> authors = new HashMap<>();
   private final NavigableSet<IndexedArticle> newestFirst = new TreeSet<>(IndexedArticle.NEWEST_FIRST);
   private final Map<String, NavigableSet<IndexedArticle>> sections = new HashMap<>();
+  private final Map<String, Integer> sectionIds = new HashMap<>();
+  private long[] publishedSecond = new long[16];
+  private int[] publishedNano = new int[16];
+  private boolean[] showable = new boolean[16];
+  private int[] sectionOf = new int[16];
   private long version;
+  private volatile @Nullable Norms norms;
+
+  /** The vector norms by slot for one index version; immutable once published. */
+  private record Norms(long version, double[] bySlot) {}
 
   long version() {
     return version;
@@ -44,6 +57,64 @@ final class ArticleIndex {
   /** One more than the highest slot in use: the length of a per-query accumulator. */
   int slotCapacity() {
     return nextSlot;
+  }
+
+  /**
+   * Returns whether the article in the slot is visible at a moment, as {@code Article.isVisibleAt}: published or
+   * scheduled, and published not after it.
+   */
+  boolean visibleAt(int slot, long nowSecond, int nowNano) {
+    return showable[slot]
+        && (publishedSecond[slot] < nowSecond
+            || (publishedSecond[slot] == nowSecond && publishedNano[slot] <= nowNano));
+  }
+
+  /** Returns whether the slot's article was published at or after a moment; false if never published. */
+  boolean publishedNotBefore(int slot, long second, int nano) {
+    return publishedSecond[slot] > second || (publishedSecond[slot] == second && publishedNano[slot] >= nano);
+  }
+
+  /** Returns the publication time of the slot's article in whole epoch seconds, or Long.MIN_VALUE if none. */
+  long publishedSecond(int slot) {
+    return publishedSecond[slot];
+  }
+
+  /** Returns the section number of the slot's article, or -1 if it has no section. */
+  int sectionOf(int slot) {
+    return sectionOf[slot];
+  }
+
+  /** Returns the number of a section, -1 for none, or -2 for a section no indexed article has ever had. */
+  int sectionId(@Nullable String slug) {
+    return slug == null ? -1 : sectionIds.getOrDefault(slug, -2);
+  }
+
+  /**
+   * Returns the Euclidean norms of the articles' tf-idf vectors by slot, {@code weight = ln(1 + boosted tf) ×
+   * idf}, computed once per index version. Call under the read lock; concurrent callers may both compute the
+   * same values, and either publication is correct.
+   */
+  double[] norms() {
+    Norms cached = norms;
+    if (cached != null && cached.version == version) {
+      return cached.bySlot;
+    }
+    double[] bySlotNorm = new double[nextSlot];
+    Map<String, Double> idfs = new HashMap<>();
+    for (int slot = 0; slot < nextSlot; slot++) {
+      IndexedArticle doc = bySlot[slot];
+      if (doc == null) {
+        continue;
+      }
+      double sum = 0;
+      for (int i = 0; i < doc.terms.size(); i++) {
+        double w = Math.log1p(doc.terms.weight(i)) * idfs.computeIfAbsent(doc.terms.term(i), this::idf);
+        sum += w * w;
+      }
+      bySlotNorm[slot] = Math.sqrt(sum);
+    }
+    norms = new Norms(version, bySlotNorm);
+    return bySlotNorm;
   }
 
   @Nullable IndexedArticle get(ArticleId id) {
@@ -96,10 +167,22 @@ final class ArticleIndex {
     }
     int slot = freeSlots.isEmpty() ? nextSlot++ : freeSlots.pop();
     if (slot >= bySlot.length) {
-      bySlot = Arrays.copyOf(bySlot, Math.max(bySlot.length * 2, slot + 1));
+      int length = Math.max(bySlot.length * 2, slot + 1);
+      bySlot = Arrays.copyOf(bySlot, length);
+      publishedSecond = Arrays.copyOf(publishedSecond, length);
+      publishedNano = Arrays.copyOf(publishedNano, length);
+      showable = Arrays.copyOf(showable, length);
+      sectionOf = Arrays.copyOf(sectionOf, length);
     }
     doc.slot = slot;
     bySlot[slot] = doc;
+    Instant published = doc.publishedAt();
+    publishedSecond[slot] = published == null ? Long.MIN_VALUE : published.getEpochSecond();
+    publishedNano[slot] = published == null ? 0 : published.getNano();
+    ArticleStatus status = doc.article.status();
+    showable[slot] = published != null && (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED);
+    sectionOf[slot] = doc.sectionSlug == null ? -1
+        : sectionIds.computeIfAbsent(doc.sectionSlug, s -> sectionIds.size());
     byId.put(doc.article.id(), doc);
     for (int i = 0; i < doc.terms.size(); i++) {
       // postings hold the damped frequency ln(1 + boosted tf), so that a query does not take logarithms
@@ -151,6 +234,7 @@ final class ArticleIndex {
       }
     }
     bySlot[doc.slot] = null;
+    showable[doc.slot] = false;
     freeSlots.push(doc.slot);
   }
 

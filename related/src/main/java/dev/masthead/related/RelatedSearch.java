@@ -40,12 +40,15 @@ final class RelatedSearch {
   private final Settings settings;
   private final RelatedQuery query;
   private final Instant now;
+  private final long nowSecond;
+  private final int nowNano;
   private final @Nullable Instant notBefore;
   private final TermVector subjectTerms;
   private final @Nullable Instant subjectPublished;
   private final String[] subjectTags;
   private final String[] subjectAuthors;
   private final @Nullable String subjectSection;
+  private final int subjectSectionId;
   private final int selfSlot;
 
   private String[] queryTerms = new String[0];
@@ -53,6 +56,7 @@ final class RelatedSearch {
   private double[] queryIdf = new double[0];
   private double queryNorm;
   private double[] dot = new double[0];
+  private double[] norms = new double[0];
   private int[] sharedTags = new int[0];
   private int[] sharedAuthors = new int[0];
   private double lastTextSimilarity;
@@ -80,6 +84,8 @@ final class RelatedSearch {
     this.settings = settings;
     this.query = query;
     this.now = now;
+    this.nowSecond = now.getEpochSecond();
+    this.nowNano = now.getNano();
     Duration maxAge = query.maxAge();
     this.notBefore = maxAge == null ? null : safeMinus(now, maxAge);
     this.subjectTerms = subject.terms;
@@ -87,6 +93,7 @@ final class RelatedSearch {
     this.subjectTags = subject.tagSlugs;
     this.subjectAuthors = subject.authorKeys;
     this.subjectSection = subject.sectionSlug;
+    this.subjectSectionId = index.sectionId(subject.sectionSlug);
     IndexedArticle indexed = index.get(query.subjectId());
     this.selfSlot = indexed == null ? -1 : indexed.slot;
   }
@@ -105,6 +112,9 @@ final class RelatedSearch {
     touched = new boolean[capacity];
 
     selectQueryTerms();
+    if (queryNorm > 0 && settings.textWeight() > 0) {
+      norms = index.norms();
+    }
     for (int q = 0; q < queryTerms.length; q++) {
       Postings p = index.termPostings(queryTerms[q]);
       if (p == null) {
@@ -133,15 +143,15 @@ final class RelatedSearch {
     int limit = query.limit();
     PriorityQueue<Scored> best = new PriorityQueue<>(limit + 1, ORDER.reversed());
     for (int c = 0; c < candidateCount; c++) {
-      IndexedArticle doc = index.atSlot(candidates[c]);
-      if (!eligible(doc)) {
+      int slot = candidates[c];
+      if (!eligible(slot)) {
         continue;
       }
-      double score = scoreOf(doc);
+      double score = scoreOf(slot);
       if (score > 0 && score >= settings.minScore()) {
         Scored worst = best.size() < limit ? null : best.peek();
         if (worst == null || score >= worst.score) { // an equal score may still win on date or id
-          best.add(new Scored(doc, score, lastTextSimilarity));
+          best.add(new Scored(index.atSlot(slot), score, lastTextSimilarity));
           if (best.size() > limit) {
             best.poll();
           }
@@ -175,8 +185,8 @@ final class RelatedSearch {
       if (published == null || (notBefore != null && published.isBefore(notBefore))) {
         return; // newest first: all the rest are older, or never published
       }
-      if (eligible(doc) && taken.add(doc.article.id())) {
-        results.add(explain(score(doc), basis));
+      if (eligible(doc.slot) && taken.add(doc.article.id())) {
+        results.add(explain(new Scored(doc, scoreOf(doc.slot), lastTextSimilarity), basis));
       }
     }
   }
@@ -208,15 +218,14 @@ final class RelatedSearch {
   }
 
   /** Visible now, not the subject, not excluded, inside the window. */
-  private boolean eligible(IndexedArticle doc) {
-    if (doc.slot == selfSlot || doc.article.id().equals(query.subjectId())) {
+  private boolean eligible(int slot) {
+    if (slot == selfSlot || !index.visibleAt(slot, nowSecond, nowNano)) {
       return false;
     }
-    if (query.excluded().contains(doc.article.id()) || !doc.article.isVisibleAt(now)) {
+    if (notBefore != null && !index.publishedNotBefore(slot, notBefore.getEpochSecond(), notBefore.getNano())) {
       return false;
     }
-    Instant published = doc.publishedAt();
-    return notBefore == null || (published != null && !published.isBefore(notBefore));
+    return query.excluded().isEmpty() || !query.excluded().contains(index.atSlot(slot).article.id());
   }
 
   private void selectQueryTerms() {
@@ -255,39 +264,34 @@ final class RelatedSearch {
     queryNorm = Math.sqrt(sum);
   }
 
-  private Scored score(IndexedArticle doc) {
-    double score = scoreOf(doc);
-    return new Scored(doc, score, lastTextSimilarity);
-  }
-
-  /** Returns the article's score; leaves its text similarity in {@link #lastTextSimilarity}. */
-  private double scoreOf(IndexedArticle doc) {
-    int slot = doc.slot;
+  /** Returns the score of the slot's article; leaves its text similarity in {@link #lastTextSimilarity}. */
+  private double scoreOf(int slot) {
     double text = 0;
     if (slot < dot.length && dot[slot] > 0 && queryNorm > 0) {
-      double norm = doc.norm(index);
+      double norm = norms[slot];
       text = norm > 0 ? Math.min(1.0, dot[slot] / (queryNorm * norm)) : 0;
     }
     double score = settings.textWeight() * text;
     if (settings.tagWeight() > 0 && slot < sharedTags.length && sharedTags[slot] > 0) {
-      score += settings.tagWeight() * sharedTags[slot] / Math.sqrt((double) subjectTags.length * doc.tagSlugs.length);
+      score += settings.tagWeight() * sharedTags[slot]
+          / Math.sqrt((double) subjectTags.length * index.atSlot(slot).tagSlugs.length);
     }
     if (settings.bylineWeight() > 0 && slot < sharedAuthors.length && sharedAuthors[slot] > 0) {
       score += settings.bylineWeight() * sharedAuthors[slot]
-          / Math.sqrt((double) subjectAuthors.length * doc.authorKeys.length);
+          / Math.sqrt((double) subjectAuthors.length * index.atSlot(slot).authorKeys.length);
     }
-    if (subjectSection != null && subjectSection.equals(doc.sectionSlug)) {
+    if (subjectSectionId >= 0 && index.sectionOf(slot) == subjectSectionId) {
       score += settings.sectionWeight();
     }
-    Instant published = doc.publishedAt();
-    if (settings.timeProximityWeight() > 0 && published != null && subjectPublished != null && score > 0) {
-      double apart = Math.abs((double) published.getEpochSecond() - subjectPublished.getEpochSecond());
+    long published = index.publishedSecond(slot);
+    if (settings.timeProximityWeight() > 0 && published != Long.MIN_VALUE && subjectPublished != null && score > 0) {
+      double apart = Math.abs((double) published - subjectPublished.getEpochSecond());
       score *= 1 + settings.timeProximityWeight() * Math.exp(-LN2 * apart / settings.timeProximityHalfLifeSeconds());
     }
     Duration halfLife = query.halfLife();
-    if (halfLife != null && published != null && published.isBefore(now)) {
-      double ages = (double) Duration.between(published, now).toSeconds() / Math.max(1, halfLife.toSeconds());
-      score *= Math.pow(0.5, ages);
+    if (halfLife != null && published != Long.MIN_VALUE && published < nowSecond) {
+      double ages = (double) (nowSecond - published) / Math.max(1, halfLife.toSeconds());
+      score *= Math.exp(-LN2 * ages);
     }
     lastTextSimilarity = text;
     return score;
