@@ -31,6 +31,11 @@ final class ArticleIndex {
   private final Deque<Integer> freeSlots = new ArrayDeque<>();
   private int nextSlot;
   private final Map<String, Postings> terms = new HashMap<>();
+  private Postings[] termsById = new Postings[64];
+  private final Deque<Integer> freeTermIds = new ArrayDeque<>();
+  private int nextTermId;
+  private int[][] termIdsBySlot = new int[16][];
+  private double[][] logWeightsBySlot = new double[16][];
   private final Map<String, Postings> tags = new HashMap<>();
   private final Map<String, Postings> authors = new HashMap<>();
   private final NavigableSet<IndexedArticle> newestFirst = new TreeSet<>(IndexedArticle.NEWEST_FIRST);
@@ -99,16 +104,24 @@ final class ArticleIndex {
     if (cached != null && cached.version == version) {
       return cached.bySlot;
     }
+    double n = Math.max(1, byId.size());
+    double[] idfById = new double[nextTermId];
+    for (int id = 0; id < nextTermId; id++) {
+      Postings p = termsById[id];
+      if (p != null) {
+        idfById[id] = Math.log1p(n / Math.max(1, p.size())); // as idf(term)
+      }
+    }
     double[] bySlotNorm = new double[nextSlot];
-    Map<String, Double> idfs = new HashMap<>();
     for (int slot = 0; slot < nextSlot; slot++) {
-      IndexedArticle doc = bySlot[slot];
-      if (doc == null) {
+      int[] ids = termIdsBySlot[slot];
+      if (bySlot[slot] == null || ids == null) {
         continue;
       }
+      double[] logWeights = logWeightsBySlot[slot];
       double sum = 0;
-      for (int i = 0; i < doc.terms.size(); i++) {
-        double w = Math.log1p(doc.terms.weight(i)) * idfs.computeIfAbsent(doc.terms.term(i), this::idf);
+      for (int i = 0; i < ids.length; i++) {
+        double w = logWeights[i] * idfById[ids[i]];
         sum += w * w;
       }
       bySlotNorm[slot] = Math.sqrt(sum);
@@ -173,6 +186,8 @@ final class ArticleIndex {
       publishedNano = Arrays.copyOf(publishedNano, length);
       showable = Arrays.copyOf(showable, length);
       sectionOf = Arrays.copyOf(sectionOf, length);
+      termIdsBySlot = Arrays.copyOf(termIdsBySlot, length);
+      logWeightsBySlot = Arrays.copyOf(logWeightsBySlot, length);
     }
     doc.slot = slot;
     bySlot[slot] = doc;
@@ -184,15 +199,22 @@ final class ArticleIndex {
     sectionOf[slot] = doc.sectionSlug == null ? -1
         : sectionIds.computeIfAbsent(doc.sectionSlug, s -> sectionIds.size());
     byId.put(doc.article.id(), doc);
+    int[] termIds = new int[doc.terms.size()];
+    double[] logWeights = new double[doc.terms.size()];
     for (int i = 0; i < doc.terms.size(); i++) {
       // postings hold the damped frequency ln(1 + boosted tf), so that a query does not take logarithms
-      terms.computeIfAbsent(doc.terms.term(i), t -> new Postings()).add(slot, Math.log1p(doc.terms.weight(i)));
+      logWeights[i] = Math.log1p(doc.terms.weight(i));
+      Postings p = terms.computeIfAbsent(doc.terms.term(i), t -> newTermPostings());
+      p.add(slot, logWeights[i]);
+      termIds[i] = p.id;
     }
+    termIdsBySlot[slot] = termIds;
+    logWeightsBySlot[slot] = logWeights;
     for (String slug : doc.tagSlugs) {
-      tags.computeIfAbsent(slug, t -> new Postings()).add(slot, 1);
+      tags.computeIfAbsent(slug, t -> new Postings(-1)).add(slot, 1);
     }
     for (String key : doc.authorKeys) {
-      authors.computeIfAbsent(key, t -> new Postings()).add(slot, 1);
+      authors.computeIfAbsent(key, t -> new Postings(-1)).add(slot, 1);
     }
     newestFirst.add(doc);
     if (doc.sectionSlug != null) {
@@ -235,15 +257,31 @@ final class ArticleIndex {
     }
     bySlot[doc.slot] = null;
     showable[doc.slot] = false;
+    termIdsBySlot[doc.slot] = null;
+    logWeightsBySlot[doc.slot] = null;
     freeSlots.push(doc.slot);
   }
 
-  private static void removeFrom(Map<String, Postings> map, String key, int slot) {
+  private Postings newTermPostings() {
+    int id = freeTermIds.isEmpty() ? nextTermId++ : freeTermIds.pop();
+    if (id >= termsById.length) {
+      termsById = Arrays.copyOf(termsById, Math.max(termsById.length * 2, id + 1));
+    }
+    Postings p = new Postings(id);
+    termsById[id] = p;
+    return p;
+  }
+
+  private void removeFrom(Map<String, Postings> map, String key, int slot) {
     Postings p = map.get(key);
     if (p != null) {
       p.remove(slot);
       if (p.size() == 0) {
         map.remove(key);
+        if (p.id >= 0) {
+          termsById[p.id] = null;
+          freeTermIds.push(p.id);
+        }
       }
     }
   }

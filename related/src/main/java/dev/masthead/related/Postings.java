@@ -10,9 +10,16 @@ import java.util.Arrays;
  * <p>Not thread-safe: guarded by the index's lock.
  */
 final class Postings {
+  /** The term's number in the index, or -1 for the postings of a tag or an author. */
+  final int id;
+
   private int[] slots = new int[4];
   private double[] weights = new double[4];
   private int size;
+
+  Postings(int id) {
+    this.id = id;
+  }
 
   int size() {
     return size;
