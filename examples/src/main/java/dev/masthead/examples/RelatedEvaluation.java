@@ -106,8 +106,10 @@ public final class RelatedEvaluation {
 
     // Masthead, default settings, then text only.
     evaluateMasthead(out, "masthead-related, defaults", RelatedArticles.builder(), articles, sectionOf);
-    evaluateMasthead(out, "masthead-related, text only (no byline)",
+    evaluateMasthead(out, "masthead-related, no byline",
         RelatedArticles.builder().bylineWeight(0), articles, sectionOf);
+    evaluateMasthead(out, "masthead-related, text only",
+        RelatedArticles.builder().bylineWeight(0).timeProximityWeight(0), articles, sectionOf);
 
     // The peer: Lucene MoreLikeThis.
     evaluateMoreLikeThis(out, articles, sectionOf);
@@ -131,7 +133,7 @@ public final class RelatedEvaluation {
       query.apply(i); // warm-up pass, so the timed pass measures compiled code
     }
     bases.clear();
-    long[] nanos = report(out, name, articles, sectionOf, query, bases);
+    report(out, name, articles, sectionOf, query, bases);
     if (name.endsWith("defaults")) {
       Article sample = articles.get(0);
       out.printf(Locale.ROOT, "%n    sample: \"%s\"%n", sample.headline());
@@ -188,8 +190,8 @@ public final class RelatedEvaluation {
     }
   }
 
-  /** Runs the method for every article, prints precision@5 and latency; returns the latencies. */
-  private static long[] report(PrintStream out, String name, List<Article> articles, Map<ArticleId, String> sectionOf,
+  /** Runs the method for every article, prints precision@5 and the latency percentiles. */
+  private static void report(PrintStream out, String name, List<Article> articles, Map<ArticleId, String> sectionOf,
       IntFunction<List<ArticleId>> method, Map<RelatedArticle.Basis, Integer> bases) {
     long[] nanos = new long[articles.size()];
     long same = 0;
@@ -219,7 +221,6 @@ public final class RelatedEvaluation {
     if (returned != (long) N * articles.size()) {
       out.printf(Locale.ROOT, "    (returned %,d results for %,d articles)%n", returned, articles.size());
     }
-    return nanos;
   }
 
   /** Reads every {@code *.jsonl} file of the directory; one article per distinct link. */

@@ -6,17 +6,15 @@ import dev.masthead.core.Section;
 import dev.masthead.core.Tag;
 import java.text.Normalizer;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An article as the index holds it: the article, its analysed terms, its tag slugs and author keys (sorted,
- * distinct), its section slug, and the slot the index gave it. The vector norm is computed lazily, because it
- * depends on the index-wide document frequencies; it is cached for one index version.
+ * distinct), its section slug, and the slot the index gave it.
  *
- * <p>Thread-safe: immutable but for the norm cache, which holds an immutable pair in a volatile field.
+ * <p>Immutable but for the slot, which the index sets under its write lock before publishing the article.
  */
 final class IndexedArticle {
   /** Newest first; articles never published last; then by id. */
@@ -31,10 +29,6 @@ final class IndexedArticle {
   final String[] authorKeys;
   final @Nullable String sectionSlug;
   int slot = -1;
-
-  private volatile @Nullable Norm norm;
-
-  private record Norm(long version, double value) {}
 
   IndexedArticle(Article article, TermVector terms) {
     this.article = article;
@@ -54,34 +48,5 @@ final class IndexedArticle {
 
   @Nullable Instant publishedAt() {
     return article.publishedAt();
-  }
-
-  boolean hasTag(String slug) {
-    return Arrays.binarySearch(tagSlugs, slug) >= 0;
-  }
-
-  boolean hasAuthor(String key) {
-    return Arrays.binarySearch(authorKeys, key) >= 0;
-  }
-
-  /**
-   * Returns the Euclidean norm of this article's tf-idf vector, with {@code weight = ln(1 + boosted tf) × idf}.
-   *
-   * @param index the index, read under its read lock
-   */
-  double norm(ArticleIndex index) {
-    long version = index.version();
-    Norm cached = norm;
-    if (cached != null && cached.version == version) {
-      return cached.value;
-    }
-    double sum = 0;
-    for (int i = 0; i < terms.size(); i++) {
-      double w = Math.log1p(terms.weight(i)) * index.idf(terms.term(i));
-      sum += w * w;
-    }
-    double value = Math.sqrt(sum);
-    norm = new Norm(version, value);
-    return value;
   }
 }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The subject's terms are weighted {@code ln(1 + boosted tf) × idf}; the {@code maxQueryTerms} heaviest (as
  * Lucene MoreLikeThis picks its query terms) walk their postings and accumulate dot products in an array by slot.
  * Articles sharing a tag or an author are candidates too, and so is the whole section when the section weight
- * alone (with the largest time-proximity factor) can reach the minimum score; any other article scores zero. Each candidate is then checked (visible, not excluded, within the window),
- * scored and kept in a bounded heap. Cost: the postings of the query terms plus the candidates, about
+ * alone (with the largest time-proximity factor) can reach the minimum score; any other article scores zero.
+ * Each candidate is then checked (visible, not excluded, within the window), scored and kept in a bounded heap. Cost: the postings of the query terms plus the candidates, about
  * O(Σ df(t) + candidates × log limit), with one article's norm computed once per index version.
  *
  * <p>Not thread-safe: one instance per query.
@@ -33,16 +34,21 @@ final class RelatedSearch {
           .thenComparing(s -> s.doc.publishedAt(), Comparator.nullsLast(Comparator.reverseOrder()))
           .thenComparing(s -> s.doc.article.id());
 
+  private static final double LN2 = Math.log(2);
+
   private final ArticleIndex index;
   private final Settings settings;
   private final RelatedQuery query;
   private final Instant now;
+  private final long nowSecond;
+  private final int nowNano;
   private final @Nullable Instant notBefore;
   private final TermVector subjectTerms;
   private final @Nullable Instant subjectPublished;
   private final String[] subjectTags;
   private final String[] subjectAuthors;
   private final @Nullable String subjectSection;
+  private final int subjectSectionId;
   private final int selfSlot;
 
   private String[] queryTerms = new String[0];
@@ -50,9 +56,13 @@ final class RelatedSearch {
   private double[] queryIdf = new double[0];
   private double queryNorm;
   private double[] dot = new double[0];
+  private double[] norms = new double[0];
   private int[] sharedTags = new int[0];
   private int[] sharedAuthors = new int[0];
   private double lastTextSimilarity;
+  private boolean[] touched = new boolean[0];
+  private int[] candidates = new int[64];
+  private int candidateCount;
 
   static final class Scored {
     final IndexedArticle doc;
@@ -74,6 +84,8 @@ final class RelatedSearch {
     this.settings = settings;
     this.query = query;
     this.now = now;
+    this.nowSecond = now.getEpochSecond();
+    this.nowNano = now.getNano();
     Duration maxAge = query.maxAge();
     this.notBefore = maxAge == null ? null : safeMinus(now, maxAge);
     this.subjectTerms = subject.terms;
@@ -81,6 +93,7 @@ final class RelatedSearch {
     this.subjectTags = subject.tagSlugs;
     this.subjectAuthors = subject.authorKeys;
     this.subjectSection = subject.sectionSlug;
+    this.subjectSectionId = index.sectionId(subject.sectionSlug);
     IndexedArticle indexed = index.get(query.subjectId());
     this.selfSlot = indexed == null ? -1 : indexed.slot;
   }
@@ -96,11 +109,12 @@ final class RelatedSearch {
   List<RelatedArticle> run() {
     int capacity = index.slotCapacity();
     dot = new double[capacity];
-    boolean[] touched = new boolean[capacity];
-    int[] candidates = new int[16];
-    int count = 0;
+    touched = new boolean[capacity];
 
     selectQueryTerms();
+    if (queryNorm > 0 && settings.textWeight() > 0) {
+      norms = index.norms();
+    }
     for (int q = 0; q < queryTerms.length; q++) {
       Postings p = index.termPostings(queryTerms[q]);
       if (p == null) {
@@ -109,79 +123,35 @@ final class RelatedSearch {
       double factor = queryWeights[q] * queryIdf[q];
       for (int i = 0; i < p.size(); i++) {
         int slot = p.slot(i);
-        dot[slot] += factor * Math.log1p(p.weight(i));
-        if (!touched[slot]) {
-          touched[slot] = true;
-          if (count == candidates.length) {
-            candidates = Arrays.copyOf(candidates, count * 2);
-          }
-          candidates[count++] = slot;
-        }
+        dot[slot] += factor * p.weight(i);
+        touch(slot);
       }
     }
     if (subjectTags.length > 0 && settings.tagWeight() > 0) {
-      sharedTags = new int[capacity];
-      for (String slug : subjectTags) {
-        Postings p = index.tagPostings(slug);
-        if (p != null) {
-          for (int i = 0; i < p.size(); i++) {
-            int slot = p.slot(i);
-            sharedTags[slot]++;
-            if (!touched[slot]) {
-              touched[slot] = true;
-              if (count == candidates.length) {
-                candidates = Arrays.copyOf(candidates, count * 2);
-              }
-              candidates[count++] = slot;
-            }
-          }
-        }
-      }
+      sharedTags = countShared(subjectTags, index::tagPostings, capacity);
     }
     if (subjectAuthors.length > 0 && settings.bylineWeight() > 0) {
-      sharedAuthors = new int[capacity];
-      for (String key : subjectAuthors) {
-        Postings p = index.authorPostings(key);
-        if (p != null) {
-          for (int i = 0; i < p.size(); i++) {
-            int slot = p.slot(i);
-            sharedAuthors[slot]++;
-            if (!touched[slot]) {
-              touched[slot] = true;
-              if (count == candidates.length) {
-                candidates = Arrays.copyOf(candidates, count * 2);
-              }
-              candidates[count++] = slot;
-            }
-          }
-        }
-      }
+      sharedAuthors = countShared(subjectAuthors, index::authorPostings, capacity);
     }
     double bestSectionOnly = settings.sectionWeight() * (1 + settings.timeProximityWeight());
     if (subjectSection != null && settings.sectionWeight() > 0 && bestSectionOnly >= settings.minScore()) {
       for (IndexedArticle doc : index.newestFirstInSection(subjectSection)) {
-        if (!touched[doc.slot]) {
-          touched[doc.slot] = true;
-          if (count == candidates.length) {
-            candidates = Arrays.copyOf(candidates, count * 2);
-          }
-          candidates[count++] = doc.slot;
-        }
+        touch(doc.slot);
       }
     }
 
     int limit = query.limit();
     PriorityQueue<Scored> best = new PriorityQueue<>(limit + 1, ORDER.reversed());
-    for (int c = 0; c < count; c++) {
-      IndexedArticle doc = index.atSlot(candidates[c]);
-      if (!eligible(doc)) {
+    for (int c = 0; c < candidateCount; c++) {
+      int slot = candidates[c];
+      if (!eligible(slot)) {
         continue;
       }
-      double score = scoreOf(doc);
+      double score = scoreOf(slot);
       if (score > 0 && score >= settings.minScore()) {
         Scored worst = best.size() < limit ? null : best.peek();
         if (worst == null || score >= worst.score) { // an equal score may still win on date or id
-          best.add(new Scored(doc, score, lastTextSimilarity));
+          best.add(new Scored(index.atSlot(slot), score, lastTextSimilarity));
           if (best.size() > limit) {
             best.poll();
           }
@@ -215,22 +185,47 @@ final class RelatedSearch {
       if (published == null || (notBefore != null && published.isBefore(notBefore))) {
         return; // newest first: all the rest are older, or never published
       }
-      if (eligible(doc) && taken.add(doc.article.id())) {
-        results.add(explain(score(doc), basis));
+      if (eligible(doc.slot) && taken.add(doc.article.id())) {
+        results.add(explain(new Scored(doc, scoreOf(doc.slot), lastTextSimilarity), basis));
       }
     }
   }
 
+  /** Adds the slot to the candidates once. */
+  private void touch(int slot) {
+    if (!touched[slot]) {
+      touched[slot] = true;
+      if (candidateCount == candidates.length) {
+        candidates = Arrays.copyOf(candidates, candidateCount * 2);
+      }
+      candidates[candidateCount++] = slot;
+    }
+  }
+
+  /** Counts, by slot, how many of the keys (tag slugs or author keys) each article shares; touches them. */
+  private int[] countShared(String[] keys, Function<String, @Nullable Postings> postings, int capacity) {
+    int[] shared = new int[capacity];
+    for (String key : keys) {
+      Postings p = postings.apply(key);
+      if (p != null) {
+        for (int i = 0; i < p.size(); i++) {
+          shared[p.slot(i)]++;
+          touch(p.slot(i));
+        }
+      }
+    }
+    return shared;
+  }
+
   /** Visible now, not the subject, not excluded, inside the window. */
-  private boolean eligible(IndexedArticle doc) {
-    if (doc.slot == selfSlot || doc.article.id().equals(query.subjectId())) {
+  private boolean eligible(int slot) {
+    if (slot == selfSlot || !index.visibleAt(slot, nowSecond, nowNano)) {
       return false;
     }
-    if (query.excluded().contains(doc.article.id()) || !doc.article.isVisibleAt(now)) {
+    if (notBefore != null && !index.publishedNotBefore(slot, notBefore.getEpochSecond(), notBefore.getNano())) {
       return false;
     }
-    Instant published = doc.publishedAt();
-    return notBefore == null || (published != null && !published.isBefore(notBefore));
+    return query.excluded().isEmpty() || !query.excluded().contains(index.atSlot(slot).article.id());
   }
 
   private void selectQueryTerms() {
@@ -269,39 +264,34 @@ final class RelatedSearch {
     queryNorm = Math.sqrt(sum);
   }
 
-  private Scored score(IndexedArticle doc) {
-    double score = scoreOf(doc);
-    return new Scored(doc, score, lastTextSimilarity);
-  }
-
-  /** Returns the article's score; leaves its text similarity in {@link #lastTextSimilarity}. */
-  private double scoreOf(IndexedArticle doc) {
-    int slot = doc.slot;
+  /** Returns the score of the slot's article; leaves its text similarity in {@link #lastTextSimilarity}. */
+  private double scoreOf(int slot) {
     double text = 0;
     if (slot < dot.length && dot[slot] > 0 && queryNorm > 0) {
-      double norm = doc.norm(index);
+      double norm = norms[slot];
       text = norm > 0 ? Math.min(1.0, dot[slot] / (queryNorm * norm)) : 0;
     }
     double score = settings.textWeight() * text;
     if (settings.tagWeight() > 0 && slot < sharedTags.length && sharedTags[slot] > 0) {
-      score += settings.tagWeight() * sharedTags[slot] / Math.sqrt((double) subjectTags.length * doc.tagSlugs.length);
+      score += settings.tagWeight() * sharedTags[slot]
+          / Math.sqrt((double) subjectTags.length * index.atSlot(slot).tagSlugs.length);
     }
     if (settings.bylineWeight() > 0 && slot < sharedAuthors.length && sharedAuthors[slot] > 0) {
       score += settings.bylineWeight() * sharedAuthors[slot]
-          / Math.sqrt((double) subjectAuthors.length * doc.authorKeys.length);
+          / Math.sqrt((double) subjectAuthors.length * index.atSlot(slot).authorKeys.length);
     }
-    if (subjectSection != null && subjectSection.equals(doc.sectionSlug)) {
+    if (subjectSectionId >= 0 && index.sectionOf(slot) == subjectSectionId) {
       score += settings.sectionWeight();
     }
-    Instant published = doc.publishedAt();
-    if (settings.timeProximityWeight() > 0 && published != null && subjectPublished != null) {
-      double apart = Math.abs((double) Duration.between(published, subjectPublished).toSeconds());
-      score *= 1 + settings.timeProximityWeight() * Math.pow(0.5, apart / settings.timeProximityHalfLifeSeconds());
+    long published = index.publishedSecond(slot);
+    if (settings.timeProximityWeight() > 0 && published != Long.MIN_VALUE && subjectPublished != null && score > 0) {
+      double apart = Math.abs((double) published - subjectPublished.getEpochSecond());
+      score *= 1 + settings.timeProximityWeight() * Math.exp(-LN2 * apart / settings.timeProximityHalfLifeSeconds());
     }
     Duration halfLife = query.halfLife();
-    if (halfLife != null && published != null && published.isBefore(now)) {
-      double ages = (double) Duration.between(published, now).toSeconds() / Math.max(1, halfLife.toSeconds());
-      score *= Math.pow(0.5, ages);
+    if (halfLife != null && published != Long.MIN_VALUE && published < nowSecond) {
+      double ages = (double) (nowSecond - published) / Math.max(1, halfLife.toSeconds());
+      score *= Math.exp(-LN2 * ages);
     }
     lastTextSimilarity = text;
     return score;
