@@ -1,38 +1,26 @@
 package dev.masthead.examples;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
-import dev.masthead.core.ArticleStatus;
-import dev.masthead.core.Author;
 import dev.masthead.related.RelatedArticle;
 import dev.masthead.related.RelatedArticles;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.IntFunction;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -69,17 +57,25 @@ public final class RelatedEvaluation {
 
   private RelatedEvaluation() {}
 
-  /** A labelled article: the section is only known here, never given to the scorer. */
-  record Labelled(Article article, String section) {}
-
   public static void main(String[] args) throws IOException {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/huffpost-news-category");
-    List<Labelled> data = load(dir, out);
-    List<Article> articles = data.stream().map(Labelled::article).toList();
+    List<HuffPostArticles.Labelled> data;
+    List<String> warnings = new ArrayList<>();
+    try {
+      // The category is only known here, never given to the scorer: the articles carry no section.
+      data = HuffPostArticles.read(dir, warnings::add);
+    } catch (InputError e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    warnings.forEach(w -> out.println("warning: " + w));
+    out.printf(Locale.ROOT, "read %s: %,d distinct articles%n", dir, data.size());
+    List<Article> articles = data.stream().map(HuffPostArticles.Labelled::article).toList();
     Map<ArticleId, String> sectionOf = new HashMap<>();
-    for (Labelled l : data) {
-      sectionOf.put(l.article().id(), l.section());
+    for (HuffPostArticles.Labelled l : data) {
+      sectionOf.put(l.article().id(), l.category());
     }
     out.printf(Locale.ROOT, "%,d articles, %d sections, sections hidden from the scorer%n%n", data.size(),
         new HashSet<>(sectionOf.values()).size());
@@ -222,79 +218,4 @@ public final class RelatedEvaluation {
       out.printf(Locale.ROOT, "    (returned %,d results for %,d articles)%n", returned, articles.size());
     }
   }
-
-  /** Reads every {@code *.jsonl} file of the directory; one article per distinct link. */
-  static List<Labelled> load(Path dir, PrintStream out) throws IOException {
-    ObjectMapper mapper = new ObjectMapper();
-    Map<String, Labelled> byLink = new LinkedHashMap<>();
-    Set<ArticleId> ids = new HashSet<>();
-    int lines = 0;
-    int skipped = 0;
-    List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.jsonl")) {
-      stream.forEach(files::add);
-    }
-    if (files.isEmpty()) {
-      throw new IOException("no *.jsonl file in " + dir.toAbsolutePath());
-    }
-    files.sort(Comparator.naturalOrder());
-    for (Path file : files) {
-      try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          if (line.isBlank()) {
-            continue;
-          }
-          lines++;
-          JsonNode node = mapper.readTree(line);
-          String link = node.path("link").asText("");
-          if (link.isEmpty() || byLink.containsKey(link)) {
-            skipped++;
-            continue;
-          }
-          try {
-            byLink.put(link, toArticle(node, link, ids));
-          } catch (IllegalArgumentException | IllegalStateException e) {
-            skipped++;
-          }
-        }
-      }
-    }
-    out.printf(Locale.ROOT, "read %,d records from %s, kept %,d (%,d duplicate links or unusable)%n", lines,
-        dir, byLink.size(), skipped);
-    return new ArrayList<>(byLink.values());
-  }
-
-  private static Labelled toArticle(JsonNode node, String link, Set<ArticleId> ids) {
-    String path = URI.create(link).getPath();
-    String base = path.substring(path.lastIndexOf('/') + 1);
-    if (base.isBlank()) {
-      base = Integer.toHexString(link.hashCode());
-    }
-    base = base.length() > 200 ? base.substring(0, 200) : base;
-    ArticleId id = ArticleId.of(base);
-    for (int k = 2; !ids.add(id); k++) {
-      id = ArticleId.of(base + "-" + k);
-    }
-    String dek = node.path("short_description").asText("").strip();
-    Article.Builder b = Article.builder()
-        .id(id)
-        .headline(node.path("headline").asText(""))
-        .dek(dek.isEmpty() ? null : dek)
-        .publishedAt(LocalDate.parse(node.path("date").asText()).atTime(12, 0).toInstant(ZoneOffset.UTC))
-        .status(ArticleStatus.PUBLISHED)
-        .language(Locale.ENGLISH);
-    for (String name : node.path("authors").asText("").split(",| and ")) {
-      if (!name.isBlank()) {
-        b.author(Author.of(name.strip()));
-      }
-    }
-    try {
-      b.canonicalUrl(link);
-    } catch (IllegalArgumentException e) {
-      // keep the article without its URL
-    }
-    return new Labelled(b.build(), node.path("category").asText("").strip());
-  }
-
 }
