@@ -1,11 +1,9 @@
 package dev.masthead.comments.spam;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Objects;
 
 /**
  * Remembers comment fingerprints for {@link DuplicateCheck}. A fingerprint is a SHA-256 digest: a store never
@@ -38,20 +36,7 @@ public interface DuplicateStore {
    * @throws IllegalArgumentException if {@code retention} is not positive
    */
   static DuplicateStore inMemory(Duration retention, InstantSource clock) {
-    Objects.requireNonNull(retention, "retention");
-    Objects.requireNonNull(clock, "clock");
-    if (retention.isNegative() || retention.isZero()) {
-      throw new IllegalArgumentException("retention must be positive, was " + retention);
-    }
-    Cache<String, Instant> cache = Caffeine.newBuilder()
-        .expireAfterWrite(retention)
-        .maximumSize(100_000)
-        .executor(Runnable::run) // maintenance in the caller: no hand-off to another thread per write
-        .ticker(() -> {
-          Instant now = clock.instant();
-          return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        })
-        .build();
+    Cache<String, Instant> cache = ExpiringMemory.create(retention, clock);
     return (fingerprint, at) -> cache.asMap().putIfAbsent(fingerprint, at) != null;
   }
 }
