@@ -5,8 +5,11 @@
  * {@link dev.masthead.comments.Comment} (normalized fields, sanitized HTML, plain text) or every field error
  * at once, with messages in the reader's language.
  *
- * <p>Exports {@code dev.masthead.comments} only: value types, the validator and its builder, the policy and
- * its builder, and the two lookup interfaces the host implements. Everything else is package-private.
+ * Then {@link dev.masthead.comments.spam.SpamFilter} decides what happens to a valid comment, with every reason.
+ *
+ * <p>Exports {@code dev.masthead.comments} (value types, the validator and its builder, the policy and its
+ * builder, and the two lookup interfaces the host implements) and {@code dev.masthead.comments.spam} (the filter,
+ * its checks, the stores and the Akismet client). Everything else is package-private.
  */
 module dev.masthead.comments {
   requires static org.jspecify;

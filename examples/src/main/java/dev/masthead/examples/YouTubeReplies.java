@@ -101,7 +101,7 @@ final class YouTubeReplies {
     if (!invalid.isEmpty()) {
       out.println("  refused by validation: " + invalid);
     }
-    out.printf(Locale.ROOT, "Throughput: %,.0f comments per second (validation and every local spam check, %.1f s)%n",
+    out.printf(Locale.ROOT, "Throughput: %,.0f comments per second (validation and every local spam check; one cold pass, %.1f s)%n",
         rows.size() / seconds, seconds);
     out.println("A few of them:");
     examples.forEach(out::println);

@@ -16,7 +16,9 @@ import java.util.Objects;
  *
  * @param entries the articles, ranks 1, 2, …; fewer than the limit when fewer articles qualify
  * @param coveredFrom the first instant counted (the window's start rounded down to its resolution)
- * @param coveredTo the first instant not counted (the window's end rounded up to its resolution)
+ * @param coveredTo the first instant not counted: the window's end rounded up to its resolution; for a rolling
+ *     window the end is now plus the engine's clock-skew allowance (5 minutes by default), since events stamped
+ *     that far ahead are accepted
  * @param computedAt the engine's time when the ranking was computed; older than now if served from the cache
  */
 public record Ranking(List<RankingEntry> entries, Instant coveredFrom, Instant coveredTo, Instant computedAt) {

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * not paid for.
  *
  * <p><b>Decision.</b> The total score is the sum of the signals' scores; it maps to a decision by the
- * thresholds (defaults: HOLD from {@value #DEFAULT_HOLD_THRESHOLD}, SPAM from {@value #DEFAULT_SPAM_THRESHOLD},
+ * thresholds (defaults: HOLD above {@value #DEFAULT_HOLD_THRESHOLD}, SPAM from {@value #DEFAULT_SPAM_THRESHOLD},
  * DISCARD from {@value #DEFAULT_DISCARD_THRESHOLD}, chosen on the YouTube Spam Collection so that fewer than 1%
  * of ham comments are judged SPAM; see the README). The verdict's decision is the harsher of that and every
  * signal's floor.

@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.masthead.comments.spam.FormTokens;
 import dev.masthead.core.Article;
 import dev.masthead.core.json.MastheadModule;
+import dev.masthead.examples.ArticlePageDemo;
+import dev.masthead.examples.MutableClock;
 import dev.masthead.examples.web.ArticleView.BoxItem;
 import dev.masthead.examples.web.ArticleView.Boxes;
 import dev.masthead.ranking.EngagementKind;
@@ -148,7 +150,14 @@ public final class NewsSite {
    */
   public static void main(String[] args) throws IOException {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
-    NewsSite site = builder().articles(loadSampleCatalog()).port(port).build();
+    // The sample articles are dated December 2025: the site's clock starts at the sample's "now" and runs on in
+    // real time, after thirty days of made-up engagement are replayed so the boxes are not empty.
+    List<Article> catalog = loadSampleCatalog();
+    MutableClock clock = new MutableClock(ArticlePageDemo.SAMPLE_NOW);
+    NewsSite site = builder().articles(catalog).clock(clock).port(port).build();
+    ArticlePageDemo.replaySampleEngagement(catalog, site.ranking(), clock, ArticlePageDemo.SAMPLE_NOW, System.out);
+    clock.set(ArticlePageDemo.SAMPLE_NOW);
+    clock.run();
     site.start();
     Runtime.getRuntime().addShutdownHook(new Thread(site::stop));
     System.out.println("Masthead news site: http://127.0.0.1:" + site.port() + "/  (Ctrl+C to stop)");
