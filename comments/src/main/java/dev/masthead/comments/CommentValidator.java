@@ -323,8 +323,13 @@ public final class CommentValidator {
         return null;
       }
     }
+    char first = value.charAt(0);
+    if (!(first == ':' || Character.digit(first, 16) >= 0)) {
+      return null; // InetAddress takes a text as a literal only if it starts so; anything else it would resolve
+    }
     try {
-      // With a ':' and only hex digits, dots and colons, InetAddress parses a literal and never resolves.
+      // Starting with a hex digit or ':', and with only hex digits, dots and colons, InetAddress parses a
+      // literal and never resolves.
       return InetAddress.getByName(value).getHostAddress();
     } catch (UnknownHostException e) {
       return null;

@@ -181,8 +181,10 @@ final class ContentSanitizer {
       br.replaceWith(new TextNode("\n"));
     }
     for (Element block : blocks) {
-      block.before(new TextNode("\n\n"));
-      block.after(new TextNode("\n\n"));
+      // Inside the block, not beside it: the cleaner unwraps the block and keeps its text in place, and an
+      // insert among the block's own children does not shift thousands of siblings (which made this quadratic).
+      block.prependChild(new TextNode("\n\n"));
+      block.appendChild(new TextNode("\n\n"));
     }
   }
 

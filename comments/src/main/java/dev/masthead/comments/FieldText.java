@@ -1,5 +1,6 @@
 package dev.masthead.comments;
 
+import dev.masthead.core.StreamSafe;
 import java.text.Normalizer;
 
 /**
@@ -256,8 +257,9 @@ final class FieldText {
     if (belowCombiningMarks) {
       return value; // no character below U+0300 decomposes or combines: the text is NFC already
     }
-    return Normalizer.isNormalized(value, Normalizer.Form.NFC)
-        ? value
-        : Normalizer.normalize(value, Normalizer.Form.NFC);
+    String bounded = StreamSafe.of(value); // keeps normalization linear: no run of more than 30 marks
+    return Normalizer.isNormalized(bounded, Normalizer.Form.NFC)
+        ? bounded
+        : Normalizer.normalize(bounded, Normalizer.Form.NFC);
   }
 }

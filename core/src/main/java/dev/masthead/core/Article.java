@@ -69,8 +69,9 @@ public record Article(
    * @throws NullPointerException if a component that is not {@code @Nullable} is null, or a collection holds
    *     a null
    * @throws IllegalArgumentException if a value is malformed (a blank or too long headline, a malformed slug,
-   *     a URL that is not absolute http or https), or values conflict: a published or scheduled article
-   *     without {@code publishedAt}, or {@code updatedAt} before {@code publishedAt}
+   *     a URL that is not absolute http or https, a time outside the years 1 to 9999), or values conflict: a
+   *     published or scheduled article without {@code publishedAt}, or {@code updatedAt} before
+   *     {@code publishedAt}
    */
   public Article {
     Objects.requireNonNull(id, "Article.id");
@@ -83,6 +84,8 @@ public record Article(
     Objects.requireNonNull(status, "Article.status");
     Checks.webUrl("Article.canonicalUrl", canonicalUrl);
     Objects.requireNonNull(language, "Article.language");
+    Checks.instant("Article.publishedAt", publishedAt);
+    Checks.instant("Article.updatedAt", updatedAt);
     if (publishedAt == null && (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED)) {
       throw new IllegalArgumentException("Article.publishedAt is required when status is " + status);
     }
@@ -397,22 +400,24 @@ public record Article(
     /**
      * Sets when the article went, or goes, live.
      *
-     * @param publishedAt the moment, or {@code null} for never
+     * @param publishedAt the moment, within the years 1 to 9999, or {@code null} for never
      * @return this builder
+     * @throws IllegalArgumentException if the moment is outside the years 1 to 9999
      */
     public Builder publishedAt(@Nullable Instant publishedAt) {
-      this.publishedAt = publishedAt;
+      this.publishedAt = Checks.instant("publishedAt", publishedAt);
       return this;
     }
 
     /**
      * Sets when the article was last updated.
      *
-     * @param updatedAt the moment, or {@code null} for never
+     * @param updatedAt the moment, within the years 1 to 9999, or {@code null} for never
      * @return this builder
+     * @throws IllegalArgumentException if the moment is outside the years 1 to 9999
      */
     public Builder updatedAt(@Nullable Instant updatedAt) {
-      this.updatedAt = updatedAt;
+      this.updatedAt = Checks.instant("updatedAt", updatedAt);
       return this;
     }
 

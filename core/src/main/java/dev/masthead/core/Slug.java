@@ -29,7 +29,9 @@ import java.util.Objects;
  *       of its NFC form, for example {@code 2025-h3f9a0c1b2d}. Equal texts give equal slugs; the hash keeps
  *       different non-Latin headlines apart.</li>
  * </ol>
- * The result is idempotent: {@code of(of(s)).equals(of(s))} for every string {@code s}.
+ * The result is idempotent: {@code of(of(s)).equals(of(s))} for every string {@code s}. Only the first 4,000
+ * chars of a text are read, and runs of combining marks are cut as {@link StreamSafe} does, so the cost is
+ * bounded whatever the input.
  *
  * <p>Thread-safe: every method is a pure function.
  */
@@ -41,6 +43,8 @@ public final class Slug {
   public static final int MIN_LIMIT = 16;
 
   private static final int HASH_DIGITS = 10;
+  /** How much of a text is read: the slug and its hash depend only on the first 4,000 chars. */
+  private static final int MAX_READ = 4_000;
 
   private Slug() {}
 
@@ -70,6 +74,7 @@ public final class Slug {
       throw new IllegalArgumentException(
           "maxLength must be in [" + MIN_LIMIT + ", " + MAX_LENGTH + "], was " + maxLength);
     }
+    text = StreamSafe.of(prefix(text));
     String ascii = fold(text);
     boolean latinLetter = false;
     for (int i = 0; i < ascii.length(); i++) {
@@ -124,6 +129,15 @@ public final class Slug {
 
   private static String abbreviate(String s) {
     return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+  }
+
+  /** The first {@value #MAX_READ} chars, never splitting a surrogate pair: a slug needs no more. */
+  private static String prefix(String text) {
+    if (text.length() <= MAX_READ) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(MAX_READ - 1)) ? MAX_READ - 1 : MAX_READ;
+    return text.substring(0, end);
   }
 
   /** Folds to {@code [a-z0-9-]}, hyphens collapsed and trimmed; may be empty. */

@@ -133,4 +133,20 @@ class ArticleTest {
     Article a = SampleArticles.bridgeVote().bodyHtml("<p>secret draft text</p>").build();
     assertThat(a.toString()).contains("a1").doesNotContain("secret draft text");
   }
+
+  @Test
+  void rejectsAHeadlineOfInvisibleCharactersOnly() {
+    assertThatThrownBy(() -> Article.builder().headline("\u200b\u2800\u0301"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
+  }
+
+  @Test
+  void regressionRejectsTimesNoDatelineCanPrint() {
+    assertThatThrownBy(() -> Article.builder().publishedAt(Instant.MAX)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("publishedAt");
+    assertThatThrownBy(() -> Article.builder().updatedAt(Instant.MIN)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("updatedAt");
+    Article far = SampleArticles.bridgeVote().publishedAt(Instant.parse("9999-12-31T00:00:00Z")).updatedAt(null).build();
+    assertThat(far.dateline(ZoneId.of("UTC"))).contains("Friday, December 31, 9999");
+  }
 }

@@ -75,4 +75,12 @@ class SlugTest {
     String huge = "word ".repeat(2_000_000);
     assertThat(Slug.of(huge)).hasSizeLessThanOrEqualTo(Slug.MAX_LENGTH).startsWith("word-word");
   }
+
+  @Test
+  void regressionAFloodOfCombiningMarksIsSluggedQuickly() {
+    String hostile = "a" + "\u0301\u0316".repeat(500_000); // took 260 s before inputs were bounded
+    long start = System.nanoTime();
+    assertThat(Slug.isWellFormed(Slug.of(hostile))).isTrue();
+    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+  }
 }

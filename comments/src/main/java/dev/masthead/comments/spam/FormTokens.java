@@ -157,8 +157,11 @@ public final class FormTokens {
     if (token == null || token.isBlank()) {
       return new Verification(Status.MISSING, null);
     }
+    if (token.length() > 200) {
+      return new Verification(Status.MALFORMED, null);
+    }
     String[] parts = token.strip().split("\\.", -1);
-    if (token.length() > 200 || parts.length != 3 || !parts[0].equals(VERSION) || parts[1].isEmpty()
+    if (parts.length != 3 || !parts[0].equals(VERSION) || parts[1].isEmpty()
         || parts[1].length() > 19 || !parts[1].chars().allMatch(c -> c >= '0' && c <= '9')) {
       return new Verification(Status.MALFORMED, null);
     }

@@ -106,8 +106,13 @@ record IpRange(byte[] network, int prefixLength) {
       }
       return out;
     }
+    char first = s.charAt(0);
+    if (!(first == ':' || Character.digit(first, 16) >= 0)) {
+      return null; // InetAddress takes a text as a literal only if it starts so; anything else it would resolve
+    }
     try {
-      // Only hex digits, colons and dots reach here, so this parses a literal and never queries DNS.
+      // Only hex digits, colons and dots, starting with a hex digit or ':', reach here: InetAddress parses a
+      // literal and never queries DNS.
       byte[] out = InetAddress.getByName(s).getAddress();
       return out;
     } catch (UnknownHostException e) {

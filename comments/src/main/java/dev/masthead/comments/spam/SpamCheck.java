@@ -62,7 +62,9 @@ public interface SpamCheck {
   default CompletableFuture<List<Signal>> checkAsync(Comment comment, SpamContext context) {
     try {
       return CompletableFuture.completedFuture(check(comment, context));
-    } catch (RuntimeException e) {
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
       return CompletableFuture.failedFuture(e);
     }
   }

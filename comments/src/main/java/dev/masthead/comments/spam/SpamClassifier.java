@@ -270,7 +270,11 @@ public final class SpamClassifier {
               if (index < 0 || index >= SpamFeatures.BUCKETS) {
                 throw new InvalidDataException("spam classifier: bucket " + index + " is out of range");
               }
-              read.put(index, finite(p, "weight of bucket " + feature));
+              double weight = finite(p, "weight of bucket " + feature);
+              if (!Float.isFinite((float) weight)) {
+                throw new InvalidDataException("spam classifier: weight of bucket " + feature + " is out of range");
+              }
+              read.put(index, weight);
             }
           }
           default -> p.skipChildren();

@@ -1,5 +1,6 @@
 package dev.masthead.comments.spam;
 
+import dev.masthead.core.StreamSafe;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
@@ -130,7 +131,7 @@ final class SpamFeatures {
     if (TextFolding.isPlainAscii(text)) {
       return text.toLowerCase(Locale.ROOT);
     }
-    String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    String nfkc = Normalizer.normalize(StreamSafe.of(text), Normalizer.Form.NFKC);
     StringBuilder sb = new StringBuilder(nfkc.length());
     for (int i = 0; i < nfkc.length(); ) {
       int cp = nfkc.codePointAt(i);

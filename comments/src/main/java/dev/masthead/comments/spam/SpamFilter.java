@@ -136,7 +136,9 @@ public final class SpamFilter {
       CompletableFuture<List<Signal>> future;
       try {
         future = check.checkAsync(comment, context);
-      } catch (RuntimeException e) {
+      } catch (OutOfMemoryError e) {
+        throw e;
+      } catch (RuntimeException | Error e) { // a StackOverflowError or AssertionError of one check holds the comment
         future = CompletableFuture.failedFuture(e);
       }
       if (future.isDone()) {

@@ -1,5 +1,6 @@
 package dev.masthead.comments.spam;
 
+import dev.masthead.core.StreamSafe;
 import java.text.Normalizer;
 import java.util.Locale;
 import org.jsoup.parser.Parser;
@@ -17,7 +18,7 @@ final class TextFolding {
     if (isPlainAscii(text)) {
       return text.toLowerCase(Locale.ROOT); // nothing to decode, decompose or map: the common case, made cheap
     }
-    String decoded = text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text;
+    String decoded = StreamSafe.of(text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text);
     String nfkc = Normalizer.normalize(decoded, Normalizer.Form.NFKD);
     StringBuilder sb = new StringBuilder(nfkc.length());
     for (int i = 0; i < nfkc.length(); ) {

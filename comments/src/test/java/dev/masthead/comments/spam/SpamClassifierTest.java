@@ -133,4 +133,14 @@ class SpamClassifierTest {
     c.save(out);
     return out.toByteArray();
   }
+
+  @Test
+  void regressionRefusesWeightsBeyondSinglePrecision() throws IOException {
+    String saved = new String(save(SpamClassifier.trainer().train(examples())), StandardCharsets.UTF_8);
+    // one weight rewritten to 1e39: finite as a double, infinite as a float; refused as it is read, before the
+    // checksum is compared
+    String altered = saved.replaceFirst("(\"weights\":\\{\"\\d+\":)[^,}]+", "$11.0E39");
+    assertThatThrownBy(() -> SpamClassifier.load(new ByteArrayInputStream(altered.getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(InvalidDataException.class).hasMessageContaining("out of range");
+  }
 }

@@ -220,4 +220,22 @@ class SpamFilterTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("links");
     assertThatThrownBy(() -> SpamFilter.builder().checkTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void regressionACheckThatThrowsAnErrorHoldsTheComment() {
+    SpamCheck overflowing = new SpamCheck() {
+      @Override
+      public String name() {
+        return "overflowing";
+      }
+
+      @Override
+      public List<Signal> check(Comment comment, SpamContext context) {
+        throw new StackOverflowError();
+      }
+    };
+    Verdict v = SpamFilter.builder().check(overflowing).build().check(comment, SpamContext.EMPTY);
+    assertThat(v.decision()).isEqualTo(Decision.HOLD);
+    assertThat(v.has("check.failed")).isTrue();
+  }
 }

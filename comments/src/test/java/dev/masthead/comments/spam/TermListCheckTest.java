@@ -117,4 +117,10 @@ class TermListCheckTest {
     assertThat(TermList.glob("*a*a*a*a*a*a*a*a*b", word)).isFalse();
     assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
   }
+
+  @Test
+  void regressionAnIpLikeEntryStartingWithADotIsNoIpAndNeverResolved() {
+    assertThat(IpRange.parse(".dead:beef")).isEmpty();
+    assertThat(IpRange.literal(".cafe:babe")).isNull();
+  }
 }
