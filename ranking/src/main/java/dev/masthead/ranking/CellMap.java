@@ -71,6 +71,20 @@ final class CellMap {
     }
   }
 
+  /** The count of {@code key} (an article index plus one), or 0 if the map has no cell for it. */
+  long count(int key) {
+    int mask = capacity - 1;
+    for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
+      long h = slots[i * STRIDE];
+      if (h == 0) {
+        return 0;
+      }
+      if (key(h) == key) {
+        return slots[i * STRIDE + 1];
+      }
+    }
+  }
+
   private void grow() {
     long[] old = slots;
     capacity <<= 1;

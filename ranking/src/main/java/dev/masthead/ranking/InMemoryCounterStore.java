@@ -277,6 +277,9 @@ final class InMemoryCounterStore implements CounterStore {
     int t = trackedTier[w];
     long[] idx = s.ringIndex[t];
     long[] roll = s.roll;
+    // Running totals that had saturated at Long.MAX_VALUE cannot be slid by subtraction: they are recounted from
+    // the buckets still in the window once the leaving buckets are gone ({key, kind} pairs).
+    java.util.List<int[]> saturated = new java.util.ArrayList<>(0);
     for (int i = 0; i < idx.length; i++) {
       if (idx[i] == NONE || idx[i] < from || idx[i] >= to) {
         continue;
@@ -292,7 +295,11 @@ final class InMemoryCounterStore implements CounterStore {
           long header = slots[j];
           if (header != 0) {
             int base = rollBase((CellMap.key(header) - 1) >>> STRIPE_BITS, w);
-            roll[base + 1 + k] = Saturating.subtract(roll[base + 1 + k], slots[j + 1]);
+            if (roll[base + 1 + k] == Long.MAX_VALUE) {
+              saturated.add(new int[] {CellMap.key(header), k});
+            } else {
+              roll[base + 1 + k] = Saturating.subtract(roll[base + 1 + k], slots[j + 1]);
+            }
           }
         }
       }
@@ -314,6 +321,38 @@ final class InMemoryCounterStore implements CounterStore {
             }
           }
         }
+      }
+    }
+    if (!saturated.isEmpty()) {
+      recount(s, t, w, to, saturated);
+    }
+  }
+
+  /** Sets each saturated running total to the sum of its cells in the buckets from {@code to} on. */
+  private void recount(Stripe s, int t, int w, long to, java.util.List<int[]> saturated) {
+    long[] idx = s.ringIndex[t];
+    long[] roll = s.roll;
+    for (int[] e : saturated) {
+      int key = e[0];
+      int k = e[1];
+      long total = 0;
+      for (int i = 0; i < idx.length; i++) {
+        if (idx[i] == NONE || idx[i] < to) {
+          continue;
+        }
+        CellMap m = s.rings[t][i][k];
+        if (m != null) {
+          total = Saturating.add(total, m.count(key));
+        }
+      }
+      int base = rollBase((key - 1) >>> STRIPE_BITS, w);
+      roll[base + 1 + k] = total;
+      boolean any = false;
+      for (int kk = 0; kk < kinds; kk++) {
+        any |= roll[base + 1 + kk] != 0;
+      }
+      if (!any) {
+        roll[base] = NONE;
       }
     }
   }

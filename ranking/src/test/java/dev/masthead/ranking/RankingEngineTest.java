@@ -372,4 +372,18 @@ class RankingEngineTest {
     assertThatThrownBy(() -> engine().top(q)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("LIKE");
   }
+
+  @Test
+  void regressionASaturatedCountLeavesTheWindowWhenItsBucketDoes() {
+    RankingEngine e = engine();
+    e.record(EngagementEvent.view(A, NOW).withWeight(Long.MAX_VALUE));
+    e.record(EngagementEvent.view(A, NOW).withWeight(Long.MAX_VALUE));
+    clock.set(NOW.plus(Duration.ofDays(3)));
+    e.record(EngagementEvent.view(B, clock.instant()).withWeight(5));
+    clock.set(NOW.plus(Duration.ofDays(8)));
+    e.record(EngagementEvent.view(B, clock.instant()));
+    Ranking week = e.top(RankingQuery.top(RankingQuery.Window.lastDays(7), 5));
+    assertThat(week.articleIds()).containsExactly(B);
+    assertThat(week.entries().get(0).count(EngagementKind.VIEW)).isEqualTo(6);
+  }
 }
