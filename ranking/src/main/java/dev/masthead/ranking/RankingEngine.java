@@ -387,13 +387,21 @@ public final class RankingEngine {
    *
    * @param in the snapshot; read to its end, not closed
    * @throws IOException if reading fails
-   * @throws InvalidDataException if the snapshot is truncated, corrupted, of another version, or written
-   *     with other bucket tiers or kinds this engine does not count; nothing was loaded
+   * @throws InvalidDataException if the snapshot is truncated, corrupted, of another version, written with
+   *     other bucket tiers or kinds this engine does not count, or written more than a day after this engine's
+   *     clock; nothing was loaded
    * @throws NullPointerException if {@code in} is null
    */
   public void restore(InputStream in) throws IOException {
     Objects.requireNonNull(in, "in");
     SnapshotFormat.Parsed parsed = SnapshotFormat.read(in.readAllBytes(), layout);
+    long clockMillis = clock.instant().toEpochMilli();
+    if (parsed.nowMillis() > clockMillis + Duration.ofDays(1).toMillis()) {
+      // A checksum proves the bytes are as written, not that the writer's clock was sane: a snapshot from the
+      // future would move the engine's time forward and make every new event too late.
+      throw new InvalidDataException("ranking snapshot: written at " + Instant.ofEpochMilli(parsed.nowMillis())
+          + ", more than a day after this engine's clock (" + Instant.ofEpochMilli(clockMillis) + "); refused");
+    }
     highWater.accumulateAndGet(parsed.nowMillis(), Math::max);
     long now = now();
     CounterStore fresh = Objects.requireNonNull(storeFactory.create(layout), "CounterStore.Factory returned null");

@@ -131,4 +131,16 @@ class SnapshotTest {
     assertThatThrownBy(() -> fewerKinds.restore(new ByteArrayInputStream(snapshot)))
         .isInstanceOf(InvalidDataException.class).hasMessageContaining("COMMENT");
   }
+
+  @Test
+  void regressionRefusesASnapshotWrittenFarInTheFuture() {
+    MutableClock earlier = new MutableClock(clock.instant().minus(Duration.ofDays(2)));
+    RankingEngine target = RankingEngine.builder().clock(earlier).resultCacheTtl(Duration.ZERO).build();
+    target.record(EngagementEvent.view(ArticleId.of("kept"), earlier.instant()));
+    assertThatThrownBy(() -> target.restore(new ByteArrayInputStream(snapshot)))
+        .isInstanceOf(InvalidDataException.class).hasMessageContaining("more than a day after");
+    assertThat(target.record(EngagementEvent.view(ArticleId.of("kept"), earlier.instant())).accepted()).isTrue();
+    assertThat(target.top(RankingQuery.top(RankingQuery.Window.allTime(), 5)).articleIds())
+        .containsExactly(ArticleId.of("kept"));
+  }
 }

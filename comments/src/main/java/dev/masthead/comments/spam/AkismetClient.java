@@ -144,7 +144,10 @@ public final class AkismetClient {
         .POST(HttpRequest.BodyPublishers.ofString(form(parameters(comment, context)), StandardCharsets.UTF_8))
         .build();
     try {
+      // The request timeout covers the headers only; this one covers the whole exchange, body included, so a
+      // server that drips its answer cannot hold the caller longer than the timeout.
       return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+          .orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
           .<@Nullable HttpResponse<String>>thenApply(r -> r)
           .exceptionally(e -> null);
     } catch (RuntimeException e) {
