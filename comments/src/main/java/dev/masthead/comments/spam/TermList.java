@@ -14,27 +14,83 @@ final class TermList {
   /** One term: its line as written, and how it matches. */
   record Term(String line, @Nullable IpRange ip, @Nullable String substring, List<String> words) {}
 
+  /** The most words in one term: a term is a word or a phrase, not a paragraph. */
+  static final int MAX_WORDS = 64;
+
   private final List<Term> terms;
   private final List<IpRange> ips = new ArrayList<>();
   private final List<Term> ipTerms = new ArrayList<>();
   private final List<Term> substrings = new ArrayList<>();
-  /** Whole-word terms whose first word has no wildcard, by that word. */
-  private final Map<String, List<Term>> byFirstWord = new HashMap<>();
-  /** Whole-word terms whose first word has a wildcard. */
-  private final List<Term> wildcardFirst = new ArrayList<>();
+  /** Whole-word terms as a trie of words, so matching at a position costs its depth, not the number of terms. */
+  private final Node root = new Node();
+  private boolean hasWordTerms;
+
+  /** A trie node: the next word, exact or a wildcard pattern; the earliest term (in list order) ending here. */
+  private static final class Node {
+    final Map<String, Node> exact = new HashMap<>();
+    final Map<String, Node> wildcard = new java.util.LinkedHashMap<>();
+    int termIndex = -1;
+  }
 
   private TermList(List<Term> terms) {
     this.terms = List.copyOf(terms);
-    for (Term t : terms) {
+    for (int index = 0; index < terms.size(); index++) {
+      Term t = terms.get(index);
       if (t.ip() != null) {
         ips.add(t.ip());
         ipTerms.add(t);
       } else if (t.substring() != null) {
         substrings.add(t);
-      } else if (t.words().get(0).indexOf('*') >= 0) {
-        wildcardFirst.add(t);
       } else {
-        byFirstWord.computeIfAbsent(t.words().get(0), k -> new ArrayList<>()).add(t);
+        Node node = root;
+        for (String word : t.words()) {
+          node = (word.indexOf('*') >= 0 ? node.wildcard : node.exact).computeIfAbsent(word, k -> new Node());
+        }
+        if (node.termIndex < 0) {
+          node.termIndex = index;
+        }
+        hasWordTerms = true;
+      }
+    }
+  }
+
+  /** The smallest index of a term matching at {@code at}, or -1; walks every path the words allow. */
+  private int firstMatchAt(Node node, List<String> words, int at, int best) {
+    if (node.termIndex >= 0 && (best < 0 || node.termIndex < best)) {
+      best = node.termIndex;
+    }
+    if (at == words.size()) {
+      return best;
+    }
+    String word = words.get(at);
+    Node next = node.exact.get(word);
+    if (next != null) {
+      best = firstMatchAt(next, words, at + 1, best);
+    }
+    for (Map.Entry<String, Node> e : node.wildcard.entrySet()) {
+      if (glob(e.getKey(), word)) {
+        best = firstMatchAt(e.getValue(), words, at + 1, best);
+      }
+    }
+    return best;
+  }
+
+  /** Adds the index of every term matching at {@code at} to {@code found}. */
+  private void allMatchesAt(Node node, List<String> words, int at, java.util.BitSet found) {
+    if (node.termIndex >= 0) {
+      found.set(node.termIndex);
+    }
+    if (at == words.size()) {
+      return;
+    }
+    String word = words.get(at);
+    Node next = node.exact.get(word);
+    if (next != null) {
+      allMatchesAt(next, words, at + 1, found);
+    }
+    for (Map.Entry<String, Node> e : node.wildcard.entrySet()) {
+      if (glob(e.getKey(), word)) {
+        allMatchesAt(e.getValue(), words, at + 1, found);
       }
     }
   }
@@ -65,6 +121,10 @@ final class TermList {
       while (!words.isEmpty() && words.get(words.size() - 1).equals("*")) {
         words.remove(words.size() - 1);
       }
+      if (words.size() > MAX_WORDS) {
+        throw new IllegalArgumentException("a term has at most " + MAX_WORDS + " words; this one has " + words.size()
+            + ": \"" + (line.length() > 60 ? line.substring(0, 60) + "…" : line) + "\"");
+      }
       if (!words.isEmpty()) {
         terms.add(new Term(line, null, null, List.copyOf(words)));
       }
@@ -86,9 +146,12 @@ final class TermList {
     return Optional.empty();
   }
 
-  /** The first word or substring term found in the (unfolded) text, if any. */
+  /**
+   * The first word or substring term found in the (unfolded) text, if any: substring terms first, then the
+   * word terms matching at the earliest word, the first in list order among them.
+   */
   Optional<Term> matchText(String text) {
-    if (substrings.isEmpty() && byFirstWord.isEmpty() && wildcardFirst.isEmpty()) {
+    if (substrings.isEmpty() && !hasWordTerms) {
       return Optional.empty();
     }
     String folded = TextFolding.fold(text);
@@ -100,35 +163,16 @@ final class TermList {
         }
       }
     }
-    List<String> words = words(folded, false);
-    for (int i = 0; i < words.size(); i++) {
-      List<Term> candidates = byFirstWord.get(words.get(i));
-      if (candidates != null) {
-        for (Term t : candidates) {
-          if (matchesAt(t.words(), words, i)) {
-            return Optional.of(t);
-          }
-        }
-      }
-      for (Term t : wildcardFirst) {
-        if (matchesAt(t.words(), words, i)) {
-          return Optional.of(t);
+    if (hasWordTerms) {
+      List<String> words = words(folded, false);
+      for (int i = 0; i < words.size(); i++) {
+        int index = firstMatchAt(root, words, i, -1);
+        if (index >= 0) {
+          return Optional.of(terms.get(index));
         }
       }
     }
     return Optional.empty();
-  }
-
-  private static boolean matchesAt(List<String> term, List<String> words, int at) {
-    if (at + term.size() > words.size()) {
-      return false;
-    }
-    for (int k = 0; k < term.size(); k++) {
-      if (!glob(term.get(k), words.get(at + k))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Whether a word matches a pattern in which '*' stands for any run of characters, in linear time. */
@@ -195,23 +239,24 @@ final class TermList {
       return found;
     }
     String folded = TextFolding.fold(text);
-    String spaced = substrings.isEmpty() ? "" : collapseSpaces(folded);
-    List<String> words = words(folded, false);
-    for (Term t : terms) {
-      if (t.ip() != null) {
-        continue;
-      }
-      boolean hit = false;
-      if (t.substring() != null) {
-        hit = spaced.contains(t.substring());
-      } else {
-        for (int i = 0; i < words.size() && !hit; i++) {
-          hit = matchesAt(t.words(), words, i);
+    java.util.BitSet hits = new java.util.BitSet(terms.size());
+    if (!substrings.isEmpty()) {
+      String spaced = collapseSpaces(folded);
+      for (int i = 0; i < terms.size(); i++) {
+        Term t = terms.get(i);
+        if (t.substring() != null && spaced.contains(t.substring())) {
+          hits.set(i);
         }
       }
-      if (hit) {
-        found.add(t);
+    }
+    if (hasWordTerms) {
+      List<String> words = words(folded, false);
+      for (int i = 0; i < words.size(); i++) {
+        allMatchesAt(root, words, i, hits);
       }
+    }
+    for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
+      found.add(terms.get(i));
     }
     return found;
   }

@@ -49,6 +49,7 @@ public final class TermListCheck implements SpamCheck {
    * @param moderationTerms the moderation terms, one per line (may be empty)
    * @return the check
    * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a term has more than 64 words
    */
   public static TermListCheck of(String disallowedTerms, String moderationTerms) {
     return new TermListCheck(TermList.parse(Objects.requireNonNull(disallowedTerms, "disallowedTerms")),
