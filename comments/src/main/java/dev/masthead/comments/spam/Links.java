@@ -67,6 +67,9 @@ final class Links {
   }
 
   static boolean isBareLink(String token) {
+    if (token.indexOf('.') < 0 && token.indexOf(':') < 0) {
+      return false; // most words of a comment: neither a scheme nor a host
+    }
     String lower = token.toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
       return lower.length() > lower.indexOf("//") + 3;
