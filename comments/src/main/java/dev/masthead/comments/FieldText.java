@@ -210,7 +210,10 @@ final class FieldText {
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
-      if (!isWhiteSpace(cp) && !isInvisible(cp)) {
+      int type = Character.getType(cp);
+      // a combining mark alone shows nothing either: it needs a base character
+      if (!isWhiteSpace(cp) && !isInvisible(cp) && type != Character.NON_SPACING_MARK
+          && type != Character.ENCLOSING_MARK) {
         return true;
       }
     }
@@ -233,6 +236,7 @@ final class FieldText {
       return true;
     }
     return cp == 0x034F
+        || cp == 0x2800 // braille pattern blank, used as an invisible filler
         || cp == 0x115F
         || cp == 0x1160
         || cp == 0x17B4

@@ -112,4 +112,12 @@ class HostileInputTest {
     var result = Fixtures.validator().validate(Fixtures.valid().ipAddress(".cafe:babe").build());
     assertThat(result.validComment()).hasValueSatisfying(c -> assertThat(c.client().ipAddress()).isNull());
   }
+
+  @Test
+  void regressionContentOfBrailleBlanksOrBareMarksIsRequiredContent() {
+    for (String blank : new String[] {"\u2800\u2800\u2800", "\u0301\u0316\u0301", "\u2800 \u0301"}) {
+      var result = Fixtures.validator().validate(Fixtures.valid().content(blank).build());
+      assertThat(result.isValid()).as("%s", blank.codePoints().mapToObj(Integer::toHexString).toList()).isFalse();
+    }
+  }
 }
