@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * {@code comment_date_gmt} (ISO 8601), {@code blog_lang}, {@code blog_charset} ({@code UTF-8}) and
  * {@code is_test} (when set). Defaults: endpoint {@code https://rest.akismet.com}, timeout 2 seconds per call.
  *
- * <p>Results never fail the future: an HTTP error, a timeout, an unreadable answer or an {@code invalid} key
+ * <p>At most 1 KiB of an answer is read, and the timeout covers the whole exchange, body included. Results
+ * never fail the future: an HTTP error, a timeout, an unreadable answer or an {@code invalid} key
  * complete it with {@link Result#UNAVAILABLE} or {@link Result#INVALID_KEY}, which {@link AkismetCheck} turns
  * into a HOLD, never SPAM.
  *
@@ -39,6 +40,9 @@ public final class AkismetClient {
   public static final String DEFAULT_ENDPOINT = "https://rest.akismet.com";
   /** The default timeout of one call: 2 seconds. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
+  /** The most bytes of an answer read: Akismet answers with a word or a sentence; the rest is not read. */
+  static final int MAX_BODY_BYTES = 1_024;
 
   /** What {@code comment-check} answered. */
   public enum Result {
@@ -146,12 +150,62 @@ public final class AkismetClient {
     try {
       // The request timeout covers the headers only; this one covers the whole exchange, body included, so a
       // server that drips its answer cannot hold the caller longer than the timeout.
-      return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+      return http.sendAsync(request, info -> new LimitedBody(MAX_BODY_BYTES))
           .orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
           .<@Nullable HttpResponse<String>>thenApply(r -> r)
           .exceptionally(e -> null);
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(null);
+    }
+  }
+
+  /** Reads at most {@code max} bytes of a body as UTF-8, then cancels the rest of the transfer. */
+  private static final class LimitedBody implements HttpResponse.BodySubscriber<String> {
+    private final int max;
+    private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    private final CompletableFuture<String> body = new CompletableFuture<>();
+    private java.util.concurrent.Flow.@Nullable Subscription subscription;
+
+    LimitedBody(int max) {
+      this.max = max;
+    }
+
+    @Override
+    public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+      subscription = s;
+      s.request(1);
+    }
+
+    @Override
+    public void onNext(java.util.List<java.nio.ByteBuffer> items) {
+      for (java.nio.ByteBuffer b : items) {
+        int n = Math.min(b.remaining(), max - bytes.size());
+        byte[] chunk = new byte[n];
+        b.get(chunk);
+        bytes.write(chunk, 0, n);
+      }
+      java.util.concurrent.Flow.Subscription s = java.util.Objects.requireNonNull(subscription);
+      if (bytes.size() >= max) {
+        s.cancel();
+        body.complete(bytes.toString(StandardCharsets.UTF_8));
+      } else {
+        s.request(1);
+      }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      body.completeExceptionally(error);
+    }
+
+    @Override
+    public void onComplete() {
+      body.complete(bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<String> getBody() {
+      return body;
     }
   }
 

@@ -28,6 +28,8 @@ class AkismetClientTest {
   private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
   private final List<String> paths = new CopyOnWriteArrayList<>();
   private final CountDownLatch release = new CountDownLatch(1);
+  private final CountDownLatch hugeAnswerDone = new CountDownLatch(1);
+  private final java.util.concurrent.atomic.AtomicBoolean hugeAnswerSentWhole = new java.util.concurrent.atomic.AtomicBoolean();
   private AkismetClient client;
 
   @BeforeEach
@@ -50,6 +52,21 @@ class AkismetClientTest {
         if (content.contains("blatant")) {
           exchange.getResponseHeaders().add("X-akismet-pro-tip", "discard");
         }
+      } else if (content.contains("huge-answer")) {
+        exchange.sendResponseHeaders(200, 0); // chunked
+        try (OutputStream out = exchange.getResponseBody()) {
+          byte[] junk = new byte[64 * 1024];
+          java.util.Arrays.fill(junk, (byte) 'x');
+          for (int i = 0; i < 160; i++) { // 10 MiB, unless the client stops reading
+            out.write(junk);
+          }
+          hugeAnswerSentWhole.set(true);
+        } catch (IOException closedByClient) {
+          // the client cancelled the transfer: what a capped reader does
+        } finally {
+          hugeAnswerDone.countDown();
+        }
+        return;
       } else if (content.contains("server-error")) {
         status = 500;
         body = "oops";
@@ -179,5 +196,12 @@ class AkismetClientTest {
     assertThat(requests).isEmpty();
     assertThat(filter.checkAsync(TestComments.text("viagra-test-123"), SpamContext.EMPTY).join().decision())
         .isEqualTo(Decision.SPAM);
+  }
+
+  @Test
+  void regressionAHugeAnswerIsCutAndHolds() throws InterruptedException {
+    assertThat(check("huge-answer")).extracting(Signal::code).containsExactly("akismet.unavailable");
+    assertThat(hugeAnswerDone.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(hugeAnswerSentWhole).as("the client read only the first KiB and hung up").isFalse();
   }
 }
