@@ -50,7 +50,8 @@ import org.tartarus.snowball.ext.SwedishStemmer;
  * (Unicode word boundaries, UAX #29), {@link CJKWidthFilter} (full- and half-width forms folded), lower case,
  * {@link CJKBigramFilter} (overlapping bigrams for Han, Hiragana, Katakana and Hangul, which are written without
  * spaces). Then the language's stop words and stemmer: English (also for {@link Locale#ROOT}, undetermined) with
- * Lucene's English stop set and the Porter stemmer, as Lucene's {@code EnglishAnalyzer}; German, French, Spanish,
+ * Lucene's English stop set extended with common news function words ({@link #ENGLISH_STOP_WORDS}) and the
+ * Porter stemmer, as Lucene's {@code EnglishAnalyzer}; German, French, Spanish,
  * Italian, Portuguese, Dutch, Russian and Swedish with the stop set of Lucene's analyzer for that language and
  * its Snowball stemmer; Chinese, Japanese and Korean with the English stop set (for the Latin words mixed in);
  * other languages with neither. Last, accents are folded to ASCII ({@link ASCIIFoldingFilter}) so that "cafe"
@@ -69,9 +70,27 @@ final class TextAnalysis {
   private final Analyzer plain;
   private final Map<String, Analyzer> byLanguage;
 
+  /**
+   * English stop words: Lucene's 33 ({@link EnglishAnalyzer#ENGLISH_STOP_WORDS_SET}) and the function words and
+   * reporting verbs that news copy repeats in every story ("said", "would", "after"), chosen for this project so
+   * that matching terms name what two stories share.
+   */
+  static final CharArraySet ENGLISH_STOP_WORDS;
+
+  static {
+    CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+    set.addAll(java.util.List.of(("about above after again against all also am any because been before being below"
+        + " between both can could did do does doing down during each even few from further get got had has have"
+        + " having he her here hers him his how i its itself just me more most much must my no nor now off once"
+        + " only other our ours out over own same says said say she should so some still than them themselves"
+        + " those through too under until up very we were what when where which while who whom why would you"
+        + " your yours").split(" ")));
+    ENGLISH_STOP_WORDS = CharArraySet.unmodifiableSet(set);
+  }
+
   TextAnalysis() {
-    english = chain(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, null, true);
-    cjk = chain(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, null, false);
+    english = chain(ENGLISH_STOP_WORDS, null, true);
+    cjk = chain(ENGLISH_STOP_WORDS, null, false);
     plain = chain(CharArraySet.EMPTY_SET, null, false);
     byLanguage = Map.ofEntries(
         Map.entry("en", english),
