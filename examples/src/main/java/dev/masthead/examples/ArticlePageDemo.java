@@ -216,7 +216,13 @@ public final class ArticlePageDemo {
         .orElseThrow(() -> new InputError("the catalog has no visible article"));
   }
 
-  static List<Article> loadSampleCatalog() throws IOException {
+  /**
+   * Reads the sample catalog shipped in this module ({@code sample-articles.json}, written for the project).
+   *
+   * @return the articles
+   * @throws IOException if the resource is missing or malformed
+   */
+  public static List<Article> loadSampleCatalog() throws IOException {
     ObjectMapper mapper = new ObjectMapper().registerModule(new MastheadModule());
     try (InputStream in = ArticlePageDemo.class.getResourceAsStream("sample-articles.json")) {
       if (in == null) {

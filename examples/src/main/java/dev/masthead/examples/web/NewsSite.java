@@ -1,11 +1,8 @@
 package dev.masthead.examples.web;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.masthead.comments.spam.FormTokens;
 import dev.masthead.core.Article;
-import dev.masthead.core.json.MastheadModule;
 import dev.masthead.examples.ArticlePageDemo;
 import dev.masthead.examples.MutableClock;
 import dev.masthead.examples.web.ArticleView.BoxItem;
@@ -17,7 +14,6 @@ import dev.masthead.ranking.RankingQuery;
 import dev.masthead.related.RelatedArticle;
 import dev.masthead.related.RelatedArticles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -170,13 +166,7 @@ public final class NewsSite {
    * @throws IOException if the resource is missing or malformed
    */
   public static List<Article> loadSampleCatalog() throws IOException {
-    ObjectMapper mapper = new ObjectMapper().registerModule(new MastheadModule());
-    try (InputStream in = NewsSite.class.getResourceAsStream("/dev/masthead/examples/sample-articles.json")) {
-      if (in == null) {
-        throw new IOException("sample-articles.json is missing from the examples jar");
-      }
-      return mapper.readValue(in, new TypeReference<List<Article>>() {});
-    }
+    return ArticlePageDemo.loadSampleCatalog();
   }
 
   /** Builds a {@link NewsSite}; setters check their value at once. Not thread-safe. */
