@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The default {@link CounterStore}: everything on the heap, exact.
+ * The default {@link CellStore}: everything on the heap, exact.
  *
  * <p>Articles are interned to dense {@code int} indexes and split over {@value #STRIPES} stripes by index;
  * each stripe has its own lock and, per tier, a ring of buckets addressed by bucket index modulo the ring
@@ -20,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Thread-safe.
  */
-final class InMemoryCounterStore implements CounterStore {
+final class InMemoryCounterStore implements CellStore {
   static final int STRIPE_BITS = 6;
   static final int STRIPES = 1 << STRIPE_BITS;
   private static final long NONE = Long.MIN_VALUE;

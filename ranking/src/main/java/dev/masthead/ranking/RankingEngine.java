@@ -59,18 +59,20 @@ public final class RankingEngine {
 
   private final InstantSource clock;
   private final StoreLayout layout;
-  private final CounterStore.Factory storeFactory;
+  private final CellStore.Factory storeFactory;
   private final Scoring defaultScoring;
   private final Map<EngagementKind, Integer> kindIndex;
   private final long latenessMillis;
   private final long skewMillis;
   private final @Nullable ArticleLookup lookup;
   private final UserAgents bots;
-  private final @Nullable VisitorMemory visitors;
+  private final @Nullable PerServerVisitorMemory visitors;
+  private final long visitorPeriodMillis;
+  private final long visitorRememberMillis;
   private final @Nullable Cache<RankingQuery, Ranking> cache;
   private final long finestMillis;
 
-  private volatile CounterStore store;
+  private volatile CellStore store;
   private final AtomicLong highWater = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong lastExpiry = new AtomicLong(Long.MIN_VALUE);
   private final LongAdder accepted = new LongAdder();
@@ -90,16 +92,16 @@ public final class RankingEngine {
     this.lookup = b.lookup;
     this.bots = new UserAgents(b.botTokens);
     Ticker ticker = () -> now() * 1_000_000L;
-    this.visitors = b.uniqueVisitorPeriod.isZero() ? null
-        : new VisitorMemory(b.uniqueVisitorPeriod, b.allowedLateness.plus(b.clockSkewAllowance),
-            b.maxVisitorEntries, ticker);
+    this.visitors = b.uniqueVisitorPeriod.isZero() ? null : new PerServerVisitorMemory(b.maxVisitorEntries);
+    this.visitorPeriodMillis = b.uniqueVisitorPeriod.toMillis();
+    this.visitorRememberMillis = b.uniqueVisitorPeriod.plus(b.allowedLateness).plus(b.clockSkewAllowance).toMillis();
     this.cache = b.resultCacheTtl.isZero() ? null
         : Caffeine.newBuilder().ticker(ticker).expireAfterWrite(b.resultCacheTtl).maximumSize(10_000).build();
     this.finestMillis = layout.tiers().get(0).resolution().toMillis();
     for (Rejection r : Rejection.values()) {
       rejected.put(r, new LongAdder());
     }
-    this.store = Objects.requireNonNull(storeFactory.create(layout), "CounterStore.Factory returned null");
+    this.store = Objects.requireNonNull(storeFactory.create(layout), "CellStore.Factory returned null");
   }
 
   /**
@@ -168,7 +170,8 @@ public final class RankingEngine {
       return reject(Rejection.BOT);
     }
     String visitor = event.visitorId();
-    if (visitor != null && visitors != null && !visitors.count(event.articleId(), kind, visitor, t)) {
+    if (visitor != null && visitors != null && !visitors.first(event.articleId(), event.kind(), visitor, t,
+        visitorPeriodMillis, visitorRememberMillis, now)) {
       return reject(Rejection.REPEAT_VISITOR);
     }
     store.add(event.articleId(), kind, event.weight(), t, now);
@@ -282,7 +285,7 @@ public final class RankingEngine {
           ? decay(now, plan.buckets.get(i).start().toEpochMilli(), h.halfLife().toMillis())
           : 1.0;
     }
-    CounterStore current = store;
+    CellStore current = store;
     long capacity = (long) query.limit() + query.excluded().size();
     while (true) {
       TopCandidates top = new TopCandidates(scoring, kindWeights, (int) Math.min(capacity, Integer.MAX_VALUE));
@@ -352,7 +355,7 @@ public final class RankingEngine {
   public RankingStats stats() {
     Map<Rejection, Long> r = new EnumMap<>(Rejection.class);
     rejected.forEach((k, v) -> r.put(k, v.sum()));
-    CounterStore s = store;
+    CellStore s = store;
     return new RankingStats(accepted.sum(), r, s.liveCells(), s.estimatedBytes(), s.articles());
   }
 
@@ -404,7 +407,7 @@ public final class RankingEngine {
     }
     highWater.accumulateAndGet(parsed.nowMillis(), Math::max);
     long now = now();
-    CounterStore fresh = Objects.requireNonNull(storeFactory.create(layout), "CounterStore.Factory returned null");
+    CellStore fresh = Objects.requireNonNull(storeFactory.create(layout), "CellStore.Factory returned null");
     long kept = 0;
     for (SnapshotFormat.Cell c : parsed.cells()) {
       long res = layout.tiers().get(c.tier()).resolution().toMillis();
@@ -447,7 +450,7 @@ public final class RankingEngine {
     private long maxVisitorEntries = 1_000_000;
     private Set<String> botTokens = new LinkedHashSet<>(UserAgents.DEFAULT_TOKENS);
     private @Nullable List<Duration> trackedWindows;
-    private CounterStore.Factory storeFactory = InMemoryCounterStore::new;
+    private CellStore.Factory storeFactory = InMemoryCounterStore::new;
 
     private Builder() {}
 
@@ -608,16 +611,17 @@ public final class RankingEngine {
     }
 
     /**
-     * Sets how many (article, kind, visitor) entries the unique-visitor memory keeps (default 1,000,000);
-     * beyond it, the least recently used are forgotten and may count again.
+     * Sets how many (article, kind, visitor) entries the per-server unique-visitor memory keeps (default
+     * 1,000,000); when it is full, the entry written longest ago is forgotten first (see
+     * {@link VisitorMemory#perServer(long)}), and that visitor may count again.
      *
-     * @param maxEntries at least 1
+     * @param maxEntries at least 16
      * @return this builder
-     * @throws IllegalArgumentException if {@code maxEntries} is less than 1
+     * @throws IllegalArgumentException if {@code maxEntries} is less than 16
      */
     public Builder maxVisitorEntries(long maxEntries) {
-      if (maxEntries < 1) {
-        throw new IllegalArgumentException("maxVisitorEntries must be at least 1, was " + maxEntries);
+      if (maxEntries < PerServerVisitorMemory.SEGMENTS) {
+        throw new IllegalArgumentException("maxVisitorEntries must be at least 16, was " + maxEntries);
       }
       this.maxVisitorEntries = maxEntries;
       return this;
@@ -676,7 +680,7 @@ public final class RankingEngine {
      * @return this builder
      * @throws NullPointerException if {@code factory} is null
      */
-    public Builder counterStore(CounterStore.Factory factory) {
+    public Builder counterStore(CellStore.Factory factory) {
       this.storeFactory = Objects.requireNonNull(factory, "factory");
       return this;
     }

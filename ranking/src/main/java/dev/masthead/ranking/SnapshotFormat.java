@@ -50,7 +50,7 @@ final class SnapshotFormat {
   /** A parsed snapshot. */
   record Parsed(long nowMillis, long accepted, Map<Rejection, Long> rejected, List<Cell> cells) {}
 
-  static byte[] write(StoreLayout layout, CounterStore store, long now, long accepted,
+  static byte[] write(StoreLayout layout, CellStore store, long now, long accepted,
       Map<Rejection, Long> rejected) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
     DataOutputStream out = new DataOutputStream(bytes);

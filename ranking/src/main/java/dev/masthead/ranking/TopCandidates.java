@@ -15,7 +15,7 @@ import java.util.PriorityQueue;
  * {@link Scoring.Gravity} it keeps every article instead, since the score needs the host's lookup, which must
  * not run under a store lock. Not thread-safe: one per query.
  */
-final class TopCandidates implements CounterStore.TallyVisitor {
+final class TopCandidates implements CellStore.TallyVisitor {
 
   /** One candidate: the article, its exact or floating score, latest event time and counts per kind. */
   static final class Candidate {
