@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Where a {@link RankingEngine} keeps its counts: the SPI between the engine and a store of bucketed counts,
- * in memory ({@code InMemoryCounterStore}, the default) or shared by every app server of a site (a Redis
+ * in memory ({@link InMemoryCounterStore}, the default) or shared by every app server of a site (a Redis
  * store in {@code masthead-redis}).
  *
  * <p><b>What the engine does, and what the store does.</b> {@link RankingEngine#record} never calls the
@@ -32,14 +32,14 @@ import java.util.concurrent.CompletionStage;
  *
  * <p><b>Calls may fail.</b> Every method that may touch a network returns a {@link CompletionStage}. It
  * may complete exceptionally (preferably with a {@link BackendUnavailableException}), complete late, or not
- * at all: the engine waits for at most its store timeout ({@code RankingEngine.Builder.storeTimeout},
+ * at all: the engine waits for at most its store timeout ({@link RankingEngine.Builder#storeTimeout},
  * default 500 ms) and treats a timeout as a failure. A store should return promptly and complete the stage
  * from its own I/O threads; it must not block the calling thread on I/O beyond its own client timeout,
  * which should be shorter than the engine's. What the engine does on failure: an {@link #add} that fails or
  * times out is resent later, the same batch with the same id (so {@code add} must be idempotent, see there),
  * until it succeeds, it is older than {@link Batch#RESEND_WINDOW}, or the engine's buffer cap is reached;
- * then its events are dropped and counted in {@code RankingStats.droppedEvents()}. A failed read makes
- * {@code top} serve the last good ranking of that query, marked stale ({@code Ranking.stale()}), with
+ * then its events are dropped and counted in {@link RankingStats#droppedEvents()}. A failed read makes
+ * {@code top} serve the last good ranking of that query, marked {@linkplain Ranking#stale() stale}, with
  * one WARN log per outage. A store may retry internally, but only if a retried write cannot count twice.
  *
  * <p><b>Values.</b> Times are epoch milliseconds (UTC); a kind is its position in {@link StoreLayout#kinds()};
@@ -172,7 +172,7 @@ public interface CounterStore extends AutoCloseable {
     /**
      * How long after its first attempt the engine may resend a batch (1 hour): a store must remember that a
      * batch (or each of its chunks) was applied for at least this long. Older batches still undelivered are
-     * dropped and counted in {@code RankingStats.droppedEvents()}.
+     * dropped and counted in {@link RankingStats#droppedEvents()}.
      */
     public static final Duration RESEND_WINDOW = Duration.ofHours(1);
 

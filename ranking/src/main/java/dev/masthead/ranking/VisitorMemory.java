@@ -21,7 +21,7 @@ import java.util.concurrent.CompletionStage;
  * <ul>
  *   <li><b>Per server</b> ({@link #perServer(long)}, the engine's default): the memory lives in the engine's
  *       heap and answers at once ({@link #answersInProcess()} is true), so
- *       {@link RankingEngine#record} can return {@code REPEAT_VISITOR} itself. "A visitor counts
+ *       {@link RankingEngine#record} can return {@link RecordResult#REPEAT_VISITOR} itself. "A visitor counts
  *       once" then means once per period <em>per server</em>: a reader whose requests the load balancer
  *       spreads over n servers counts up to n times per period, and a restart forgets every visitor.</li>
  *   <li><b>Shared</b> (for example Redis, a Lua script doing {@code GET}, a comparison and
@@ -29,9 +29,9 @@ import java.util.concurrent.CompletionStage;
  *       <em>site-wide</em>. Since a networked call must not run on a request thread, {@code record} accepts
  *       such events into its buffer and the flusher asks the memory for a whole batch of sightings before it
  *       hands the counts to the {@link CounterStore}; repeats found then are counted in
- *       {@link RankingStats#rejected()} under {@code REPEAT_VISITOR}. If the memory fails or
+ *       {@link RankingStats#rejected()} under {@link RecordResult#REPEAT_VISITOR}. If the memory fails or
  *       times out, the events count (a failure never hides readers) and are counted in
- *       {@code RankingStats.unverifiedVisitorEvents()}.</li>
+ *       {@link RankingStats#unverifiedVisitorEvents()}.</li>
  * </ul>
  *
  * <p>Entries may be forgotten once {@code remember} has passed since the call that remembered them (the
