@@ -111,7 +111,7 @@ final class IngestBuffers {
   IngestBuffers(int tableCells, long maxWaitingCells, long finestMillis) {
     int n = Integer.highestOneBit(Math.max(8, Runtime.getRuntime().availableProcessors() * 4) - 1) << 1;
     int need = (int) (((long) tableCells * 4 + 2) / 3); // slots for tableCells cells at a load of 3/4
-    this.maxSlots = Math.max(MIN_SLOTS, Integer.highestOneBit(Math.max(2, need) - 1) << 1);
+    this.maxSlots = Math.max(32, Integer.highestOneBit(Math.max(2, need) - 1) << 1);
     this.stripes = new Stripe[n];
     for (int i = 0; i < n; i++) {
       stripes[i] = new Stripe(new CoalescingTable(Math.min(MIN_SLOTS, maxSlots)));
