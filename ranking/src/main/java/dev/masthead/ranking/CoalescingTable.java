@@ -17,7 +17,7 @@ import java.util.List;
  * <p>Not thread-safe: the owning stripe's lock, or the flusher that took it, guards it.
  */
 final class CoalescingTable {
-  static final int MAX_KINDS = 1024;
+  static final int MAX_KINDS = StoreLayout.MAX_KINDS;
   private static final int STRIDE = 4;
 
   private final ArticleId[] ids;
@@ -128,7 +128,7 @@ final class CoalescingTable {
       int base = i * STRIDE;
       long key = slots[base];
       long bucket = Math.floorDiv(key, MAX_KINDS);
-      int kind = (int) Math.floorMod(key, MAX_KINDS);
+      int kind = Math.floorMod(key, MAX_KINDS);
       out.add(new CounterStore.Cell(ids[i], kind, bucket, slots[base + 1], slots[base + 2]));
     }
   }
