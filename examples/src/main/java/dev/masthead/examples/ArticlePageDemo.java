@@ -12,6 +12,7 @@ import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
 import dev.masthead.core.ArticleStatus;
 import dev.masthead.core.Author;
+import dev.masthead.core.BackendUnavailableException;
 import dev.masthead.core.Section;
 import dev.masthead.core.Tag;
 import dev.masthead.core.json.MastheadModule;
@@ -21,6 +22,8 @@ import dev.masthead.ranking.Ranking;
 import dev.masthead.ranking.RankingEngine;
 import dev.masthead.ranking.RankingEntry;
 import dev.masthead.ranking.RankingQuery;
+import dev.masthead.redis.RedisConnection;
+import dev.masthead.redis.RedisCounterStore;
 import dev.masthead.related.RelatedArticle;
 import dev.masthead.related.RelatedArticles;
 import java.io.IOException;
@@ -57,7 +60,10 @@ import java.util.stream.Collectors;
  *   <li>{@code --comments FOLDER}: every comment of the YouTube Spam Collection through validation and the spam
  *       filter, with a summary of the decisions;</li>
  *   <li>{@code --article ID}: the article to show (default: the newest of the catalog);</li>
- *   <li>{@code --zone ZONE}: the newsroom's time zone (default America/New_York).</li>
+ *   <li>{@code --zone ZONE}: the newsroom's time zone (default America/New_York);</li>
+ *   <li>{@code --redis URI}: count in Redis (for example {@code redis://127.0.0.1:6379}) through
+ *       {@link RedisCounterStore}, namespace {@value #REDIS_NAMESPACE}, as several app servers would share the
+ *       counts; a second run adds its events to the first's, as a second server would.</li>
  * </ul>
  * Malformed lines in an input file are skipped with a warning that names the file and line; a missing file
  * ends the program with a one-line error (exit status 2), never a stack trace.
@@ -67,9 +73,11 @@ public final class ArticlePageDemo {
   /** The sample data's "now": the evening of Sunday, December 7, 2025, in New York. */
   public static final Instant SAMPLE_NOW = Instant.parse("2025-12-07T18:00:00Z");
   private static final int WIDTH = 78;
+  /** The Redis namespace of {@code --redis}. */
+  static final String REDIS_NAMESPACE = "masthead-demo";
 
   /** The command line. */
-  record Options(Path articles, Path pageviews, Path comments, String article, ZoneId zone) {
+  record Options(Path articles, Path pageviews, Path comments, String article, ZoneId zone, String redis) {
     static Options parse(String[] args) {
       Map<String, String> values = new HashMap<>();
       for (int i = 0; i < args.length; i++) {
@@ -77,7 +85,7 @@ public final class ArticlePageDemo {
         if (a.equals("--help") || a.equals("-h")) {
           throw new IllegalArgumentException("");
         }
-        if (!List.of("--articles", "--pageviews", "--comments", "--article", "--zone").contains(a)) {
+        if (!List.of("--articles", "--pageviews", "--comments", "--article", "--zone", "--redis").contains(a)) {
           throw new IllegalArgumentException("unknown option " + a);
         }
         if (i + 1 >= args.length) {
@@ -91,8 +99,12 @@ public final class ArticlePageDemo {
       } catch (java.time.DateTimeException e) {
         throw new IllegalArgumentException("--zone: unknown time zone " + values.get("--zone"));
       }
+      String redis = values.get("--redis");
+      if (redis != null) {
+        RedisConnection.builder().uri(redis); // checks the URI
+      }
       return new Options(path(values.get("--articles")), path(values.get("--pageviews")), path(values.get("--comments")),
-          values.get("--article"), zone);
+          values.get("--article"), zone, redis);
     }
 
     private static Path path(String s) {
@@ -112,7 +124,7 @@ public final class ArticlePageDemo {
         System.err.println("error: " + e.getMessage());
       }
       System.err.println("usage: ArticlePageDemo [--articles PATH] [--pageviews FILE] [--comments FOLDER]"
-          + " [--article ID] [--zone ZONE]");
+          + " [--article ID] [--zone ZONE] [--redis URI]");
       System.exit(e.getMessage().isEmpty() ? 0 : 2);
       return;
     }
@@ -121,6 +133,9 @@ public final class ArticlePageDemo {
     } catch (InputError e) {
       System.err.println("error: " + e.getMessage());
       System.exit(2);
+    } catch (BackendUnavailableException | IllegalStateException e) {
+      System.err.println("error: " + e.getMessage()); // --redis: Redis unreachable, evicting, or another layout
+      System.exit(2);
     } catch (IOException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(1);
@@ -128,6 +143,32 @@ public final class ArticlePageDemo {
   }
 
   static void run(Options o, PrintStream out) throws InputError, IOException {
+    if (o.redis() == null) {
+      run(o, out, null);
+      return;
+    }
+    try (RedisConnection redis = RedisConnection.builder().uri(o.redis()).build()) {
+      out.printf(Locale.ROOT, "Counting in Redis at %s, namespace %s%n", o.redis(), REDIS_NAMESPACE);
+      run(o, out, redis);
+    }
+  }
+
+  /**
+   * Sets where the ranking counts: in memory, or in Redis when {@code --redis} was given.
+   *
+   * @param b the engine's builder, set up but for the store
+   * @param redis the connection, or null for memory
+   * @return the builder
+   */
+  private static RankingEngine.Builder counting(RankingEngine.Builder b, RedisConnection redis) {
+    if (redis == null) {
+      return b;
+    }
+    return b.counterStore(RedisCounterStore.builder(redis).namespace(REDIS_NAMESPACE).layout(b.config().layout())
+        .build());
+  }
+
+  private static void run(Options o, PrintStream out, RedisConnection redis) throws InputError, IOException {
     List<String> warnings = new ArrayList<>();
     // 1. The catalog.
     List<Article> catalog;
@@ -166,14 +207,15 @@ public final class ArticlePageDemo {
     String source;
     if (o.pageviews() != null) {
       ranked = new ConcurrentHashMap<>();
-      engine = RankingEngine.builder().clock(rankingClock)
-          .lookup(id -> Optional.of(ranked.computeIfAbsent(id, ArticlePageDemo::wikipediaPage))).build();
+      engine = counting(RankingEngine.builder().clock(rankingClock)
+          .lookup(id -> Optional.of(ranked.computeIfAbsent(id, ArticlePageDemo::wikipediaPage))), redis).build();
       rankingClock.set(replayPageViews(o.pageviews(), engine, rankingClock, out, warnings));
       allTimePopular = true;
       source = " (Wikipedia pages, from --pageviews)";
     } else {
       ranked = byId;
-      engine = RankingEngine.builder().clock(rankingClock).lookup(id -> Optional.ofNullable(byId.get(id))).build();
+      engine = counting(RankingEngine.builder().clock(rankingClock).lookup(id -> Optional.ofNullable(byId.get(id))), redis)
+          .build();
       replaySampleEngagement(catalog, engine, rankingClock, now, out);
       rankingClock.set(now);
       allTimePopular = false;
