@@ -118,7 +118,20 @@ if not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ttl) then
   return 0
 end
 
--- Pass 2: write.
+-- Pass 2: write. Counts one ZINCRBY per cell and set; latest event times one ZADD GT per set and chunk (a member
+-- met twice keeps the later time).
+local lasts = {}
+local last_keys = {}
+local function later(key, t, a)
+  local l = lasts[key]
+  if l == nil then
+    l = {}
+    lasts[key] = l
+    last_keys[#last_keys + 1] = key
+  end
+  l[#l + 1] = t
+  l[#l + 1] = a
+end
 for c = 0, n - 1 do
   local j = cells_at + c * 5
   local a, k, b0, cnt, last = ARGV[j], tonumber(ARGV[j + 1]), tonumber(ARGV[j + 2]), tonumber(ARGV[j + 3]), ARGV[j + 4]
@@ -126,17 +139,26 @@ for c = 0, n - 1 do
     local r = bucket(t, b0)
     if r then
       redis.call('ZINCRBY', count_key(r, k), cnt, a)
-      redis.call('ZADD', r.l, 'GT', last, a)
+      later(r.l, last, a)
     end
   end
   for w = 0, W - 1 do
     if in_window(w, b0) then
       redis.call('ZINCRBY', wk[w][k], cnt, a)
-      redis.call('ZADD', wl[w], 'GT', last, a)
+      later(wl[w], last, a)
       for x, sc in ipairs(S) do
         redis.call('ZINCRBY', wsk[w][x], cnt * sc.w[k + 1], a)
       end
     end
+  end
+end
+for _, key in ipairs(last_keys) do
+  local l = lasts[key]
+  local i = 1
+  while i <= #l do
+    local j = math.min(i + 999, #l)
+    redis.call('ZADD', key, 'GT', unpack(l, i, j))
+    i = j + 1
   end
 end
 for _, r in ipairs(touched_list) do

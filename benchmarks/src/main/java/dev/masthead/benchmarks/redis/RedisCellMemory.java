@@ -21,21 +21,27 @@ import java.util.concurrent.TimeUnit;
  * (minute and hour tiers, running totals of 24 h, 7 d and 30 d), so the figure includes the hour tier's cells,
  * the running totals and the latest-event sets that each cell brings.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.masthead.benchmarks.redis.RedisCellMemory}
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.masthead.benchmarks.redis.RedisCellMemory}, or with
+ * {@code ARTICLES BUCKETS STEP_MINUTES} for one shape only (a quick check: {@code 2000 60 1}).
  */
 public final class RedisCellMemory {
   private RedisCellMemory() {}
 
   /**
-   * Runs the measurement for a few shapes and prints one line each.
+   * Runs the measurement for a few shapes, or the one given, and prints one line each.
    *
-   * @param args ignored
+   * @param args none, or articles, buckets and the step between buckets in minutes
    * @throws Exception if Redis fails
    */
   public static void main(String[] args) throws Exception {
     try (RedisServer redis = RedisServer.start();
         RedisConnection connection = RedisConnection.builder().uri(redis.uri())
             .commandTimeout(Duration.ofSeconds(10)).build()) {
+      if (args.length == 3) {
+        measure(redis, connection, Integer.parseInt(args[0]), Integer.parseInt(args[1]),
+            Duration.ofMinutes(Long.parseLong(args[2])));
+        return;
+      }
       measure(redis, connection, 20_000, 60, Duration.ofMinutes(1)); // 20,000 articles in each of 60 minutes
       measure(redis, connection, 100_000, 24, Duration.ofHours(1)); // 100,000 articles once an hour for a day
       measure(redis, connection, 2_000, 1_000, Duration.ofMinutes(1)); // a few articles over many minutes
