@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>What it changes from Lettuce's defaults, and why.</b>
  * <ul>
- *   <li>A short command timeout ({@link Builder#commandTimeout}, default 500 ms; Lettuce's is 60 s): a store
- *       call never holds a request thread or a flusher longer than this.</li>
+ *   <li>A short command timeout ({@link Builder#commandTimeout}, default 250 ms; Lettuce's is 60 s): a store
+ *       call never holds a request thread or a flusher longer than this, and it is shorter than the ranking
+ *       engine's store timeout (500 ms by default), as {@code CounterStore} asks.</li>
  *   <li>Commands are rejected at once while disconnected (Lettuce's default queues them until the server is
  *       back): a caller learns of an outage immediately instead of after its timeout.</li>
  *   <li>A bounded request queue ({@link Builder#requestQueueSize}, default 10,000 commands; Lettuce's is
@@ -225,7 +226,7 @@ public final class RedisConnection implements AutoCloseable {
   public static final class Builder {
     private @Nullable String uri;
     private @Nullable List<String> clusterSeeds;
-    private Duration commandTimeout = Duration.ofMillis(500);
+    private Duration commandTimeout = Duration.ofMillis(250);
     private Duration connectTimeout = Duration.ofSeconds(1);
     private Duration maxReconnectDelay = Duration.ofMillis(500);
     private int requestQueueSize = 10_000;
@@ -288,8 +289,9 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
-     * Sets how long a command may take before it fails with a timeout (default 500 ms; Lettuce's default is
-     * 60 s). The stores never block a caller for longer than this.
+     * Sets how long a command may take before it fails with a timeout (default 250 ms, half the ranking engine's
+     * default store timeout; Lettuce's default is 60 s). The stores never block a caller for longer than this;
+     * a Lua script that times out on the client still runs to its end in Redis (and counts once if resent).
      *
      * @param timeout 1 ms to 1 minute
      * @return this builder

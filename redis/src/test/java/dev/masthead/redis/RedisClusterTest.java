@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** The store on a Redis Cluster of three masters: every script of a namespace runs on the node of its hash tag. */
 class RedisClusterTest {
+  /** Generous for a loaded machine; the timeout tests set their own. */
+  static final Duration TEST_TIMEOUT = Duration.ofSeconds(2);
   /**
    * Flushes until every buffered count is in the store, as the flusher would at its next intervals: on a loaded
    * machine a flush may outlast the store timeout and be resent (each chunk counts once).
@@ -38,8 +40,10 @@ class RedisClusterTest {
   @Test
   void twoEnginesOnAClusterRankLikeOneEngineFedEveryEvent() throws Exception {
     try (RedisCluster cluster = RedisCluster.start();
-        RedisConnection one = RedisConnection.builder().clusterSeeds(cluster.seeds()).build();
-        RedisConnection two = RedisConnection.builder().clusterSeeds(List.of(cluster.seeds().get(2))).build()) {
+        RedisConnection one = RedisConnection.builder().clusterSeeds(cluster.seeds()).commandTimeout(TEST_TIMEOUT)
+            .build();
+        RedisConnection two = RedisConnection.builder().clusterSeeds(List.of(cluster.seeds().get(2)))
+            .commandTimeout(TEST_TIMEOUT).build()) {
       AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-05-04T07:00:00Z"));
       InstantSource clock = now::get;
       RankingConfig config = RankingEngine.builder().clock(clock).resultCacheTtl(Duration.ZERO)
@@ -59,7 +63,8 @@ class RedisClusterTest {
               now.set(now.get().plus(Duration.ofMinutes(7)));
             }
             EngagementEvent e = EngagementEvent.of(ArticleId.of(ns + "-" + rnd.nextInt(30)),
-                rnd.nextInt(4) == 0 ? EngagementKind.SHARE : EngagementKind.VIEW, now.get().minusSeconds(rnd.nextInt(600)));
+                rnd.nextInt(4) == 0 ? EngagementKind.SHARE : EngagementKind.VIEW,
+                now.get().minusSeconds(rnd.nextInt(600)));
             (rnd.nextBoolean() ? a : b).record(e);
             reference.record(e);
           }

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /** Examples of the Redis store's own rules: attaching, bad state, resent chunks, sliding, ties. */
 class RedisCounterStoreTest {
+  /** Generous for a loaded machine; the timeout tests set their own. */
+  static final Duration TEST_TIMEOUT = Duration.ofSeconds(2);
   static final long MINUTE = 60_000;
   static final long HOUR = 60 * MINUTE;
   static final long DAY = 24 * HOUR;
@@ -56,7 +58,7 @@ class RedisCounterStoreTest {
   void connect() {
     redis.command("FLUSHALL");
     redis.command("CONFIG", "SET", "maxmemory-policy", "noeviction");
-    connection = RedisConnection.builder().uri(redis.uri()).build();
+    connection = RedisConnection.builder().uri(redis.uri()).commandTimeout(TEST_TIMEOUT).build();
   }
 
   @AfterEach

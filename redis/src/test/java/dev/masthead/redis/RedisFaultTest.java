@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
  * a lost reply of an executed flush, Redis back empty. The engines run on the system clock, as in production.
  */
 class RedisFaultTest {
+  /** Generous for a loaded machine; the timeout tests set their own. */
+  static final Duration TEST_TIMEOUT = Duration.ofSeconds(2);
   private static final RankingQuery DAY = RankingQuery.top(Window.lastHours(24), RankingQuery.MAX_LIMIT);
 
   private static RankingConfig config(Duration flushInterval) {
@@ -59,7 +61,8 @@ class RedisFaultTest {
       List<RedisConnection> connections = new ArrayList<>();
       List<RankingEngine> engines = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
-        RedisConnection c = RedisConnection.builder().uri(redis.uri()).commandTimeout(Duration.ofMillis(300)).build();
+        RedisConnection c = RedisConnection.builder().uri(redis.uri()).commandTimeout(Duration.ofMillis(300))
+            .build();
         connections.add(c);
         engines.add(RankingEngine.builder().config(config).counterStore(
             RedisCounterStore.builder(c).namespace("crash").layout(config.layout()).build()).build());
@@ -76,7 +79,8 @@ class RedisFaultTest {
           Thread t = new Thread(() -> {
             long n = 0;
             while (!stop.get()) {
-              RecordResult r = engine.record(EngagementEvent.view(ArticleId.of("a" + (n++ % 50) + "-" + id), Instant.now()));
+              ArticleId article = ArticleId.of("a" + (n++ % 50) + "-" + id);
+              RecordResult r = engine.record(EngagementEvent.view(article, Instant.now()));
               if (r == RecordResult.ACCEPTED) {
                 accepted.incrementAndGet();
                 if (down.get()) {
@@ -142,8 +146,8 @@ class RedisFaultTest {
   void aFlushWhoseReplyIsLostIsResentAndCountsOnce() throws Exception {
     try (RedisServer redis = RedisServer.start();
         ReplyDroppingProxy proxy = ReplyDroppingProxy.start(redis.port());
-        RedisConnection viaProxy = RedisConnection.builder().uri(proxy.uri()).build();
-        RedisConnection direct = RedisConnection.builder().uri(redis.uri()).build()) {
+        RedisConnection viaProxy = RedisConnection.builder().uri(proxy.uri()).commandTimeout(TEST_TIMEOUT).build();
+        RedisConnection direct = RedisConnection.builder().uri(redis.uri()).commandTimeout(TEST_TIMEOUT).build()) {
       RankingConfig config = config(Duration.ofMinutes(1)); // only explicit flushes
       RankingEngine engine = RankingEngine.builder().config(config).counterStore(
           RedisCounterStore.builder(viaProxy).namespace("lost").layout(config.layout()).build()).build();
@@ -181,7 +185,7 @@ class RedisFaultTest {
   @Test
   void countingGoesOnWhenRedisRestartsEmpty() throws Exception {
     try (RedisServer redis = RedisServer.start();
-        RedisConnection c = RedisConnection.builder().uri(redis.uri()).build()) {
+        RedisConnection c = RedisConnection.builder().uri(redis.uri()).commandTimeout(TEST_TIMEOUT).build()) {
       RankingConfig config = config(Duration.ofMinutes(1));
       RankingEngine engine = RankingEngine.builder().config(config).counterStore(
           RedisCounterStore.builder(c).namespace("empty").layout(config.layout()).build()).build();

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RedisVisitorMemoryTest {
+  /** Generous for a loaded machine; the timeout tests set their own. */
+  static final Duration TEST_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration PERIOD = Duration.ofMinutes(30);
   private static final Duration REMEMBER = Duration.ofMinutes(95);
   private static final long T = 1_780_000_000_000L;
@@ -41,7 +43,7 @@ class RedisVisitorMemoryTest {
   @BeforeEach
   void connect() {
     redis.command("FLUSHALL");
-    connection = RedisConnection.builder().uri(redis.uri()).build();
+    connection = RedisConnection.builder().uri(redis.uri()).commandTimeout(TEST_TIMEOUT).build();
   }
 
   @AfterEach

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * same top-N for every kind of window as one in-memory engine fed every event.
  */
 class SeveralServersTest {
+  /** Generous for a loaded machine; the timeout tests set their own. */
+  static final Duration TEST_TIMEOUT = Duration.ofSeconds(2);
   private static final long SEED = 20261201L;
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static RedisServer redis;
@@ -75,7 +77,7 @@ class SeveralServersTest {
     RankingEngine reference = RankingEngine.builder().config(config).clock(clock).build();
     try {
       for (int i = 0; i < 3; i++) {
-        RedisConnection c = RedisConnection.builder().uri(redis.uri()).build();
+        RedisConnection c = RedisConnection.builder().uri(redis.uri()).commandTimeout(TEST_TIMEOUT).build();
         connections.add(c);
         RedisCounterStore store = RedisCounterStore.builder(c).namespace("several").layout(config.layout()).build();
         servers.add(RankingEngine.builder().config(config).clock(clock).counterStore(store).build());
