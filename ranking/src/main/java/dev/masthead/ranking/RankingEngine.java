@@ -55,7 +55,9 @@ import org.jspecify.annotations.Nullable;
  * empty stale ranking if there is none) and one WARN is logged per outage; buffered counts are kept, and
  * resent as the same batches (counted once by the store), up to {@link RankingConfig#maxBufferedCells()}
  * cells; beyond it, or past {@link CounterStore.Batch#RESEND_WINDOW}, counts are dropped and counted in
- * {@link RankingStats#droppedEvents()}.
+ * {@link RankingStats#droppedEvents()}. With a store that {@linkplain CounterStore#appliesInProcess() applies in
+ * process} (the in-memory one) nothing is dropped: when ingest outruns the flusher, the recording thread that
+ * fills a buffer past the cap counts it in the store itself.
  *
  * <p>Thread-safe: any number of threads may record and query at once. Build one with {@link #builder()};
  * {@link #close()} it when the host stops.
@@ -768,8 +770,9 @@ public final class RankingEngine implements AutoCloseable {
 
     /**
      * Sets the most cells that may wait for the store (default {@link RankingConfig#DEFAULT_MAX_BUFFERED_CELLS},
-     * 1,000,000); while the store is down or slower than ingest, counts beyond it are dropped and counted in
-     * {@link RankingStats#droppedEvents()}.
+     * 1,000,000); while a networked store is down or slower than ingest, counts beyond it are dropped and
+     * counted in {@link RankingStats#droppedEvents()} (with an in-process store the recording thread counts a
+     * full buffer itself instead).
      *
      * @param cells at least the buffer's cells (checked by {@link #build()})
      * @return this builder
