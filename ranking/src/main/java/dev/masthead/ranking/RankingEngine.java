@@ -401,6 +401,7 @@ public final class RankingEngine implements AutoCloseable {
     boolean tracked = query.window() instanceof RankingQuery.Rolling r && !(scoring instanceof Scoring.HalfLife)
         && layout.trackedWindows().contains(r.length());
     List<CounterStore.Tally> unionTallies = null;
+    long deadline = health.deadline(); // one timeout for the whole query, however many times it widens
     long capacity = (long) query.limit() + query.excluded().size();
     while (true) {
       TopCandidates top = new TopCandidates(scoring, kindWeights, (int) Math.min(capacity, Integer.MAX_VALUE));
@@ -408,7 +409,8 @@ public final class RankingEngine implements AutoCloseable {
       if (tracked) {
         Duration length = ((RankingQuery.Rolling) query.window()).length();
         int limit = scoring instanceof Scoring.Gravity ? Integer.MAX_VALUE : (int) Math.min(capacity, Integer.MAX_VALUE);
-        List<CounterStore.Tally> best = health.await("top", () -> store.top(length, kindWeights, limit, now));
+        List<CounterStore.Tally> best = health.await("top", () -> store.top(length, kindWeights, limit, now),
+            deadline);
         for (CounterStore.Tally t : best) {
           top.offer(t);
         }
@@ -421,7 +423,7 @@ public final class RankingEngine implements AutoCloseable {
                 ? decay(now, plan.buckets.get(i).start().toEpochMilli(), h.halfLife().toMillis())
                 : 1.0;
           }
-          unionTallies = health.await("union", () -> store.union(plan.buckets, bucketWeights, now));
+          unionTallies = health.await("union", () -> store.union(plan.buckets, bucketWeights, now), deadline);
         }
         for (CounterStore.Tally t : unionTallies) {
           top.offer(t);
