@@ -365,7 +365,7 @@ public final class CommentPolicy {
 
     /**
      * Closes an article to comments once this span has passed since its publication
-     * ({@link ArticleState#publishedAt()}). WordPress's equivalent, when turned on, is 14 days.
+     * ({@link dev.masthead.core.Article#publishedAt()}). WordPress's equivalent, when turned on, is 14 days.
      *
      * @param span positive, or {@code null} to never close by age (the default)
      * @return this builder

@@ -92,7 +92,7 @@ class CommentValidatorTest {
     CommentValidator validator = CommentValidator.builder()
         .articles(id -> {
           calls.incrementAndGet();
-          return Optional.of(new ArticleState(true, null));
+          return Optional.of(Fixtures.published("a1", Fixtures.NOW.minusSeconds(60)));
         })
         .clock(Fixtures.CLOCK)
         .build();

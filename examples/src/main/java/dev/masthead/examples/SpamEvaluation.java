@@ -1,6 +1,5 @@
 package dev.masthead.examples;
 
-import dev.masthead.comments.ArticleState;
 import dev.masthead.comments.Comment;
 import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
@@ -13,6 +12,8 @@ import dev.masthead.comments.spam.SpamClassifier;
 import dev.masthead.comments.spam.SpamContext;
 import dev.masthead.comments.spam.SpamFilter;
 import dev.masthead.comments.spam.Verdict;
+import dev.masthead.core.Article;
+import dev.masthead.core.ArticleStatus;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -137,7 +138,9 @@ public final class SpamEvaluation {
 
   static List<Labelled> validate(List<YouTubeComments.Row> rows, PrintStream out) {
     CommentValidator validator = CommentValidator.builder()
-        .articles(id -> Optional.of(new ArticleState(true, NOW.minusSeconds(86_400))))
+        // Every video is an article published the day before.
+        .articles(id -> Optional.of(Article.builder().id(id).headline("Video " + id.value())
+            .status(ArticleStatus.PUBLISHED).publishedAt(NOW.minusSeconds(86_400)).build()))
         .clock(InstantSource.fixed(NOW))
         .build();
     List<Labelled> valid = new ArrayList<>();

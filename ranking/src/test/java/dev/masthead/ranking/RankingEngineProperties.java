@@ -1,5 +1,6 @@
 package dev.masthead.ranking;
 
+import dev.masthead.core.ArticleLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -78,7 +79,7 @@ class RankingEngineProperties {
     RankingEngine.Builder builder = RankingEngine.builder().clock(clock).retention(retention)
         .allowedLateness(lateness).resultCacheTtl(Duration.ZERO);
     if (withLookup) {
-      builder.lookup(lookup);
+      builder.articles(lookup);
     }
     RankingEngine engine = builder.build();
     RankingOracle oracle = new RankingOracle(engine.layout(), lateness.toMillis(), Duration.ofMinutes(5).toMillis());

@@ -34,7 +34,7 @@ class RankingEngineTest {
 
   private RankingEngine engineWithLookup(Duration ttl) {
     return RankingEngine.builder().clock(clock).resultCacheTtl(ttl)
-        .lookup(id -> Optional.ofNullable(catalog.get(id))).build();
+        .articles(id -> Optional.ofNullable(catalog.get(id))).build();
   }
 
   private void publish(ArticleId id, String section, String... tags) {

@@ -1,6 +1,5 @@
 package dev.masthead.benchmarks.spam;
 
-import dev.masthead.comments.ArticleState;
 import dev.masthead.comments.Comment;
 import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
@@ -20,7 +19,9 @@ import dev.masthead.comments.spam.SpamContext;
 import dev.masthead.comments.spam.SpamFilter;
 import dev.masthead.comments.spam.TermListCheck;
 import dev.masthead.comments.spam.Verdict;
+import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
+import dev.masthead.core.ArticleStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +71,8 @@ public class SpamFilterBenchmark {
   @Setup
   public void setUp() {
     validator = CommentValidator.builder()
-        .articles(id -> Optional.of(new ArticleState(true, START.minus(Duration.ofDays(1)))))
+        .articles(id -> Optional.of(Article.builder().id(id).headline("Story " + id.value())
+            .status(ArticleStatus.PUBLISHED).publishedAt(START.minus(Duration.ofDays(1))).build()))
         .clock(clock)
         .build();
     List<SpamClassifier.Example> examples = new ArrayList<>();

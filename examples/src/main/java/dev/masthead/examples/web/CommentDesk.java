@@ -1,6 +1,5 @@
 package dev.masthead.examples.web;
 
-import dev.masthead.comments.ArticleState;
 import dev.masthead.comments.Comment;
 import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
@@ -78,7 +77,7 @@ final class CommentDesk {
     this.ranking = ranking;
     this.validator = CommentValidator.builder()
         .clock(clock)
-        .articles(id -> catalog.find(id).map(a -> ArticleState.of(a, true, clock.instant())))
+        .articles(catalog::find)
         .parents(id -> Optional.ofNullable(comments.get(id))
             .map(c -> new ParentComment(c.comment().articleId(), c.decision() == Decision.APPROVE, c.depth())))
         .build();
