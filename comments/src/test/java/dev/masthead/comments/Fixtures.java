@@ -3,7 +3,8 @@ package dev.masthead.comments;
 import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
 import dev.masthead.core.ArticleLookup;
-import dev.masthead.core.ArticleStatus;
+import dev.masthead.testing.SampleArticles;
+import dev.masthead.testing.SampleComments;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -47,8 +48,7 @@ final class Fixtures {
   private Fixtures() {}
 
   static Article published(String id, Instant publishedAt) {
-    return Article.builder().id(id).headline("Story " + id).status(ArticleStatus.PUBLISHED)
-        .publishedAt(publishedAt).build();
+    return SampleArticles.published(id, "Story " + id, publishedAt).build();
   }
 
   static CommentValidator validator() {
@@ -64,16 +64,17 @@ final class Fixtures {
         .build();
   }
 
-  /** A submission every default rule accepts. */
+  /** A submission every default rule accepts: {@link SampleComments#reply()} on the open article. */
   static CommentSubmission.Builder valid() {
+    SampleComments.Reply reply = SampleComments.reply();
     return CommentSubmission.builder()
         .articleId(OPEN_ARTICLE)
-        .authorName("Ada Lovelace")
-        .authorEmail("ada@example.org")
-        .authorUrl("https://example.org/ada")
-        .content("A fine report, thank you.")
-        .ipAddress("203.0.113.7")
-        .userAgent("Mozilla/5.0 (X11; Linux x86_64)")
-        .referrer("https://news.example.com/2026/03/a-story");
+        .authorName(reply.authorName())
+        .authorEmail(reply.authorEmail())
+        .authorUrl(reply.authorUrl())
+        .content(reply.content())
+        .ipAddress(reply.ipAddress())
+        .userAgent(reply.userAgent())
+        .referrer(reply.referrer());
   }
 }

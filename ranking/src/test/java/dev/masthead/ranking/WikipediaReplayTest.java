@@ -3,6 +3,7 @@ package dev.masthead.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masthead.core.ArticleId;
+import dev.masthead.testing.TestClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ class WikipediaReplayTest {
   void topFiveOfEachIsoWeekAndOfTheWholeFileMatchBruteForce() throws IOException {
     List<Row> rows = rows();
     assertThat(rows.size()).isBetween(228_000, 228_515);
-    MutableClock clock = new MutableClock(rows.get(0).hour());
+    TestClock clock = new TestClock(rows.get(0).hour());
     RankingEngine engine = RankingEngine.builder().clock(clock).resultCacheTtl(Duration.ZERO).build();
     RankingQuery week = RankingQuery.top(RankingQuery.Window.thisWeek(ZoneOffset.UTC, DayOfWeek.MONDAY), 5);
     Map<Integer, List<ArticleId>> weekly = new HashMap<>();

@@ -22,6 +22,7 @@ import dev.masthead.comments.spam.Verdict;
 import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
 import dev.masthead.core.ArticleStatus;
+import dev.masthead.testing.SampleComments;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,12 +77,10 @@ public class SpamFilterBenchmark {
         .clock(clock)
         .build();
     List<SpamClassifier.Example> examples = new ArrayList<>();
-    for (String s : List.of("check out my channel and subscribe", "earn money from home click here",
-        "visit my site for free followers", "cheap pills without prescription", "make money fast with this trick")) {
+    for (String s : SampleComments.spam()) {
       examples.add(new SpamClassifier.Example(s, true));
     }
-    for (String s : List.of("the council vote was closer than expected", "thanks for the clear reporting on the bridge",
-        "my street flooded again last night", "congratulations to the runners", "will the state share the cost")) {
+    for (String s : SampleComments.ham()) {
       examples.add(new SpamClassifier.Example(s, false));
     }
     FormTokens tokens = FormTokens.create("benchmark-key-0123456789abcdef-0123".getBytes(StandardCharsets.US_ASCII),

@@ -2,11 +2,12 @@ package dev.masthead.comments.spam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masthead.testing.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class DuplicateCheckTest {
-  private final FakeClock clock = new FakeClock(TestComments.NOW);
+  private final TestClock clock = new TestClock(TestComments.NOW);
   private final DuplicateCheck check = DuplicateCheck.create(clock);
 
   @Test

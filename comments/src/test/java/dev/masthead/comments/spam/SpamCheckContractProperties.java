@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.strings;
 import dev.masthead.comments.ClientInfo;
 import dev.masthead.comments.Comment;
 import dev.masthead.core.ArticleId;
+import dev.masthead.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class SpamCheckContractProperties {
   private static final SpamClassifier TRAINED = SpamClassifier.trainer().train(SpamClassifierTest.examples());
 
   static List<Supplier<SpamCheck>> checks() {
-    FakeClock clock = new FakeClock(TestComments.NOW);
+    TestClock clock = new TestClock(TestComments.NOW);
     SpamClassifier trained = TRAINED;
     return List.of(
         LinkCheck::create,

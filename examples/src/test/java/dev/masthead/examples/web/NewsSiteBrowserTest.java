@@ -3,6 +3,7 @@ package dev.masthead.examples.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.masthead.testing.TestClock;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ class NewsSiteBrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-  private MutableClock clock;
+  private TestClock clock;
   private NewsSite site;
   private Path profile;
   private WebDriver browser;
@@ -54,7 +55,7 @@ class NewsSiteBrowserTest {
       }
       Assumptions.abort("browser test skipped: " + missing + "; in CI it fails instead");
     }
-    clock = new MutableClock(NewsSiteApiTest.SAMPLE_NOW);
+    clock = new TestClock(NewsSiteApiTest.SAMPLE_NOW);
     site = NewsSite.builder().articles(NewsSite.loadSampleCatalog()).clock(clock).build();
     site.start();
 
