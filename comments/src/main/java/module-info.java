@@ -12,12 +12,12 @@
  * its checks, the stores and the Akismet client). Everything else is package-private.
  */
 module dev.masthead.comments {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   requires transitive dev.masthead.core;
   requires org.jsoup;
   requires org.slf4j;
   requires com.github.benmanes.caffeine;
-  requires java.net.http;
+  requires transitive java.net.http;
 
   exports dev.masthead.comments;
   exports dev.masthead.comments.spam;

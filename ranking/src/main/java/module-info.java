@@ -7,7 +7,7 @@
  * catalog comes through core's {@link dev.masthead.core.ArticleLookup}. The engine classes are package-private.
  */
 module dev.masthead.ranking {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   requires transitive dev.masthead.core;
   requires com.github.benmanes.caffeine;
   requires org.slf4j;

@@ -8,7 +8,7 @@
  * the test-jar at test scope.
  */
 module dev.masthead.testing {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   requires transitive dev.masthead.core;
 
   exports dev.masthead.testing;
