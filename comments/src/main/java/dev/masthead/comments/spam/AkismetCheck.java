@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>A {@link SpamCheck.Cost#NETWORK} check: the filter runs it last, and not at all once the outcome is
  * settled. Thread-safe.
  */
-public final class AkismetCheck implements SpamCheck {
+final class AkismetCheck implements SpamCheck {
   private final AkismetClient client;
 
   private AkismetCheck(AkismetClient client) {
@@ -63,8 +63,8 @@ public final class AkismetCheck implements SpamCheck {
   }
 
   @Override
-  public void feedback(Comment comment, SpamContext context, boolean spam) {
-    if (spam) {
+  public void feedback(Comment comment, SpamContext context, Label label) {
+    if (label == Label.SPAM) {
       client.submitSpam(comment, context);
     } else {
       client.submitHam(comment, context);

@@ -25,7 +25,7 @@ import java.util.Set;
  *
  * <p>Immutable and thread-safe.
  */
-public final class ContentHeuristicsCheck implements SpamCheck {
+final class ContentHeuristicsCheck implements SpamCheck {
   private static final ContentHeuristicsCheck INSTANCE = new ContentHeuristicsCheck();
   private static final List<String> PROMOTION = List.of("check out my", "subscribe to my", "visit my", "my channel",
       "click here", "make money", "earn money", "work from home", "free followers", "promo code", "buy cheap");

@@ -6,7 +6,11 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One spam check: looks at a comment and returns what it found as {@link Signal}s. The SPI of
- * {@link SpamFilter}; hosts may implement it too.
+ * {@link SpamFilter}: the built-in checks come from {@link SpamChecks}, and hosts may implement their own.
+ *
+ * <p>A networked implementation (a remote service, a shared store) may fail, time out or retry inside
+ * {@link #checkAsync}; it should complete the future within the filter's check timeout and must not block the
+ * calling thread of {@link #checkAsync}. Whatever it does, a failure or a timeout only holds the comment.
  *
  * <p>Contract, checked for every built-in check by the project's contract test: an implementation must be
  * safe for concurrent calls; for the same comment, context, state and clock it must return the same signals;
@@ -74,7 +78,7 @@ public interface SpamCheck {
    *
    * @param comment the comment the moderator judged
    * @param context its context, as it was checked
-   * @param spam {@code true} if the moderator marked it spam, {@code false} if ham
+   * @param label what the moderator said it is: spam or ham
    */
-  default void feedback(Comment comment, SpamContext context, boolean spam) {}
+  default void feedback(Comment comment, SpamContext context, Label label) {}
 }

@@ -17,22 +17,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides what happens to a valid comment: runs the configured {@link SpamCheck}s and returns a
- * {@link Verdict} with every reason.
+ * Decides what happens to a valid comment: runs the configured {@link SpamCheck}s (the built-in ones come from
+ * {@link SpamChecks}) and returns a {@link Verdict} with every reason.
  *
  * <pre>{@code
  * SpamFilter filter = SpamFilter.builder()
- *     .check(HoneypotCheck.create())
- *     .check(LinkCheck.holdingAt(2))
- *     .check(ClassifierCheck.of(classifier))
+ *     .check(SpamChecks.honeypot())
+ *     .check(SpamChecks.links())
+ *     .check(SpamChecks.classifier(classifier))
  *     .build();
  * Verdict verdict = filter.check(comment, SpamContext.of(submission));
  * }</pre>
  *
  * <p><b>Order and early stop.</b> Checks run one after another, cheapest first by {@link SpamCheck.Cost} and
  * in the order added within a cost. The outcome is settled, and the remaining checks skipped (listed in
- * {@link Verdict#skipped()}), as soon as a signal sets a floor of {@link Decision#SPAM} or harsher, or the
- * comment is refused (flood, duplicate): no later signal can make the decision milder, so a network check is
+ * {@link Verdict#skipped()}), as soon as a signal sets a floor of {@link Decision#SPAM} or harsher, or a
+ * signal refuses the comment ({@link Signal#refusal()}: flood, duplicate): no later signal can make the decision milder, so a network check is
  * not paid for.
  *
  * <p><b>Decision.</b> The total score is the sum of the signals' scores; it maps to a decision by the
@@ -194,7 +194,7 @@ public final class SpamFilter {
    * @throws NullPointerException if an argument is null
    */
   public void markSpam(Comment comment, SpamContext context) {
-    feedback(comment, context, true);
+    feedback(comment, context, Label.SPAM);
   }
 
   /**
@@ -205,15 +205,26 @@ public final class SpamFilter {
    * @throws NullPointerException if an argument is null
    */
   public void markHam(Comment comment, SpamContext context) {
-    feedback(comment, context, false);
+    feedback(comment, context, Label.HAM);
   }
 
-  private void feedback(Comment comment, SpamContext context, boolean spam) {
+  /**
+   * Tells every check what a moderator decided about a comment; {@link #markSpam} and {@link #markHam} are
+   * this with the label fixed. A check whose feedback throws is logged at WARN (its name and the exception's
+   * class only) and the others still learn.
+   *
+   * @param comment the comment
+   * @param context its context as checked
+   * @param label what the moderator said it is
+   * @throws NullPointerException if an argument is null
+   */
+  public void feedback(Comment comment, SpamContext context, Label label) {
     Objects.requireNonNull(comment, "comment");
     Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(label, "label");
     for (SpamCheck check : checks) {
       try {
-        check.feedback(comment, context, spam);
+        check.feedback(comment, context, label);
       } catch (RuntimeException e) {
         LOG.warn("spam check '{}' failed to learn from feedback ({})", check.name(), e.getClass().getName());
       }
@@ -248,10 +259,8 @@ public final class SpamFilter {
         if (s.floor() != null) {
           floor = floor.atLeast(s.floor());
         }
-        if (refusal == null && s.code().equals(FloodCheck.CODE)) {
-          refusal = Refusal.FLOOD;
-        } else if (refusal == null && s.code().equals(DuplicateCheck.CODE)) {
-          refusal = Refusal.DUPLICATE;
+        if (refusal == null && s.refusal() != null) {
+          refusal = s.refusal();
         }
       }
     }
