@@ -74,6 +74,19 @@ public interface SpamCheck {
   }
 
   /**
+   * Returns the code of the signal the filter records when this check fails, its future fails, or it does not
+   * answer within the filter's check timeout (default {@code "check.failed"}). Whatever the code, that signal
+   * has a HOLD floor and no score, and its reason says whether the check failed or timed out. A check that
+   * reports its own unavailability under one code (Akismet's {@code akismet.unavailable}) returns that code,
+   * so that hosts see one code however it became unavailable.
+   *
+   * @return a stable, dotted, lower-case code
+   */
+  default String failureCode() {
+    return "check.failed";
+  }
+
+  /**
    * Learns from a moderator's decision; checks that do not learn ignore it (the default).
    *
    * @param comment the comment the moderator judged

@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * signal's floor.
  *
  * <p><b>Failures.</b> A check that throws, whose future fails, or that does not answer within the check timeout
- * (default 3 seconds, for asynchronous checks) adds a {@code check.failed} signal with a HOLD floor and no
- * score: it never approves a comment and never marks it spam by itself. The failure is logged at WARN with the
+ * (default 3 seconds, for asynchronous checks) adds a signal with a HOLD floor and no score, coded
+ * {@code check.failed} or the check's own {@link SpamCheck#failureCode()} ({@code akismet.unavailable}): it never approves a comment and never marks it spam by itself. The failure is logged at WARN with the
  * check's name and the exception's class only, never the commenter's email, IP or text.
  *
  * <p><b>Feedback.</b> {@link #markSpam} and {@link #markHam} reach every check, so the learning ones
@@ -165,7 +165,7 @@ public final class SpamFilter {
     }
   }
 
-  private static List<Signal> sanitize(SpamCheck check, @Nullable List<Signal> signals) {
+  private List<Signal> sanitize(SpamCheck check, @Nullable List<Signal> signals) {
     if (signals == null) {
       return failed(check, new NullPointerException("check returned null"));
     }
@@ -177,13 +177,23 @@ public final class SpamFilter {
     return signals;
   }
 
-  private static List<Signal> failed(SpamCheck check, Throwable error) {
+  private List<Signal> failed(SpamCheck check, Throwable error) {
     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     boolean timeout = cause instanceof TimeoutException;
     LOG.warn("spam check '{}' {} ({}); the comment is held for moderation", check.name(),
         timeout ? "timed out" : "failed", cause.getClass().getName());
-    return List.of(Signal.floor(check.name(), "check.failed", Decision.HOLD,
-        "The " + check.name() + " check " + (timeout ? "timed out" : "failed") + "; held for a person to decide"));
+    String code;
+    try {
+      code = check.failureCode();
+    } catch (RuntimeException e) {
+      code = null;
+    }
+    if (code == null || code.isBlank()) {
+      code = "check.failed";
+    }
+    return List.of(Signal.floor(check.name(), code, Decision.HOLD,
+        "The " + check.name() + " check " + (timeout ? "timed out (no answer within the filter's check timeout of "
+            + checkTimeout.toMillis() + " ms)" : "failed") + "; held for a person to decide"));
   }
 
   /**
