@@ -151,7 +151,7 @@ public final class CommentValidator {
         Objects.requireNonNull(name),
         Objects.requireNonNull(email),
         url,
-        Objects.requireNonNull(content).html(),
+        SafeHtml.sanitized(Objects.requireNonNull(content).html()),
         content.text(),
         content.links(),
         client(submission.client()),

@@ -363,7 +363,7 @@ public final class AkismetClient {
     if (comment.authorUrl() != null) {
       p.put("comment_author_url", comment.authorUrl().toString());
     }
-    p.put("comment_content", comment.contentHtml());
+    p.put("comment_content", comment.contentHtml().html());
     p.put("comment_date_gmt", DateTimeFormatter.ISO_INSTANT.format(comment.submittedAt()));
     if (blogLanguage != null) {
       p.put("blog_lang", blogLanguage);

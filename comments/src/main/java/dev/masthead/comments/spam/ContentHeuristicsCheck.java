@@ -78,7 +78,7 @@ final class ContentHeuristicsCheck implements SpamCheck {
           "One character is repeated " + longestRun + " times in a row"));
     }
     String lower = text.toLowerCase(java.util.Locale.ROOT);
-    String html = comment.contentHtml().toLowerCase(java.util.Locale.ROOT);
+    String html = comment.contentHtml().html().toLowerCase(java.util.Locale.ROOT);
     if (lower.contains("[url=") || lower.contains("[url]") || lower.contains("[link=") || html.contains("[url=")) {
       signals.add(new Signal(name(), "heuristics.bbcode_link", 2.0, Decision.HOLD, "Contains a BBCode link"));
     }

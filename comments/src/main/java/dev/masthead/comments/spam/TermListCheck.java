@@ -65,7 +65,7 @@ final class TermListCheck implements SpamCheck {
         {"email", comment.authorEmail()},
         {"website", comment.authorUrl() == null ? "" : comment.authorUrl().toString()},
         {"content", comment.contentText()},
-        {"content", comment.contentHtml()},
+        {"content", comment.contentHtml().html()},
         {"user agent", comment.client().userAgent() == null ? "" : comment.client().userAgent()},
     };
     for (String[] field : fields) {
