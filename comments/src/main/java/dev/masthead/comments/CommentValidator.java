@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * CommentValidator validator = CommentValidator.builder()
  *     .policy(CommentPolicy.defaults())
  *     .articles(id -> catalog.find(id).map(a -> ArticleState.of(a, true, clock.instant())))
- *     .parents(id -> comments.find(id).map(c -> new ParentComment(c.articleId(), c.approved(), c.depth())))
+ *     .parents(id -> comments.find(id).map(c -> new ParentLookup.Parent(c.articleId(), c.approved(), c.depth())))
  *     .build();
  * ValidationResult result = validator.validate(submission);
  * }</pre>
@@ -195,7 +195,7 @@ public final class CommentValidator {
       errors.add(FieldError.of(ErrorCode.PARENT_NOT_FOUND));
       return null;
     }
-    Optional<ParentComment> parent = parents.find(id.value());
+    Optional<ParentLookup.Parent> parent = parents.find(id.value());
     if (parent.isEmpty() || (articleId != null && !parent.get().articleId().equals(articleId))) {
       errors.add(FieldError.of(ErrorCode.PARENT_NOT_FOUND));
     } else if (!parent.get().approved()) {
