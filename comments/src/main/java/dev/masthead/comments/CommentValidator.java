@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * CommentValidator validator = CommentValidator.builder()
  *     .policy(CommentPolicy.defaults())
  *     .articles(catalog::find)
- *     .parents(id -> comments.find(id).map(c -> new ParentComment(c.articleId(), c.approved(), c.depth())))
+ *     .parents(id -> comments.find(id).map(c -> new ParentLookup.Parent(c.articleId(), c.approved(), c.depth())))
  *     .build();
  * ValidationResult result = validator.validate(submission);
  * }</pre>
@@ -198,7 +198,7 @@ public final class CommentValidator {
       errors.add(FieldError.of(ErrorCode.PARENT_NOT_FOUND));
       return null;
     }
-    Optional<ParentComment> parent = parents.find(id.value());
+    Optional<ParentLookup.Parent> parent = parents.find(id.value());
     if (parent.isEmpty() || (articleId != null && !parent.get().articleId().equals(articleId))) {
       errors.add(FieldError.of(ErrorCode.PARENT_NOT_FOUND));
     } else if (!parent.get().approved()) {

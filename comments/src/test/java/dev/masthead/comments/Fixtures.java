@@ -25,11 +25,11 @@ final class Fixtures {
       CLOSED_ARTICLE, published(CLOSED_ARTICLE, NOW.minus(Duration.ofDays(2))),
       OLD_ARTICLE, published(OLD_ARTICLE, NOW.minus(Duration.ofDays(30))));
 
-  static final Map<String, ParentComment> PARENTS = Map.of(
-      "c1", new ParentComment(ArticleId.of(OPEN_ARTICLE), true, 1),
-      "c-held", new ParentComment(ArticleId.of(OPEN_ARTICLE), false, 1),
-      "c-deep", new ParentComment(ArticleId.of(OPEN_ARTICLE), true, 5),
-      "c-other", new ParentComment(ArticleId.of(OLD_ARTICLE), true, 1));
+  static final Map<String, ParentLookup.Parent> PARENTS = Map.of(
+      "c1", new ParentLookup.Parent(ArticleId.of(OPEN_ARTICLE), true, 1),
+      "c-held", new ParentLookup.Parent(ArticleId.of(OPEN_ARTICLE), false, 1),
+      "c-deep", new ParentLookup.Parent(ArticleId.of(OPEN_ARTICLE), true, 5),
+      "c-other", new ParentLookup.Parent(ArticleId.of(OLD_ARTICLE), true, 1));
 
   /** The catalog; the host has closed comments on {@link #CLOSED_ARTICLE}. */
   static final ArticleLookup ARTICLE_LOOKUP = new ArticleLookup() {

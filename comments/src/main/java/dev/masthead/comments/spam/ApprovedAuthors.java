@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Locale;
 
 /**
- * Which authors (a name and email pair) have had a comment approved, for {@link ApprovedAuthorCheck}. A host
+ * Which authors (a name and email pair) have had a comment approved, for {@link SpamChecks#approvedAuthors(ApprovedAuthors) the approved-author check}. A host
  * with a comment database implements it with a query; the default is in memory.
  *
  * <p>Implementations must be thread-safe.

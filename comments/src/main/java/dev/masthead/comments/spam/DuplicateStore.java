@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 
 /**
- * Remembers comment fingerprints for {@link DuplicateCheck}. A fingerprint is a SHA-256 digest: a store never
+ * Remembers comment fingerprints for {@link SpamChecks#duplicate(DuplicateStore) the duplicate check}. A fingerprint is a SHA-256 digest: a store never
  * holds a comment's text or its author's address.
  *
  * <p>The shape fits Redis: {@link #seenBefore} is one {@code SET fingerprint at NX PX retention}. The default,

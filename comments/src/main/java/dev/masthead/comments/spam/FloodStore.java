@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Remembers when each commenter (an IP address or an email address, as an opaque key) last commented, for
- * {@link FloodCheck}. Keys are SHA-256 fingerprints: a store never holds an address in clear.
+ * {@link SpamChecks#flood(java.time.Duration, FloodStore) the flood check}. Keys are SHA-256 fingerprints: a store never holds an address in clear.
  *
  * <p>The shape fits Redis: {@link #recordAndGetPrevious} is one {@code SET key at GET PX retention}. The
  * default, {@link #inMemory(Duration, InstantSource)}, is a Caffeine cache bounded in size and time.

@@ -3,7 +3,7 @@ package dev.masthead.examples.web;
 import dev.masthead.comments.Comment;
 import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
-import dev.masthead.comments.ParentComment;
+import dev.masthead.comments.ParentLookup;
 import dev.masthead.comments.ValidationResult;
 import dev.masthead.comments.spam.Decision;
 import dev.masthead.comments.spam.FormTokens;
@@ -74,7 +74,7 @@ final class CommentDesk {
         .clock(clock)
         .articles(catalog::find)
         .parents(id -> Optional.ofNullable(comments.get(id))
-            .map(c -> new ParentComment(c.comment().articleId(), c.decision() == Decision.APPROVE, c.depth())))
+            .map(c -> new ParentLookup.Parent(c.comment().articleId(), c.decision() == Decision.APPROVE, c.depth())))
         .build();
     // The trivial checks run first, in this order, and a refusal or a SPAM floor skips the rest.
     this.spamFilter = SpamFilter.builder()
