@@ -58,8 +58,9 @@ import org.slf4j.LoggerFactory;
  *       local part of at most 64 ASCII {@code atext} characters and dots (no leading, trailing or doubled
  *       dot; plus-addressing accepted), a domain of two labels or more (internationalized domains stored in
  *       punycode, lower case), at most 254 characters in all; white space, quotes and the
- *       {@code Name <addr>} form are refused (a {@code +} that arrived as a space is not repaired). Checked by
- *       a linear scan; no regular expression.</li>
+ *       {@code Name <addr>} form are refused (a {@code +} that arrived as a space is not repaired). With
+ *       {@link CommentPolicy#smtpUtf8()} the local part may also hold letters, marks and digits of any script
+ *       (RFC 6531), its limits counted in UTF-8 bytes. Checked by a linear scan; no regular expression.</li>
  *   <li><b>Website</b> (optional): {@code http} or {@code https} only; a missing scheme handled as
  *       {@link CommentPolicy#missingScheme()} says; a host name of two labels or more (internationalized
  *       names in punycode) or an IPv4 address; no user info, no white space; path case kept, characters a URI
@@ -153,7 +154,7 @@ public final class CommentValidator {
         Objects.requireNonNull(name),
         Objects.requireNonNull(email),
         url,
-        Objects.requireNonNull(content).html(),
+        SafeHtml.sanitized(Objects.requireNonNull(content).html()),
         content.text(),
         content.links(),
         client(submission.client()),
@@ -236,7 +237,7 @@ public final class CommentValidator {
       }
       return "";
     }
-    String address = EmailAddress.normalize(email.value());
+    String address = EmailAddress.normalize(email.value(), policy.smtpUtf8());
     if (address == null) {
       errors.add(FieldError.of(ErrorCode.EMAIL_INVALID));
     }

@@ -3,12 +3,10 @@ package dev.masthead.examples;
 import dev.masthead.comments.Comment;
 import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
-import dev.masthead.comments.spam.ClassifierCheck;
-import dev.masthead.comments.spam.ContentHeuristicsCheck;
 import dev.masthead.comments.spam.Decision;
-import dev.masthead.comments.spam.HoneypotCheck;
-import dev.masthead.comments.spam.LinkCheck;
+import dev.masthead.comments.spam.Label;
 import dev.masthead.comments.spam.SpamClassifier;
+import dev.masthead.comments.spam.SpamChecks;
 import dev.masthead.comments.spam.SpamContext;
 import dev.masthead.comments.spam.SpamFilter;
 import dev.masthead.comments.spam.Verdict;
@@ -170,14 +168,14 @@ public final class SpamEvaluation {
   static SpamFilter filter(List<Labelled> training) {
     List<SpamClassifier.Example> examples = new ArrayList<>();
     for (Labelled l : training) {
-      examples.add(new SpamClassifier.Example(l.comment().contentText(), l.row().spam()));
+      examples.add(new SpamClassifier.Example(l.comment().contentText(), l.row().spam() ? Label.SPAM : Label.HAM));
     }
     SpamClassifier classifier = SpamClassifier.trainer().seed(SEED).train(examples);
     return SpamFilter.builder()
-        .check(HoneypotCheck.create())
-        .check(LinkCheck.create())
-        .check(ContentHeuristicsCheck.create())
-        .check(ClassifierCheck.of(classifier))
+        .check(SpamChecks.honeypot())
+        .check(SpamChecks.links())
+        .check(SpamChecks.contentHeuristics())
+        .check(SpamChecks.classifier(classifier))
         .build();
   }
 

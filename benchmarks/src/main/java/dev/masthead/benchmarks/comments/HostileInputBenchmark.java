@@ -5,8 +5,10 @@ import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
 import dev.masthead.comments.ValidationResult;
 import dev.masthead.comments.spam.Signal;
+import dev.masthead.comments.spam.SpamCheck;
+import dev.masthead.comments.spam.SpamChecks;
 import dev.masthead.comments.spam.SpamContext;
-import dev.masthead.comments.spam.TermListCheck;
+import dev.masthead.comments.spam.TermList;
 import dev.masthead.core.ArticleLookup;
 import dev.masthead.core.Slug;
 import dev.masthead.testing.SampleArticles;
@@ -57,7 +59,7 @@ public class HostileInputBenchmark {
 
   private CommentValidator validator;
   private CommentSubmission submission;
-  private TermListCheck terms;
+  private SpamCheck terms;
   private Comment comment;
   private String text;
 
@@ -76,7 +78,7 @@ public class HostileInputBenchmark {
         submission = reply("<div>a</div>".repeat(5_000));
         break;
       case "glob-pattern":
-        terms = TermListCheck.of("*a*a*a*a*a*a*a*a*b", "");
+        terms = SpamChecks.terms(TermList.parse("*a*a*a*a*a*a*a*a*b"), TermList.empty());
         comment = validComment("a".repeat(5_000));
         break;
       case "shared-prefix-phrases":
@@ -84,7 +86,7 @@ public class HostileInputBenchmark {
         for (int i = 0; i < 2_000; i++) {
           phrases.append("a ".repeat(19)).append('z').append(i).append('\n');
         }
-        terms = TermListCheck.of(phrases.toString(), "");
+        terms = SpamChecks.terms(TermList.parse(phrases.toString()), TermList.empty());
         comment = validComment("a ".repeat(30_000).strip());
         break;
       case "slug-marks":

@@ -4,20 +4,14 @@ import dev.masthead.comments.Comment;
 import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
 import dev.masthead.comments.ValidationResult;
-import dev.masthead.comments.spam.ApprovedAuthorCheck;
 import dev.masthead.comments.spam.ApprovedAuthors;
-import dev.masthead.comments.spam.ClassifierCheck;
-import dev.masthead.comments.spam.ContentHeuristicsCheck;
-import dev.masthead.comments.spam.DuplicateCheck;
-import dev.masthead.comments.spam.FloodCheck;
-import dev.masthead.comments.spam.FormTokenCheck;
 import dev.masthead.comments.spam.FormTokens;
-import dev.masthead.comments.spam.HoneypotCheck;
-import dev.masthead.comments.spam.LinkCheck;
+import dev.masthead.comments.spam.Label;
 import dev.masthead.comments.spam.SpamClassifier;
+import dev.masthead.comments.spam.SpamChecks;
 import dev.masthead.comments.spam.SpamContext;
 import dev.masthead.comments.spam.SpamFilter;
-import dev.masthead.comments.spam.TermListCheck;
+import dev.masthead.comments.spam.TermList;
 import dev.masthead.comments.spam.Verdict;
 import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
@@ -78,23 +72,23 @@ public class SpamFilterBenchmark {
         .build();
     List<SpamClassifier.Example> examples = new ArrayList<>();
     for (String s : SampleComments.spam()) {
-      examples.add(new SpamClassifier.Example(s, true));
+      examples.add(new SpamClassifier.Example(s, Label.SPAM));
     }
     for (String s : SampleComments.ham()) {
-      examples.add(new SpamClassifier.Example(s, false));
+      examples.add(new SpamClassifier.Example(s, Label.HAM));
     }
     FormTokens tokens = FormTokens.create("benchmark-key-0123456789abcdef-0123".getBytes(StandardCharsets.US_ASCII),
         InstantSource.fixed(START.plusSeconds(3600)));
     filter = SpamFilter.builder()
-        .check(HoneypotCheck.create())
-        .check(FormTokenCheck.of(tokens))
-        .check(FloodCheck.create(clock))
-        .check(DuplicateCheck.create(clock))
-        .check(ApprovedAuthorCheck.of(ApprovedAuthors.inMemory()))
-        .check(LinkCheck.create())
-        .check(TermListCheck.of("casino\nv*agra\n~pharma\n192.0.2.0/24", "refund\nlawsuit"))
-        .check(ContentHeuristicsCheck.create())
-        .check(ClassifierCheck.of(SpamClassifier.trainer().train(examples)))
+        .check(SpamChecks.honeypot())
+        .check(SpamChecks.formToken(tokens))
+        .check(SpamChecks.flood(clock))
+        .check(SpamChecks.duplicate(clock))
+        .check(SpamChecks.approvedAuthors(ApprovedAuthors.inMemory()))
+        .check(SpamChecks.links())
+        .check(SpamChecks.terms(TermList.parse("casino\nv*agra\n~pharma\n192.0.2.0/24"), TermList.parse("refund\nlawsuit")))
+        .check(SpamChecks.contentHeuristics())
+        .check(SpamChecks.classifier(SpamClassifier.trainer().train(examples)))
         .build();
     String token = FormTokens.create("benchmark-key-0123456789abcdef-0123".getBytes(StandardCharsets.US_ASCII),
         InstantSource.fixed(START)).issue(ArticleId.of("a1"), null);

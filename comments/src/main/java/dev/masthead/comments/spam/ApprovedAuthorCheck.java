@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <p>Thread-safe if its store is.
  */
-public final class ApprovedAuthorCheck implements SpamCheck {
+final class ApprovedAuthorCheck implements SpamCheck {
   /** The default score of an approved author: -1.5. */
   public static final double DEFAULT_SCORE = -1.5;
 
@@ -73,8 +73,8 @@ public final class ApprovedAuthorCheck implements SpamCheck {
   }
 
   @Override
-  public void feedback(Comment comment, SpamContext context, boolean spam) {
-    if (!spam && !comment.authorEmail().isBlank()) {
+  public void feedback(Comment comment, SpamContext context, Label label) {
+    if (label == Label.HAM && !comment.authorEmail().isBlank()) {
       authors.approve(comment.authorName(), comment.authorEmail());
     }
   }

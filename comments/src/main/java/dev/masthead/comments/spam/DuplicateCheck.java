@@ -19,7 +19,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe if its store is.
  */
-public final class DuplicateCheck implements SpamCheck {
+final class DuplicateCheck implements SpamCheck {
   /** The code of the duplicate signal. */
   public static final String CODE = "duplicate";
   /** The default retention window: 24 hours. */
@@ -72,7 +72,7 @@ public final class DuplicateCheck implements SpamCheck {
     if (!store.seenBefore(fingerprint, comment.submittedAt())) {
       return List.of();
     }
-    return List.of(Signal.floor(name(), CODE, Decision.DISCARD,
+    return List.of(Signal.refusal(name(), CODE, Refusal.DUPLICATE,
         "The same author already posted this comment under the same parent"));
   }
 

@@ -22,7 +22,7 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe if its store is.
  */
-public final class FloodCheck implements SpamCheck {
+final class FloodCheck implements SpamCheck {
   /** The code of the flood signal. */
   public static final String CODE = "flood";
   /** The default interval: 15 seconds, as WordPress's {@code comment_flood_filter}. */
@@ -90,7 +90,7 @@ public final class FloodCheck implements SpamCheck {
     if (!flood) {
       return List.of();
     }
-    return List.of(Signal.floor(name(), CODE, Decision.DISCARD,
+    return List.of(Signal.refusal(name(), CODE, Refusal.FLOOD,
         "A comment from the same IP or email address arrived less than " + interval.toSeconds() + " seconds before"));
   }
 

@@ -10,7 +10,7 @@ class ApprovedAuthorCheckTest {
     ApprovedAuthors authors = ApprovedAuthors.inMemory();
     ApprovedAuthorCheck check = ApprovedAuthorCheck.of(authors);
     assertThat(check.check(TestComments.text("hi"), SpamContext.EMPTY)).isEmpty();
-    check.feedback(TestComments.text("hi"), SpamContext.EMPTY, false);
+    check.feedback(TestComments.text("hi"), SpamContext.EMPTY, Label.HAM);
     assertThat(check.check(TestComments.of("a2", null, "ANN READER", "Ann@Example.com", null, "hi", TestComments.NOW),
         SpamContext.EMPTY)).singleElement().satisfies(s -> {
           assertThat(s.code()).isEqualTo("author.previously_approved");
@@ -21,7 +21,7 @@ class ApprovedAuthorCheckTest {
   @Test
   void spamFeedbackApprovesNoOne() {
     ApprovedAuthorCheck check = ApprovedAuthorCheck.of(ApprovedAuthors.inMemory());
-    check.feedback(TestComments.text("hi"), SpamContext.EMPTY, true);
+    check.feedback(TestComments.text("hi"), SpamContext.EMPTY, Label.SPAM);
     assertThat(check.check(TestComments.text("hi"), SpamContext.EMPTY)).isEmpty();
   }
 

@@ -6,20 +6,14 @@ import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
 import dev.masthead.comments.ParentComment;
 import dev.masthead.comments.ValidationResult;
-import dev.masthead.comments.spam.AkismetCheck;
 import dev.masthead.comments.spam.AkismetClient;
-import dev.masthead.comments.spam.ClassifierCheck;
-import dev.masthead.comments.spam.ContentHeuristicsCheck;
-import dev.masthead.comments.spam.DuplicateCheck;
-import dev.masthead.comments.spam.FloodCheck;
-import dev.masthead.comments.spam.FormTokenCheck;
 import dev.masthead.comments.spam.FormTokens;
-import dev.masthead.comments.spam.HoneypotCheck;
-import dev.masthead.comments.spam.LinkCheck;
+import dev.masthead.comments.spam.Label;
 import dev.masthead.comments.spam.SpamClassifier;
+import dev.masthead.comments.spam.SpamChecks;
 import dev.masthead.comments.spam.SpamContext;
 import dev.masthead.comments.spam.SpamFilter;
-import dev.masthead.comments.spam.TermListCheck;
+import dev.masthead.comments.spam.TermList;
 import dev.masthead.comments.spam.Verdict;
 import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
@@ -109,16 +103,16 @@ final class ReadmeSnippets {
         .honeypot(post.get("phone")).formToken(post.get("form_token"))
         .ipAddress(request.getRemoteAddr()).userAgent(request.getHeader("User-Agent")).build();
 
-    SpamFilter spamFilter = SpamFilter.builder()      // checks run cheapest first, network last
-        .check(HoneypotCheck.create())
-        .check(FormTokenCheck.of(FormTokens.create(secretKey, clock)))   // issue() a token when the form renders
-        .check(FloodCheck.create(clock))             // 15 s, as WordPress
-        .check(DuplicateCheck.create(clock))
-        .check(LinkCheck.create())                   // hold at 2 links, as WordPress's comment_max_links
-        .check(TermListCheck.of(disallowedTerms, moderationTerms))
-        .check(ContentHeuristicsCheck.create())
-        .check(ClassifierCheck.of(SpamClassifier.load(modelStream)))     // trained by you: the jar ships no model
-        .check(AkismetCheck.of(AkismetClient.builder().apiKey(key).blog(siteUrl).build()))
+    SpamFilter spamFilter = SpamFilter.builder()      // SpamChecks has every built-in check; cheapest run first
+        .check(SpamChecks.honeypot())
+        .check(SpamChecks.formToken(FormTokens.create(secretKey, clock)))   // issue() a token when the form renders
+        .check(SpamChecks.flood(clock))             // 15 s, as WordPress
+        .check(SpamChecks.duplicate(clock))
+        .check(SpamChecks.links())                   // hold at 2 links, as WordPress's comment_max_links
+        .check(SpamChecks.terms(TermList.parse(disallowedTerms), TermList.parse(moderationTerms)))
+        .check(SpamChecks.contentHeuristics())
+        .check(SpamChecks.classifier(SpamClassifier.load(modelStream)))     // trained by you: the jar ships no model
+        .check(SpamChecks.akismet(AkismetClient.builder().apiKey(key).blog(siteUrl).build()))
         .build();
 
     ValidationResult result = validator.validate(form);
@@ -132,7 +126,7 @@ final class ReadmeSnippets {
       verdict.signals();                             // each with code() "links.too_many" and reason() "Contains 2 links; …"
       verdict.refused();                             // Optional[FLOOD] → answer 429
       // later, when a moderator decides:
-      spamFilter.markSpam(comment, context);         // feedback reaches every learning check
+      spamFilter.feedback(comment, context, Label.SPAM); // or markSpam/markHam: reaches every learning check
     }
   }
 
