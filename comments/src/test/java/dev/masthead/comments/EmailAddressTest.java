@@ -156,12 +156,11 @@ class EmailAddressTest {
         "a".repeat(100_000),
         "\"".repeat(50_000) + "@" + "a".repeat(49_999),
         "x@" + "\u00FC".repeat(99_998));
+    // How long they take is measured by HostileEmailBenchmark, not asserted here.
     for (String email : hostile) {
-      long start = System.nanoTime();
       ValidationResult result = generous.validate(Fixtures.valid().authorEmail(email).build());
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      assertThat(result.errors()).extracting(FieldError::code).containsExactly(ErrorCode.EMAIL_INVALID);
-      assertThat(millis).as("milliseconds for a %d-char address", email.length()).isLessThan(2_000);
+      assertThat(result.errors()).as("a %d-char address", email.length())
+          .extracting(FieldError::code).containsExactly(ErrorCode.EMAIL_INVALID);
     }
     // With the default policy, the length limit decides before any parsing.
     assertThat(Fixtures.validator().validate(Fixtures.valid().authorEmail(hostile.get(0)).build()).errors())

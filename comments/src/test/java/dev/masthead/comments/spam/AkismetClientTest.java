@@ -154,10 +154,9 @@ class AkismetClientTest {
   @Test
   void aTimeoutHolds() {
     AkismetClient impatient = client("key-123", Duration.ofMillis(200));
-    long start = System.nanoTime();
+    // The server answers "false" (ham) only after 5 s, so "unavailable" shows that the client gave up first.
     List<Signal> signals = SpamChecks.akismet(impatient).check(TestComments.text("slow"), SpamContext.EMPTY);
     assertThat(signals).extracting(Signal::code).containsExactly("akismet.unavailable");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
   }
 
   @Test

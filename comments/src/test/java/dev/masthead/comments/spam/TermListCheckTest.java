@@ -113,9 +113,8 @@ class TermListCheckTest {
   @Test
   void globMatchesInLinearTimeOnHostilePatterns() {
     String word = "a".repeat(5_000);
-    long start = System.nanoTime();
+    // How long it takes is measured by HostileInputBenchmark (case glob-pattern), not asserted here.
     assertThat(TermList.glob("*a*a*a*a*a*a*a*a*b", word)).isFalse();
-    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
   }
 
   @Test

@@ -84,9 +84,8 @@ class TermListProperties {
     }
     TermList list = TermList.parse(terms.toString());
     String text = "a ".repeat(30_000);
-    long start = System.nanoTime();
-    assertThat(list.matchText(text)).isEmpty(); // took 13.6 s before the trie
-    assertThat(System.nanoTime() - start).isLessThan(3_000_000_000L);
+    // Took 13.6 s before the trie; how long it takes is measured by HostileInputBenchmark (case shared-prefix-phrases).
+    assertThat(list.matchText(text)).isEmpty();
   }
 
   /** Latin letters, accented ones, and Cyrillic look-alikes of Latin ones. */
