@@ -250,14 +250,15 @@ public final class ArticlePageDemo {
         last[0] = row.hourStart();
         clock.set(row.hourStart().plus(Duration.ofMinutes(30)));
       }
-      var result = engine.record(EngagementEvent.view(row.title(), row.hourStart()).withWeight(row.views()));
+      var result = engine.record(EngagementEvent.view(row.title(), row.hourStart()).withCount(row.views()));
       if (result.accepted()) {
         accepted[0]++;
         accepted[1] += row.views();
       } else {
-        rejected.merge(result.rejection().map(Enum::name).orElse("?"), 1L, Long::sum);
+        rejected.merge(result.name(), 1L, Long::sum);
       }
     }, warnings::add);
+    engine.flush(); // the buffered counts reach the store before the boxes are read
     double seconds = (System.nanoTime() - start) / 1e9;
     out.printf(Locale.ROOT, "Page views: %,d rows from %s; %,d events accepted (%,d views)%s%n", rows, file, accepted[0],
         accepted[1], rejected.isEmpty() ? "" : ", rejected " + rejected);
@@ -293,7 +294,7 @@ public final class ArticlePageDemo {
         double expected = popularity.get(a.id()) * Math.exp(-ageHours / 96.0);
         long views = Math.round(expected * (0.5 + random.nextDouble()));
         if (views > 0) {
-          engine.record(EngagementEvent.view(a.id(), hour.plusSeconds(random.nextInt(3600))).withWeight(views));
+          engine.record(EngagementEvent.view(a.id(), hour.plusSeconds(random.nextInt(3600))).withCount(views));
           events++;
         }
         if (random.nextDouble() < expected / 40) {
@@ -306,6 +307,7 @@ public final class ArticlePageDemo {
         }
       }
     }
+    engine.flush(); // the buffered counts reach the store before the boxes are read
     double seconds = (System.nanoTime() - start) / 1e9;
     out.printf(Locale.ROOT, "Engagement: %,d sample events over 30 days for %d articles (made up from a fixed seed),"
         + " %,.0f events per second%n", events, live.size(), events / Math.max(seconds, 1e-9));

@@ -6,28 +6,28 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One engagement with an article: a page view, a comment, a share, or a batch of them.
+ * One engagement with an article: a page view, a comment, a share, or several of them at once.
  *
- * <p>The engine counts an event in the bucket of its {@code occurredAt} (event time), not of its arrival. A
- * batch of 37 views of the same article in the same minute may be sent as one event of weight 37.
+ * <p>The engine counts an event in the bucket of its {@code occurredAt} (event time), not of its arrival. 37
+ * views of the same article in the same minute may be sent as one event of count 37.
  *
  * <p>Immutable and thread-safe.
  *
  * @param articleId the article engaged with
  * @param kind what the reader did
  * @param occurredAt when it happened, as the host observed it
- * @param weight how many engagements this event stands for: at least 1 (default 1)
+ * @param count how many engagements this event stands for: at least 1 (default 1)
  * @param visitorId an opaque, stable id of the reader (a hashed cookie, never an IP address in clear), or
  *     {@code null} when unknown; used only to count a visitor once per article within a period; at most
  *     {@value #MAX_TEXT_LENGTH} chars
  * @param userAgent the HTTP {@code User-Agent} of the request, or {@code null} when unknown; used only to
- *     reject crawlers; longer values are cut to {@value #MAX_TEXT_LENGTH} chars
+ *     reject crawlers (see {@link RankingEngine.Builder#crawlerPatterns}); longer values are cut to {@value #MAX_TEXT_LENGTH} chars
  */
 public record EngagementEvent(
     ArticleId articleId,
     EngagementKind kind,
     Instant occurredAt,
-    long weight,
+    long count,
     @Nullable String visitorId,
     @Nullable String userAgent) {
 
@@ -38,15 +38,15 @@ public record EngagementEvent(
    * Validates the event.
    *
    * @throws NullPointerException if {@code articleId}, {@code kind} or {@code occurredAt} is null
-   * @throws IllegalArgumentException if {@code weight} is less than 1 or {@code visitorId} is longer than
+   * @throws IllegalArgumentException if {@code count} is less than 1 or {@code visitorId} is longer than
    *     {@value #MAX_TEXT_LENGTH} chars
    */
   public EngagementEvent {
     Objects.requireNonNull(articleId, "EngagementEvent.articleId");
     Objects.requireNonNull(kind, "EngagementEvent.kind");
     Objects.requireNonNull(occurredAt, "EngagementEvent.occurredAt");
-    if (weight < 1) {
-      throw new IllegalArgumentException("EngagementEvent.weight must be at least 1, was " + weight);
+    if (count < 1) {
+      throw new IllegalArgumentException("EngagementEvent.count must be at least 1, was " + count);
     }
     if (visitorId != null && visitorId.length() > MAX_TEXT_LENGTH) {
       throw new IllegalArgumentException(
@@ -58,7 +58,7 @@ public record EngagementEvent(
   }
 
   /**
-   * Returns an event of weight 1 with no visitor id and no user agent.
+   * Returns an event of count 1 with no visitor id and no user agent.
    *
    * @param articleId the article
    * @param kind what the reader did
@@ -71,7 +71,7 @@ public record EngagementEvent(
   }
 
   /**
-   * Returns a page view of weight 1.
+   * Returns a page view of count 1.
    *
    * @param articleId the article
    * @param occurredAt when
@@ -83,14 +83,14 @@ public record EngagementEvent(
   }
 
   /**
-   * Returns a copy of this event with another weight.
+   * Returns a copy of this event standing for another number of engagements.
    *
-   * @param newWeight at least 1
+   * @param newCount at least 1
    * @return the copy
-   * @throws IllegalArgumentException if {@code newWeight} is less than 1
+   * @throws IllegalArgumentException if {@code newCount} is less than 1
    */
-  public EngagementEvent withWeight(long newWeight) {
-    return new EngagementEvent(articleId, kind, occurredAt, newWeight, visitorId, userAgent);
+  public EngagementEvent withCount(long newCount) {
+    return new EngagementEvent(articleId, kind, occurredAt, newCount, visitorId, userAgent);
   }
 
   /**
@@ -102,6 +102,6 @@ public record EngagementEvent(
    * @throws IllegalArgumentException if {@code newVisitorId} is too long
    */
   public EngagementEvent withVisitor(@Nullable String newVisitorId, @Nullable String newUserAgent) {
-    return new EngagementEvent(articleId, kind, occurredAt, weight, newVisitorId, newUserAgent);
+    return new EngagementEvent(articleId, kind, occurredAt, count, newVisitorId, newUserAgent);
   }
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
  * What a reader did with an article: {@link #VIEW}, {@link #COMMENT}, {@link #SHARE}, or a kind the host
  * defines (for example {@code "REACTION"} or {@code "NEWSLETTER_CLICK"}). An engine counts the kinds its
  * {@link Scoring} gives a weight to; an event of another kind is rejected with
- * {@link Rejection#UNKNOWN_KIND}.
+ * {@link RecordResult#UNKNOWN_KIND}.
  *
  * <p>Kinds are ordered by name. Immutable and thread-safe.
  *

@@ -1,26 +1,56 @@
 package dev.masthead.ranking;
 
 import dev.masthead.core.ArticleId;
+import dev.masthead.core.InvalidDataException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The default {@link CounterStore}: everything on the heap, exact.
+ * The default {@link CounterStore}: every count on the heap of one server, exact. Every method completes
+ * before it returns and never fails for lack of a backend; the counts live as long as the store, and
+ * {@link #snapshot} and {@link #restore} carry them across a restart.
  *
- * <p>Articles are interned to dense {@code int} indexes and split over {@value #STRIPES} stripes by index;
- * each stripe has its own lock and, per tier, a ring of buckets addressed by bucket index modulo the ring
- * size. A bucket holds one {@link CellMap} per kind (as a Redis store would hold one sorted set per bucket and
- * kind), so a cell of an article that was only viewed costs one 16-byte slot. An event takes one stripe lock and touches one cell per tier and one running total
- * per tracked window. Running totals are dense per-article arrays that add an event when it lands in the
- * window and subtract a whole bucket when the window's start passes it (as resilience4j's sliding time
- * window), so a tracked rolling top-N scans one array instead of merging buckets.
+ * <p>Articles are interned to dense {@code int} indexes (once per cell of a batch, on the engine's flusher
+ * thread, never per event) and split over {@value #STRIPES} stripes by index; each stripe has its own lock
+ * and, per tier, a ring of buckets addressed by bucket index modulo the ring size. A bucket holds one
+ * primitive open-addressing map per kind (as a Redis store would hold one sorted set per bucket and kind), so
+ * a cell of an article that was only viewed costs one 16-byte slot. A batch takes each stripe's lock once and
+ * touches, per cell, one slot per tier and one running total per tracked window. Running totals are dense
+ * per-article arrays that add a cell when it lands in the window and subtract a whole bucket when the
+ * window's start passes it (as resilience4j's {@code SlidingTimeWindowMetrics}), so a tracked rolling top-N
+ * scans one array with a bounded heap instead of merging buckets. Batch ids are remembered for
+ * {@value #MARKER_LIFETIME_MILLIS} ms of the store's time, so a resent batch counts once.
+ *
+ * <p>Memory: bounded by the retention for the counts (about 26 to 37 bytes per live cell, measured by
+ * {@code CellMemory} in the benchmarks); the table of article ids (about 60 bytes an article) is not trimmed
+ * while the store lives, a snapshot and restore drops the ids of expired articles.
  *
  * <p>Thread-safe.
  */
-final class InMemoryCounterStore implements CounterStore {
+public final class InMemoryCounterStore implements CounterStore {
+  private static final Logger LOG = LoggerFactory.getLogger(InMemoryCounterStore.class);
+  private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
+  /** How long batch ids are remembered: twice {@link Batch#RESEND_WINDOW}. */
+  static final long MARKER_LIFETIME_MILLIS = 2 * 3_600_000L;
+  /** The most batch ids remembered; the oldest are forgotten first. */
+  private static final int MAX_MARKERS = 1 << 20;
   static final int STRIPE_BITS = 6;
   static final int STRIPES = 1 << STRIPE_BITS;
   private static final long NONE = Long.MIN_VALUE;
@@ -39,8 +69,28 @@ final class InMemoryCounterStore implements CounterStore {
   private volatile int idCount;
 
   private final Stripe[] stripes = new Stripe[STRIPES];
+  private final LinkedHashMap<String, Long> applied = new LinkedHashMap<>() {
+    private static final long serialVersionUID = 1L;
 
-  InMemoryCounterStore(StoreLayout layout) {
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<String, Long> eldest) {
+      return size() > MAX_MARKERS;
+    }
+  };
+
+  /**
+   * Creates an empty store for a layout.
+   *
+   * @param layout the tiers, kinds and tracked windows to hold, usually {@link RankingConfig#layout()}
+   * @return a new, empty store
+   * @throws NullPointerException if {@code layout} is null
+   * @throws IllegalArgumentException if a tier would need more than 2^24 buckets
+   */
+  public static InMemoryCounterStore create(StoreLayout layout) {
+    return new InMemoryCounterStore(Objects.requireNonNull(layout, "layout"));
+  }
+
+  private InMemoryCounterStore(StoreLayout layout) {
     this.layout = layout;
     this.kinds = layout.kinds().size();
     this.tierCount = layout.tiers().size();
@@ -279,7 +329,7 @@ final class InMemoryCounterStore implements CounterStore {
     long[] roll = s.roll;
     // Running totals that had saturated at Long.MAX_VALUE cannot be slid by subtraction: they are recounted from
     // the buckets still in the window once the leaving buckets are gone ({key, kind} pairs).
-    java.util.List<int[]> saturated = new java.util.ArrayList<>(0);
+    List<int[]> saturated = new ArrayList<>(0);
     for (int i = 0; i < idx.length; i++) {
       if (idx[i] == NONE || idx[i] < from || idx[i] >= to) {
         continue;
@@ -329,7 +379,7 @@ final class InMemoryCounterStore implements CounterStore {
   }
 
   /** Sets each saturated running total to the sum of its cells in the buckets from {@code to} on. */
-  private void recount(Stripe s, int t, int w, long to, java.util.List<int[]> saturated) {
+  private void recount(Stripe s, int t, int w, long to, List<int[]> saturated) {
     long[] idx = s.ringIndex[t];
     long[] roll = s.roll;
     for (int[] e : saturated) {
@@ -354,49 +404,6 @@ final class InMemoryCounterStore implements CounterStore {
       if (!any) {
         roll[base] = NONE;
       }
-    }
-  }
-
-  @Override
-  public void add(ArticleId articleId, int kindIndex, long weight, long occurredAt, long now) {
-    int gi = intern(articleId);
-    Stripe s = stripes[gi & (STRIPES - 1)];
-    int local = gi >>> STRIPE_BITS;
-    int key = gi + 1;
-    s.lock.lock();
-    try {
-      advance(s, now);
-      ensureRings(s);
-      for (int t = 0; t < tierCount; t++) {
-        long r = resolution[t];
-        long b;
-        long bucketStart = s.lastBucketStart[t];
-        if (occurredAt >= bucketStart && occurredAt - bucketStart < r) {
-          b = s.lastBucketIndex[t]; // most events fall in the bucket of the one before: no division
-        } else {
-          b = Math.floorDiv(occurredAt, r);
-          bucketStart = b * r;
-          s.lastBucketStart[t] = bucketStart;
-          s.lastBucketIndex[t] = b;
-        }
-        if (b < s.keepStart[t]) {
-          continue;
-        }
-        cellMap(s, t, b, kindIndex).add(key, weight, (int) (occurredAt - bucketStart));
-      }
-      for (int w = 0; w < trackedLength.length; w++) {
-        if (occurredAt >= s.rollStartMillis[w]) {
-          ensureLocal(s, local);
-          long[] roll = s.roll;
-          int base = rollBase(local, w);
-          roll[base + 1 + kindIndex] = Saturating.add(roll[base + 1 + kindIndex], weight);
-          if (occurredAt > roll[base]) {
-            roll[base] = occurredAt;
-          }
-        }
-      }
-    } finally {
-      s.lock.unlock();
     }
   }
 
@@ -429,8 +436,203 @@ final class InMemoryCounterStore implements CounterStore {
     throw new IllegalArgumentException("no tier has a resolution of " + millis + " ms");
   }
 
+
   @Override
-  public void union(List<Bucket> buckets, double[] bucketWeights, long now, TallyVisitor visitor) {
+  public StoreLayout layout() {
+    return layout;
+  }
+
+  /** Remembers a batch id; returns false if it was already applied. */
+  private boolean markApplied(String id, long now) {
+    synchronized (applied) {
+      Iterator<Long> it = applied.values().iterator();
+      while (it.hasNext()) {
+        long at = it.next();
+        if (at > now - MARKER_LIFETIME_MILLIS) {
+          break;
+        }
+        it.remove();
+      }
+      if (applied.containsKey(id)) {
+        return false;
+      }
+      applied.put(id, now);
+      return true;
+    }
+  }
+
+  @Override
+  public CompletionStage<Void> add(Batch batch, long nowEpochMillis) {
+    Objects.requireNonNull(batch, "batch");
+    List<Cell> cells = batch.cells();
+    long res0 = resolution[0];
+    for (Cell c : cells) {
+      if (c.kindIndex() >= kinds) {
+        throw new IllegalArgumentException("Cell.kindIndex " + c.kindIndex() + " is outside the layout's "
+            + kinds + " kinds");
+      }
+      long start = c.bucketIndex() * res0;
+      if (Math.abs(c.bucketIndex()) > Long.MAX_VALUE / 4 / res0 || c.lastEventEpochMillis() < start
+          || c.lastEventEpochMillis() - start >= res0) {
+        throw new IllegalArgumentException("Cell of " + c.articleId() + ": last event "
+            + c.lastEventEpochMillis() + " is outside bucket " + c.bucketIndex());
+      }
+    }
+    if (!markApplied(batch.id(), nowEpochMillis)) {
+      return DONE; // a resent batch that already counted
+    }
+    int n = cells.size();
+    int[] global = new int[n];
+    int[] perStripe = new int[STRIPES + 1];
+    for (int i = 0; i < n; i++) {
+      global[i] = intern(cells.get(i).articleId());
+      perStripe[(global[i] & (STRIPES - 1)) + 1]++;
+    }
+    for (int s = 0; s < STRIPES; s++) {
+      perStripe[s + 1] += perStripe[s];
+    }
+    int[] order = new int[n];
+    int[] fill = Arrays.copyOf(perStripe, STRIPES);
+    for (int i = 0; i < n; i++) {
+      order[fill[global[i] & (STRIPES - 1)]++] = i;
+    }
+    for (int si = 0; si < STRIPES; si++) {
+      if (perStripe[si] == perStripe[si + 1]) {
+        continue;
+      }
+      Stripe s = stripes[si];
+      s.lock.lock();
+      try {
+        advance(s, nowEpochMillis);
+        ensureRings(s);
+        for (int o = perStripe[si]; o < perStripe[si + 1]; o++) {
+          int i = order[o];
+          addCell(s, global[i], cells.get(i));
+        }
+      } finally {
+        s.lock.unlock();
+      }
+    }
+    return DONE;
+  }
+
+  /** Counts one cell in every tier that still holds its bucket and in the running totals. Lock held. */
+  private void addCell(Stripe s, int gi, Cell c) {
+    int key = gi + 1;
+    long at = c.lastEventEpochMillis();
+    int kind = c.kindIndex();
+    long count = c.count();
+    for (int t = 0; t < tierCount; t++) {
+      long b = Math.floorDiv(at, resolution[t]);
+      if (b < s.keepStart[t]) {
+        continue;
+      }
+      cellMap(s, t, b, kind).add(key, count, (int) (at - b * resolution[t]));
+    }
+    int local = gi >>> STRIPE_BITS;
+    for (int w = 0; w < trackedLength.length; w++) {
+      if (at >= s.rollStartMillis[w]) { // the cell's bucket (in the window's tier) has not left the window
+        ensureLocal(s, local);
+        long[] roll = s.roll;
+        int base = rollBase(local, w);
+        roll[base + 1 + kind] = Saturating.add(roll[base + 1 + kind], count);
+        if (at > roll[base]) {
+          roll[base] = at;
+        }
+      }
+    }
+  }
+
+  /** One candidate of a tracked top: its exact score, and the counts copied under the stripe lock. */
+  private record Candidate(ArticleId id, long score, long last, long[] counts) {}
+
+  /** Worst first: lower score, then older last event, then larger id. */
+  private static final Comparator<Candidate> WORST_FIRST = (a, b) -> {
+    int c = Long.compare(a.score, b.score);
+    if (c != 0) {
+      return c;
+    }
+    c = Long.compare(a.last, b.last);
+    return c != 0 ? c : b.id.compareTo(a.id);
+  };
+
+  @Override
+  public CompletionStage<List<Tally>> top(Duration window, long[] kindWeights, int limit, long nowEpochMillis) {
+    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(kindWeights, "kindWeights");
+    long len = window.toMillis();
+    int w = -1;
+    for (int i = 0; i < trackedLength.length; i++) {
+      if (trackedLength[i] == len) {
+        w = i;
+        break;
+      }
+    }
+    if (w < 0) {
+      throw new IllegalArgumentException("window " + window + " is not tracked; tracked: " + layout.trackedWindows());
+    }
+    if (kindWeights.length != kinds) {
+      throw new IllegalArgumentException("kindWeights has " + kindWeights.length + " weights for " + kinds + " kinds");
+    }
+    for (long kw : kindWeights) {
+      if (kw < 0) {
+        throw new IllegalArgumentException("kindWeights must be at least 0, found " + kw);
+      }
+    }
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    PriorityQueue<Candidate> heap = new PriorityQueue<>(Math.min(limit, 1024) + 1, WORST_FIRST);
+    for (int si = 0; si < STRIPES; si++) {
+      Stripe s = stripes[si];
+      s.lock.lock();
+      try {
+        advance(s, nowEpochMillis);
+        long[] roll = s.roll;
+        for (int local = 0; local < s.localCapacity; local++) {
+          int base = rollBase(local, w);
+          long last = roll[base];
+          if (last == NONE) {
+            continue;
+          }
+          long score = 0;
+          for (int k = 0; k < kinds; k++) {
+            if (kindWeights[k] != 0) {
+              score = Saturating.add(score, Saturating.multiply(kindWeights[k], roll[base + 1 + k]));
+            }
+          }
+          if (heap.size() >= limit) {
+            Candidate worst = heap.peek();
+            int c = Long.compare(score, worst.score);
+            if (c < 0 || (c == 0 && last < worst.last)) {
+              continue;
+            }
+            ArticleId id = idOf((local << STRIPE_BITS) | si);
+            if (c == 0 && last == worst.last && id.compareTo(worst.id) > 0) {
+              continue;
+            }
+            heap.poll();
+            heap.add(new Candidate(id, score, last, Arrays.copyOfRange(roll, base + 1, base + 1 + kinds)));
+          } else {
+            heap.add(new Candidate(idOf((local << STRIPE_BITS) | si), score, last,
+                Arrays.copyOfRange(roll, base + 1, base + 1 + kinds)));
+          }
+        }
+      } finally {
+        s.lock.unlock();
+      }
+    }
+    List<Candidate> best = new ArrayList<>(heap);
+    best.sort(WORST_FIRST.reversed());
+    List<Tally> out = new ArrayList<>(best.size());
+    for (Candidate c : best) {
+      out.add(Tally.unweighted(c.id, c.counts, c.last));
+    }
+    return CompletableFuture.completedFuture(out);
+  }
+
+  @Override
+  public CompletionStage<List<Tally>> union(List<Bucket> buckets, double[] bucketWeights, long now) {
     if (bucketWeights.length != buckets.size()) {
       throw new IllegalArgumentException("one weight per bucket: " + bucketWeights.length + " for "
           + buckets.size());
@@ -446,8 +648,7 @@ final class InMemoryCounterStore implements CounterStore {
     long[] last = new long[locals];
     Arrays.fill(last, NONE);
     int[] touched = new int[locals];
-    long[] outCounts = new long[kinds];
-    double[] outWeighted = new double[kinds];
+    List<Tally> out = new ArrayList<>();
     for (int si = 0; si < STRIPES; si++) {
       Stripe s = stripes[si];
       int touchedCount = 0;
@@ -461,7 +662,7 @@ final class InMemoryCounterStore implements CounterStore {
             break; // the stripe holds no cell
           }
           int slot = (int) (b & (ringSize[t] - 1));
-          if (s.ringIndex[t][slot] != b) {
+          if (s.ringIndex[t][slot] != b || b < s.keepStart[t]) {
             continue;
           }
           CellMap[] bucket = s.rings[t][slot];
@@ -501,58 +702,41 @@ final class InMemoryCounterStore implements CounterStore {
       }
       for (int i = 0; i < touchedCount; i++) {
         int local = touched[i];
-        System.arraycopy(counts, local * kinds, outCounts, 0, kinds);
-        System.arraycopy(weighted, local * kinds, outWeighted, 0, kinds);
-        visitor.visit(idOf((local << STRIPE_BITS) | si), outCounts, outWeighted, last[local]);
+        out.add(new Tally(idOf((local << STRIPE_BITS) | si),
+            Arrays.copyOfRange(counts, local * kinds, local * kinds + kinds),
+            Arrays.copyOfRange(weighted, local * kinds, local * kinds + kinds), last[local]));
         Arrays.fill(counts, local * kinds, local * kinds + kinds, 0);
         Arrays.fill(weighted, local * kinds, local * kinds + kinds, 0);
         last[local] = NONE;
       }
     }
+    return CompletableFuture.completedFuture(out);
   }
 
   @Override
-  public boolean rollingTotals(Duration window, long now, TallyVisitor visitor) {
-    long len = window.toMillis();
-    int w = -1;
-    for (int i = 0; i < trackedLength.length; i++) {
-      if (trackedLength[i] == len) {
-        w = i;
-        break;
-      }
-    }
-    if (w < 0) {
-      return false;
-    }
-    long[] outCounts = new long[kinds];
-    double[] outWeighted = new double[kinds];
-    for (int si = 0; si < STRIPES; si++) {
-      Stripe s = stripes[si];
+  public CompletionStage<Void> maintain(long nowEpochMillis) {
+    for (Stripe s : stripes) {
       s.lock.lock();
       try {
-        advance(s, now);
-        long[] roll = s.roll;
-        for (int local = 0; local < s.localCapacity; local++) {
-          int base = rollBase(local, w);
-          if (roll[base] == NONE) {
-            continue;
-          }
-          for (int k = 0; k < kinds; k++) {
-            long c = roll[base + 1 + k];
-            outCounts[k] = c;
-            outWeighted[k] = c;
-          }
-          visitor.visit(idOf((local << STRIPE_BITS) | si), outCounts, outWeighted, roll[base]);
-        }
+        advance(s, nowEpochMillis);
       } finally {
         s.lock.unlock();
       }
     }
-    return true;
+    return DONE;
   }
 
   @Override
-  public void forEachCell(CellVisitor visitor) {
+  public CompletionStage<Stats> stats() {
+    return CompletableFuture.completedFuture(new Stats(liveCells(), estimatedBytes(), idCount));
+  }
+
+  /** Nothing to release: the counts stay readable (and snapshots possible) after close. */
+  @Override
+  public void close() {}
+
+  /** Visits every cell held, one kind at a time, each stripe under its lock; for snapshots. */
+  void forEachCell(CellVisitor visitor) {
     long[] out = new long[kinds];
     for (int si = 0; si < STRIPES; si++) {
       Stripe s = stripes[si];
@@ -590,8 +774,14 @@ final class InMemoryCounterStore implements CounterStore {
     }
   }
 
-  @Override
-  public void putCell(int tier, long bucketIndex, ArticleId articleId, long[] counts, long lastEventEpochMillis) {
+  /** Receives one cell from {@link #forEachCell}; the array is reused between calls. */
+  @FunctionalInterface
+  interface CellVisitor {
+    void visit(int tier, long bucketIndex, ArticleId articleId, long[] counts, long lastEventEpochMillis);
+  }
+
+  /** Sets a cell while restoring a snapshot into an empty store. */
+  private void putCell(int tier, long bucketIndex, ArticleId articleId, long[] counts, long lastEventEpochMillis) {
     int gi = intern(articleId);
     Stripe s = stripes[gi & (STRIPES - 1)];
     s.lock.lock();
@@ -610,20 +800,76 @@ final class InMemoryCounterStore implements CounterStore {
     }
   }
 
-  @Override
-  public void expire(long now) {
-    for (Stripe s : stripes) {
-      s.lock.lock();
-      try {
-        advance(s, now);
-      } finally {
-        s.lock.unlock();
-      }
-    }
+  /**
+   * Writes every count to a stream, in the versioned format described in {@code docs/ranking.md} (magic,
+   * version, time, layout, cells, CRC32C checksum). Each stripe's cells are copied under its lock, so each
+   * cell is in the snapshot whole or not at all; cells added while the snapshot runs may or may not be in it.
+   * Flush the engine first ({@link RankingEngine#flush()} or {@link RankingEngine#close()}) so that its
+   * buffered counts are in the store. The snapshot is built in memory, then written; the stream is flushed,
+   * not closed.
+   *
+   * @param out where to write
+   * @param now the time to record in the snapshot (the engine's time)
+   * @throws IOException if writing fails
+   * @throws NullPointerException if an argument is null
+   */
+  public void snapshot(OutputStream out, Instant now) throws IOException {
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(now, "now");
+    byte[] bytes = SnapshotFormat.write(layout, this, now.toEpochMilli());
+    out.write(bytes);
+    out.flush();
+    LOG.debug("ranking snapshot written: {} bytes", bytes.length);
   }
 
-  @Override
-  public long liveCells() {
+  /**
+   * Loads a snapshot written by {@link #snapshot} from a store of the same layout into this store, which must
+   * still be empty (restore at start-up, before an engine writes to it). The whole stream is read and checked
+   * (length, magic, version, checksum, every field) before anything is loaded: a truncated or corrupted
+   * snapshot is refused whole and the store stays empty. Cells the retention no longer covers at the later of
+   * {@code now} and the snapshot's time are dropped.
+   *
+   * @param in the snapshot; read to its end, not closed
+   * @param now the engine's time
+   * @return the number of cells loaded
+   * @throws IOException if reading fails
+   * @throws InvalidDataException if the snapshot is truncated, corrupted, of another version, written with
+   *     other bucket tiers or with kinds this store does not count, or written more than a day after
+   *     {@code now}; nothing was loaded
+   * @throws IllegalStateException if the store already holds counts
+   * @throws NullPointerException if an argument is null
+   */
+  public long restore(InputStream in, Instant now) throws IOException {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(now, "now");
+    if (idCount != 0) {
+      throw new IllegalStateException("restore needs an empty store; this one holds " + idCount + " articles");
+    }
+    SnapshotFormat.Parsed parsed = SnapshotFormat.read(in.readAllBytes(), layout);
+    long clockMillis = now.toEpochMilli();
+    if (parsed.nowMillis() > clockMillis + Duration.ofDays(1).toMillis()) {
+      // A checksum proves the bytes are as written, not that the writer's clock was sane: a snapshot from the
+      // future would expire every count that is live now.
+      throw new InvalidDataException("ranking snapshot: written at " + Instant.ofEpochMilli(parsed.nowMillis())
+          + ", more than a day after " + now + "; refused");
+    }
+    long at = Math.max(clockMillis, parsed.nowMillis());
+    long skew = layout.futureSkew().toMillis();
+    long kept = 0;
+    for (SnapshotFormat.Cell c : parsed.cells()) {
+      long res = resolution[c.tier()];
+      if (c.bucketIndex() >= layout.keepStart(c.tier(), at) && c.bucketIndex() <= Math.floorDiv(at + skew, res)) {
+        putCell(c.tier(), c.bucketIndex(), c.articleId(), c.counts(), c.lastEventMillis());
+        kept++;
+      }
+    }
+    maintain(at);
+    LOG.debug("ranking snapshot restored: {} of {} cells kept", kept, parsed.cells().size());
+    return kept;
+  }
+
+  /** Returns the (article, kind, bucket) cells held. */
+  long liveCells() {
     long cells = 0;
     for (Stripe s : stripes) {
       s.lock.lock();
@@ -667,8 +913,7 @@ final class InMemoryCounterStore implements CounterStore {
     return bytes;
   }
 
-  @Override
-  public long estimatedBytes() {
+  long estimatedBytes() {
     long bytes = cellBytes();
     for (Stripe s : stripes) {
       for (int t = 0; t < tierCount; t++) {
@@ -678,11 +923,9 @@ final class InMemoryCounterStore implements CounterStore {
     }
     // Interning: a ConcurrentHashMap node and a boxed index per article (about 48 bytes), plus the id array.
     bytes += 48L * idCount + 8L * ids.length;
+    synchronized (applied) {
+      bytes += 100L * applied.size(); // batch-id markers
+    }
     return bytes;
-  }
-
-  @Override
-  public long articles() {
-    return idCount;
   }
 }

@@ -20,8 +20,11 @@ import java.util.Objects;
  *     window the end is now plus the engine's clock-skew allowance (5 minutes by default), since events stamped
  *     that far ahead are accepted
  * @param computedAt the engine's time when the ranking was computed; older than now if served from the cache
+ * @param stale true if the store failed or timed out and this is the last good ranking of the same query (or
+ *     an empty one if there was none): its entries are as of {@code computedAt}
  */
-public record Ranking(List<RankingEntry> entries, Instant coveredFrom, Instant coveredTo, Instant computedAt) {
+public record Ranking(
+    List<RankingEntry> entries, Instant coveredFrom, Instant coveredTo, Instant computedAt, boolean stale) {
   /**
    * Validates and copies the values.
    *
@@ -41,5 +44,27 @@ public record Ranking(List<RankingEntry> entries, Instant coveredFrom, Instant c
    */
   public List<ArticleId> articleIds() {
     return entries.stream().map(RankingEntry::articleId).toList();
+  }
+
+  /**
+   * Creates a fresh (not stale) ranking.
+   *
+   * @param entries the articles, ranks 1, 2, …
+   * @param coveredFrom the first instant counted
+   * @param coveredTo the first instant not counted
+   * @param computedAt the engine's time when the ranking was computed
+   * @throws NullPointerException if an argument or an entry is null
+   */
+  public Ranking(List<RankingEntry> entries, Instant coveredFrom, Instant coveredTo, Instant computedAt) {
+    this(entries, coveredFrom, coveredTo, computedAt, false);
+  }
+
+  /**
+   * Returns this ranking marked stale.
+   *
+   * @return a copy with {@link #stale()} true
+   */
+  public Ranking asStale() {
+    return stale ? this : new Ranking(entries, coveredFrom, coveredTo, computedAt, true);
   }
 }

@@ -6,36 +6,38 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
-import dev.masthead.core.InvalidDataException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import dev.masthead.core.BackendUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The time-windowed top-N engine: records engagement events and answers "the top N articles of this window".
  *
  * <p><b>Event time.</b> An event counts in the buckets of its {@code occurredAt}. The engine's time is the
  * injected clock, never going backward (a clock that steps back is held at its latest value). An event
- * earlier than that time minus the allowed lateness is rejected as {@link Rejection#TOO_LATE}; one later
- * than the time plus the skew allowance as {@link Rejection#TOO_FAR_IN_FUTURE}. A late event within the
+ * earlier than that time minus the allowed lateness is rejected as {@link RecordResult#TOO_LATE}; one later
+ * than the time plus the skew allowance as {@link RecordResult#TOO_FAR_IN_FUTURE}. A late event within the
  * allowance lands in its own bucket.
+ *
+ * <p><b>Recording.</b> {@link #record} checks an event and adds it to a buffer that coalesces counts per
+ * (article, kind, bucket of the finest tier): no I/O, no global lock, about 30 ns. {@link RecordResult#ACCEPTED}
+ * means accepted into that buffer. A flusher thread hands the buffers to the {@link CounterStore} as batches
+ * every flush interval (default 1 second) and whenever a buffer fills; {@link #flush()} does it at once and
+ * {@link #close()} does it a last time. <b>Staleness bound:</b> while the store answers, an accepted event is
+ * in the store within one flush interval plus the time of one flush, so a ranking computed after that shows
+ * it; a cached ranking may be older by up to the result-cache TTL (default 30 seconds), and never outlives the
+ * end of its calendar window.
  *
  * <p><b>Buckets.</b> Every event is counted in one bucket per tier. With the defaults (resolution 1 minute,
  * retention 35 days) the tiers are 1-minute buckets kept for 1 day and 1-hour buckets kept for the retention;
@@ -43,68 +45,94 @@ import org.slf4j.LoggerFactory;
  * resolution of the finest tier that reaches back to its edges: a rolling window of up to a day is exact to
  * the minute, up to 90 days to the hour, beyond to the day. See {@link RankingQuery.Window}.
  *
- * <p><b>Speed.</b> Recording takes one lock out of 64 (striped by article) and touches one cell per tier and
- * one running total per tracked rolling window. A tracked rolling window (by default the last 24 hours, 7
- * days and 30 days) is answered from running totals in O(articles); other windows merge their buckets,
- * coarsest first, in O(cells read). Results are cached (default 30 seconds).
+ * <p><b>Reading.</b> A tracked rolling window (by default the last 24 hours, 7 days and 30 days) is asked of
+ * the store as a top-K from its running totals; other windows (calendar, custom, untracked rolling, and any
+ * window under half-life scoring) are the union of their buckets, merged coarsest first. Results are cached
+ * (default 30 seconds), so each query reaches the store at most once per TTL.
  *
- * <p><b>Memory.</b> Bounded by the retention: buckets older than their tier's horizon are freed as time
- * moves. The table of article ids (about 60 bytes an article) is not trimmed while the engine runs; a
- * snapshot and restore drops the ids of expired articles.
+ * <p><b>When the store fails.</b> Every store call is waited for at most the store timeout (default 500 ms),
+ * on the request thread for {@link #top} and on the flusher's thread for writes. While the store fails,
+ * {@link #top} serves the last good ranking of the same query marked {@linkplain Ranking#stale() stale} (an
+ * empty stale ranking if there is none) and one WARN is logged per outage; buffered counts are kept, and
+ * resent as the same batches (counted once by the store), up to {@link RankingConfig#maxBufferedCells()}
+ * cells; beyond it, or past {@link CounterStore.Batch#RESEND_WINDOW}, counts are dropped and counted in
+ * {@link RankingStats#droppedEvents()}.
  *
- * <p>Thread-safe: any number of threads may record and query at once. Build one with {@link #builder()}.
+ * <p>Thread-safe: any number of threads may record and query at once. Build one with {@link #builder()};
+ * {@link #close()} it when the host stops.
  */
-public final class RankingEngine {
-  private static final Logger LOG = LoggerFactory.getLogger(RankingEngine.class);
+public final class RankingEngine implements AutoCloseable {
   private static final long MAX_EPOCH_SECOND = Long.MAX_VALUE / 4 / 1000;
 
+  /** A cached ranking and the engine time from which it must not be served (a calendar window's end). */
+  private record Cached(Ranking ranking, long validUntilMillis) {}
+
   private final InstantSource clock;
+  private final RankingConfig config;
   private final StoreLayout layout;
-  private final CounterStore.Factory storeFactory;
+  private final CounterStore store;
   private final Scoring defaultScoring;
-  private final Map<EngagementKind, Integer> kindIndex;
+  private final EngagementKind[] kinds;
   private final long latenessMillis;
   private final long skewMillis;
+  private final long cacheTtlMillis;
   private final @Nullable ArticleLookup lookup;
-  private final UserAgents bots;
-  private final @Nullable VisitorMemory visitors;
-  private final @Nullable Cache<RankingQuery, Ranking> cache;
-  private final long finestMillis;
+  private final @Nullable CrawlerUserAgents crawlers;
+  private final @Nullable PerServerVisitorMemory localVisitors;
+  private final boolean deferVisitors;
+  private final long visitorPeriodMillis;
+  private final long visitorRememberMillis;
+  private final @Nullable Cache<RankingQuery, Cached> cache;
+  private final Cache<RankingQuery, Ranking> lastGood;
+  private final StoreHealth health;
+  private final IngestBuffers buffers;
+  private final Flusher flusher;
 
-  private volatile CounterStore store;
   private final AtomicLong highWater = new AtomicLong(Long.MIN_VALUE);
-  private final AtomicLong lastExpiry = new AtomicLong(Long.MIN_VALUE);
-  private final LongAdder accepted = new LongAdder();
-  private final EnumMap<Rejection, LongAdder> rejected = new EnumMap<>(Rejection.class);
+  private final EnumMap<RecordResult, LongAdder> rejected = new EnumMap<>(RecordResult.class);
+  private volatile boolean closed;
 
-  private RankingEngine(Builder b, StoreLayout layout) {
+  private RankingEngine(Builder b, RankingConfig config, StoreLayout layout, CounterStore store,
+      @Nullable VisitorMemory visitors) {
     this.clock = b.clock;
+    this.config = config;
     this.layout = layout;
-    this.storeFactory = b.storeFactory;
-    this.defaultScoring = b.scoring;
-    this.kindIndex = new HashMap<>();
-    for (int i = 0; i < layout.kinds().size(); i++) {
-      kindIndex.put(layout.kinds().get(i), i);
-    }
-    this.latenessMillis = b.allowedLateness.toMillis();
-    this.skewMillis = b.clockSkewAllowance.toMillis();
+    this.store = store;
+    this.defaultScoring = config.scoring();
+    this.kinds = layout.kinds().toArray(new EngagementKind[0]);
+    this.latenessMillis = config.allowedLateness().toMillis();
+    this.skewMillis = config.clockSkewAllowance().toMillis();
+    this.cacheTtlMillis = config.resultCacheTtl().toMillis();
     this.lookup = b.lookup;
-    this.bots = new UserAgents(b.botTokens);
+    List<String> patterns = config.crawlerPatterns();
+    CrawlerUserAgents c = patterns == null ? CrawlerUserAgents.shipped() : new CrawlerUserAgents(patterns);
+    this.crawlers = c.isEmpty() ? null : c;
+    Duration period = config.uniqueVisitorPeriod();
+    Duration remember = period.plus(config.allowedLateness()).plus(config.clockSkewAllowance());
+    this.visitorPeriodMillis = period.toMillis();
+    this.visitorRememberMillis = remember.toMillis();
+    VisitorMemory v = period.isZero() ? null : visitors;
+    this.localVisitors = v instanceof PerServerVisitorMemory p ? p : null;
+    this.deferVisitors = v != null && localVisitors == null;
     Ticker ticker = () -> now() * 1_000_000L;
-    this.visitors = b.uniqueVisitorPeriod.isZero() ? null
-        : new VisitorMemory(b.uniqueVisitorPeriod, b.allowedLateness.plus(b.clockSkewAllowance),
-            b.maxVisitorEntries, ticker);
-    this.cache = b.resultCacheTtl.isZero() ? null
-        : Caffeine.newBuilder().ticker(ticker).expireAfterWrite(b.resultCacheTtl).maximumSize(10_000).build();
-    this.finestMillis = layout.tiers().get(0).resolution().toMillis();
-    for (Rejection r : Rejection.values()) {
-      rejected.put(r, new LongAdder());
+    this.cache = config.resultCacheTtl().isZero() ? null
+        : Caffeine.newBuilder().ticker(ticker).expireAfterWrite(config.resultCacheTtl()).maximumSize(10_000).build();
+    this.lastGood = Caffeine.newBuilder().maximumSize(10_000).build();
+    for (RecordResult r : RecordResult.values()) {
+      if (r != RecordResult.ACCEPTED) {
+        rejected.put(r, new LongAdder());
+      }
     }
-    this.store = Objects.requireNonNull(storeFactory.create(layout), "CounterStore.Factory returned null");
+    this.health = new StoreHealth(config.storeTimeout());
+    long finest = layout.tiers().get(0).resolution().toMillis();
+    this.buffers = new IngestBuffers(config.bufferCells(), config.maxBufferedCells(), finest);
+    this.flusher = new Flusher(buffers, store, deferVisitors ? v : null, period, remember, layout, health,
+        this::observedNow, config.flushInterval());
+    flusher.start();
   }
 
   /**
-   * Returns a new builder with the defaults documented on its setters.
+   * Returns a new builder with the defaults of {@link RankingConfig#defaults()}.
    *
    * @return a builder
    */
@@ -125,57 +153,112 @@ public final class RankingEngine {
   }
 
   /**
+   * The engine's time as {@link #record} and {@link #top} last saw it, without reading the clock: the flusher
+   * stamps batches with it, so that the engine's time only ever comes from calls a host made.
+   */
+  private long observedNow() {
+    long h = highWater.get();
+    return h == Long.MIN_VALUE ? clock.millis() : h;
+  }
+
+  /**
    * Returns the bucket tiers, counted kinds and tracked windows this engine was built with.
    *
-   * @return the layout
+   * @return the layout, equal to the store's
    */
   public StoreLayout layout() {
     return layout;
   }
 
   /**
-   * Records one event. Checks, in order: the kind is counted ({@link Rejection#UNKNOWN_KIND}), the time is
-   * within lateness and skew ({@link Rejection#TOO_LATE}, {@link Rejection#TOO_FAR_IN_FUTURE}), the user
-   * agent is not a crawler ({@link Rejection#BOT}), the visitor has not counted for this article and kind
-   * within the unique-visitor period ({@link Rejection#REPEAT_VISITOR}); then counts it.
+   * Returns the settings this engine was built with.
+   *
+   * @return the configuration
+   */
+  public RankingConfig config() {
+    return config;
+  }
+
+  /**
+   * Returns the store this engine counts in: the one given to the builder, or the in-memory store it made.
+   *
+   * @return the store
+   */
+  public CounterStore counterStore() {
+    return store;
+  }
+
+  /**
+   * Records one event. Checks, in order: the kind is counted ({@link RecordResult#UNKNOWN_KIND}), the time is
+   * within lateness and skew ({@link RecordResult#TOO_LATE}, {@link RecordResult#TOO_FAR_IN_FUTURE}), the user
+   * agent is not a crawler's ({@link RecordResult#CRAWLER}), the visitor has not counted for this article and
+   * kind within the unique-visitor period ({@link RecordResult#REPEAT_VISITOR}, decided here with the
+   * per-server memory, at the next flush with a shared one); then adds it to the buffer. No I/O, no global
+   * lock; see the class documentation for when the count reaches the store.
    *
    * @param event the event
-   * @return {@link RecordResult#ACCEPTED}, or the rejection; never throws on a bad event
+   * @return {@link RecordResult#ACCEPTED} (into the buffer), or the rejection; never throws on a bad event
    * @throws NullPointerException if {@code event} is null
+   * @throws IllegalStateException if the engine is closed
    */
   public RecordResult record(EngagementEvent event) {
     Objects.requireNonNull(event, "event");
+    if (closed) {
+      throw new IllegalStateException("the ranking engine is closed");
+    }
     long now = now();
-    Integer kind = kindIndex.get(event.kind());
-    if (kind == null) {
-      return reject(Rejection.UNKNOWN_KIND);
+    int kind = kindIndex(event.kind());
+    if (kind < 0) {
+      return reject(RecordResult.UNKNOWN_KIND);
     }
     Instant at = event.occurredAt();
-    if (at.getEpochSecond() < -MAX_EPOCH_SECOND) {
-      return reject(Rejection.TOO_LATE);
+    long seconds = at.getEpochSecond();
+    if (seconds < -MAX_EPOCH_SECOND) {
+      return reject(RecordResult.TOO_LATE);
     }
-    if (at.getEpochSecond() > MAX_EPOCH_SECOND) {
-      return reject(Rejection.TOO_FAR_IN_FUTURE);
+    if (seconds > MAX_EPOCH_SECOND) {
+      return reject(RecordResult.TOO_FAR_IN_FUTURE);
     }
     long t = at.toEpochMilli();
     if (t < now - latenessMillis) {
-      return reject(Rejection.TOO_LATE);
+      return reject(RecordResult.TOO_LATE);
     }
     if (t > now + skewMillis) {
-      return reject(Rejection.TOO_FAR_IN_FUTURE);
+      return reject(RecordResult.TOO_FAR_IN_FUTURE);
     }
     String ua = event.userAgent();
-    if (ua != null && !bots.isEmpty() && bots.isBot(ua)) {
-      return reject(Rejection.BOT);
+    if (ua != null && crawlers != null && crawlers.isCrawler(ua)) {
+      return reject(RecordResult.CRAWLER);
     }
     String visitor = event.visitorId();
-    if (visitor != null && visitors != null && !visitors.count(event.articleId(), kind, visitor, t)) {
-      return reject(Rejection.REPEAT_VISITOR);
+    if (visitor != null) {
+      if (localVisitors != null) {
+        if (!localVisitors.first(event.articleId(), event.kind(), visitor, t, visitorPeriodMillis,
+            visitorRememberMillis, now)) {
+          return reject(RecordResult.REPEAT_VISITOR);
+        }
+      } else if (deferVisitors) {
+        buffers.addDeferred(new IngestBuffers.Deferred(event.articleId(), kind, t, event.count(), visitor));
+        return RecordResult.ACCEPTED;
+      }
     }
-    store.add(event.articleId(), kind, event.weight(), t, now);
-    accepted.increment();
-    maybeExpire(now);
+    buffers.add(event.articleId(), kind, t, event.count());
     return RecordResult.ACCEPTED;
+  }
+
+  private int kindIndex(EngagementKind kind) {
+    EngagementKind[] k = kinds;
+    for (int i = 0; i < k.length; i++) {
+      if (k[i] == kind) {
+        return i;
+      }
+    }
+    for (int i = 0; i < k.length; i++) {
+      if (k[i].equals(kind)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -184,6 +267,7 @@ public final class RankingEngine {
    * @param events the events
    * @return one result per event, in order
    * @throws NullPointerException if {@code events} or an element is null
+   * @throws IllegalStateException if the engine is closed
    */
   public List<RecordResult> recordAll(Iterable<EngagementEvent> events) {
     List<RecordResult> results = new ArrayList<>();
@@ -193,26 +277,48 @@ public final class RankingEngine {
     return results;
   }
 
-  private RecordResult reject(Rejection reason) {
+  private RecordResult reject(RecordResult reason) {
     rejected.get(reason).increment();
-    return RecordResult.rejected(reason);
+    return reason;
   }
 
-  private void maybeExpire(long now) {
-    long bucket = Math.floorDiv(now, finestMillis);
-    long last = lastExpiry.get();
-    if (bucket > last && lastExpiry.compareAndSet(last, bucket)) {
-      store.expire(now);
+  /**
+   * Hands every buffered count to the store now, on the calling thread, waiting for each batch at most the
+   * store timeout; then lets the store maintain itself. Tests call it to see their events in the next
+   * ranking; hosts rarely need to (the flusher does it every flush interval).
+   *
+   * @return true if every count buffered before the call reached the store (or was dropped); false if the
+   *     store failed or timed out, in which case the counts stay buffered for the next flush
+   */
+  public boolean flush() {
+    return flusher.flush();
+  }
+
+  /**
+   * Stops the flusher thread and flushes a last time (bounded by the store timeout per batch). Events
+   * recorded while {@code close} runs may be lost; after it, {@link #record} throws. Rankings can still be
+   * read. The engine does not close a store or visitor memory it was given. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
     }
+    closed = true;
+    flusher.stop(config.storeTimeout().multipliedBy(4));
+    flusher.flush();
   }
 
   /**
    * Returns the top articles of a window.
    *
-   * <p>A cached result (same query, younger than the cache TTL) is returned if every article in it is still
-   * visible; otherwise the ranking is recomputed. Articles are left out, and the list backfilled from lower
-   * ranks, when they are excluded by the query or, with a lookup, unknown to it, not
-   * {@linkplain Article#isVisibleAt visible} at the engine's time, or outside the query's section or tag.
+   * <p>A cached result (same query, younger than the cache TTL, and not past the end of its calendar window)
+   * is returned if every article in it is still visible; otherwise the ranking is recomputed from the store.
+   * Articles are left out, and the list backfilled from lower ranks, when they are excluded by the query or,
+   * with a lookup, unknown to it, not {@linkplain Article#isVisibleAt visible} at the engine's time, or outside
+   * the query's section or tag. If the store fails or does not answer within the store timeout, the last good
+   * ranking of the query is returned marked {@linkplain Ranking#stale() stale} (an empty stale ranking if
+   * there is none).
    *
    * @param query what to rank
    * @return the ranking; empty entries when nothing was counted in the window
@@ -223,21 +329,20 @@ public final class RankingEngine {
   public Ranking top(RankingQuery query) {
     Objects.requireNonNull(query, "query");
     long now = now();
-    maybeExpire(now);
     if (cache != null) {
-      Ranking hit = cache.getIfPresent(query); // only valid queries are ever cached
+      Cached hit = cache.getIfPresent(query); // only valid queries are ever cached
       if (hit != null) {
-        if (allVisible(hit, now)) {
-          return hit;
+        if (now < hit.validUntilMillis() && allVisible(hit.ranking(), now)) {
+          return hit.ranking();
         }
         cache.invalidate(query);
       }
     }
     Scoring scoring = query.scoringOverride().orElse(defaultScoring);
-    long[] kindWeights = new long[kindIndex.size()];
+    long[] kindWeights = new long[kinds.length];
     for (Map.Entry<EngagementKind, Long> e : scoring.weights().entrySet()) {
-      Integer k = kindIndex.get(e.getKey());
-      if (k == null) {
+      int k = kindIndex(e.getKey());
+      if (k < 0) {
         throw new IllegalArgumentException("the query's scoring weighs " + e.getKey()
             + ", which this engine does not count; it counts " + layout.kinds());
       }
@@ -248,9 +353,25 @@ public final class RankingEngine {
       throw new IllegalArgumentException("gravity scoring and section or tag filters need an ArticleLookup; "
           + "set one with RankingEngine.Builder.articles");
     }
-    Ranking ranking = compute(query, scoring, kindWeights, now);
+    long[] raw = WindowPlan.rawSpan(query.window(), now, skewMillis);
+    WindowPlan plan = WindowPlan.plan(layout, raw[0], raw[1], now, scoring instanceof Scoring.HalfLife);
+    Ranking ranking;
+    try {
+      ranking = compute(query, plan, scoring, kindWeights, now);
+      health.succeeded();
+    } catch (BackendUnavailableException e) {
+      health.failed(e);
+      Ranking last = lastGood.getIfPresent(query);
+      return last != null ? last.asStale() : new Ranking(List.of(), Instant.ofEpochMilli(plan.fromMillis),
+          Instant.ofEpochMilli(plan.toMillis), Instant.ofEpochMilli(now), true);
+    }
+    lastGood.put(query, ranking);
     if (cache != null && !ranking.entries().isEmpty()) {
-      cache.put(query, ranking); // an empty result is not cached, so the first counted event shows at once
+      long validUntil = now + cacheTtlMillis;
+      if (query.window() instanceof RankingQuery.CalendarWindow) {
+        validUntil = Math.min(validUntil, raw[1]); // never serve "today" after midnight
+      }
+      cache.put(query, new Cached(ranking, validUntil)); // an empty result is not cached
     }
     return ranking;
   }
@@ -269,40 +390,51 @@ public final class RankingEngine {
     return true;
   }
 
-  private Ranking compute(RankingQuery query, Scoring scoring, long[] kindWeights, long now) {
-    long[] raw = WindowPlan.rawSpan(query.window(), now, skewMillis);
-    WindowPlan plan = WindowPlan.plan(layout, raw[0], raw[1], now, scoring instanceof Scoring.HalfLife);
+  private Ranking compute(RankingQuery query, WindowPlan plan, Scoring scoring, long[] kindWeights, long now) {
     Instant computedAt = Instant.ofEpochMilli(now);
+    Instant from = Instant.ofEpochMilli(plan.fromMillis);
+    Instant to = Instant.ofEpochMilli(plan.toMillis);
     if (plan.isEmpty()) {
-      return new Ranking(List.of(), Instant.ofEpochMilli(plan.fromMillis), Instant.ofEpochMilli(plan.toMillis),
-          computedAt);
+      return new Ranking(List.of(), from, to, computedAt);
     }
-    double[] bucketWeights = new double[plan.buckets.size()];
-    for (int i = 0; i < bucketWeights.length; i++) {
-      bucketWeights[i] = scoring instanceof Scoring.HalfLife h
-          ? decay(now, plan.buckets.get(i).start().toEpochMilli(), h.halfLife().toMillis())
-          : 1.0;
-    }
-    CounterStore current = store;
+    boolean tracked = query.window() instanceof RankingQuery.Rolling r && !(scoring instanceof Scoring.HalfLife)
+        && layout.trackedWindows().contains(r.length());
+    List<CounterStore.Tally> unionTallies = null;
     long capacity = (long) query.limit() + query.excluded().size();
     while (true) {
       TopCandidates top = new TopCandidates(scoring, kindWeights, (int) Math.min(capacity, Integer.MAX_VALUE));
-      boolean done = false;
-      if (query.window() instanceof RankingQuery.Rolling r && !(scoring instanceof Scoring.HalfLife)) {
-        done = current.rollingTotals(r.length(), now, top);
-      }
-      if (!done) {
-        current.union(plan.buckets, bucketWeights, now, top);
+      boolean overflowed;
+      if (tracked) {
+        Duration length = ((RankingQuery.Rolling) query.window()).length();
+        int limit = scoring instanceof Scoring.Gravity ? Integer.MAX_VALUE : (int) Math.min(capacity, Integer.MAX_VALUE);
+        List<CounterStore.Tally> best = health.await("top", () -> store.top(length, kindWeights, limit, now));
+        for (CounterStore.Tally t : best) {
+          top.offer(t);
+        }
+        overflowed = scoring instanceof Scoring.Gravity ? top.overflowed() : best.size() >= limit;
+      } else {
+        if (unionTallies == null) {
+          double[] bucketWeights = new double[plan.buckets.size()];
+          for (int i = 0; i < bucketWeights.length; i++) {
+            bucketWeights[i] = scoring instanceof Scoring.HalfLife h
+                ? decay(now, plan.buckets.get(i).start().toEpochMilli(), h.halfLife().toMillis())
+                : 1.0;
+          }
+          unionTallies = health.await("union", () -> store.union(plan.buckets, bucketWeights, now));
+        }
+        for (CounterStore.Tally t : unionTallies) {
+          top.offer(t);
+        }
+        overflowed = top.overflowed();
       }
       if (scoring instanceof Scoring.Gravity) {
         top.applyGravity(Objects.requireNonNull(lookup), now);
       }
       List<RankingEntry> entries = select(top, query, computedAt);
-      if (entries.size() >= query.limit() || !top.overflowed() || capacity >= Integer.MAX_VALUE) {
-        return new Ranking(entries, Instant.ofEpochMilli(plan.fromMillis), Instant.ofEpochMilli(plan.toMillis),
-            computedAt);
+      if (entries.size() >= query.limit() || !overflowed || capacity >= Integer.MAX_VALUE) {
+        return new Ranking(entries, from, to, computedAt);
       }
-      capacity *= 4; // filters removed too many: widen and scan again
+      capacity *= 4; // filters removed too many: widen and select again
     }
   }
 
@@ -319,7 +451,7 @@ public final class RankingEngine {
       }
       Map<EngagementKind, Long> counts = new HashMap<>();
       for (int k = 0; k < c.counts.length; k++) {
-        counts.put(layout.kinds().get(k), c.counts[k]);
+        counts.put(kinds[k], c.counts[k]);
       }
       double score = top.exact() ? (double) c.exactScore : c.score;
       entries.add(new RankingEntry(c.id, entries.size() + 1, score, counts, Instant.ofEpochMilli(c.lastEventMillis)));
@@ -346,126 +478,80 @@ public final class RankingEngine {
   }
 
   /**
-   * Returns the engine's counters.
+   * Returns the engine's counters and the store's size. Asks the store for its size, waiting at most the
+   * store timeout; if it does not answer, the size figures are -1.
    *
-   * @return events accepted, rejected by reason, live cells and estimated bytes, as of now
+   * @return the counters, as of now
    */
   public RankingStats stats() {
-    Map<Rejection, Long> r = new EnumMap<>(Rejection.class);
+    Map<RecordResult, Long> r = new EnumMap<>(RecordResult.class);
     rejected.forEach((k, v) -> r.put(k, v.sum()));
-    CounterStore s = store;
-    return new RankingStats(accepted.sum(), r, s.liveCells(), s.estimatedBytes(), s.articles());
-  }
-
-  /**
-   * Writes every count to a stream, in the versioned format described in {@code docs/ranking.md}
-   * (magic, version, layout, counters, cells, CRC32C checksum). Each article's cells are copied under its
-   * stripe's lock, so each event is in the snapshot whole or not at all; events recorded while the snapshot
-   * runs may or may not be in it. The snapshot is built in memory, then written; the stream is flushed, not
-   * closed. The unique-visitor memory is not saved.
-   *
-   * @param out where to write
-   * @throws IOException if writing fails
-   * @throws NullPointerException if {@code out} is null
-   */
-  public void snapshot(OutputStream out) throws IOException {
-    Objects.requireNonNull(out, "out");
-    Map<Rejection, Long> r = new EnumMap<>(Rejection.class);
-    rejected.forEach((k, v) -> r.put(k, v.sum()));
-    byte[] bytes = SnapshotFormat.write(layout, store, now(), accepted.sum(), r);
-    out.write(bytes);
-    out.flush();
-    LOG.debug("ranking snapshot written: {} bytes", bytes.length);
-  }
-
-  /**
-   * Replaces every count with those of a snapshot written by {@link #snapshot(OutputStream)} from an engine
-   * with the same bucket tiers. The whole stream is read and checked (length, magic, version, checksum,
-   * every field) before anything changes: a truncated or corrupted snapshot is refused whole and the engine
-   * keeps its counts. Cells the retention no longer covers at the engine's time are dropped. The engine's
-   * time becomes the later of its clock and the snapshot's time. Meant for start-up: events recorded while
-   * a restore runs are lost. The result cache is cleared.
-   *
-   * @param in the snapshot; read to its end, not closed
-   * @throws IOException if reading fails
-   * @throws InvalidDataException if the snapshot is truncated, corrupted, of another version, written with
-   *     other bucket tiers or kinds this engine does not count, or written more than a day after this engine's
-   *     clock; nothing was loaded
-   * @throws NullPointerException if {@code in} is null
-   */
-  public void restore(InputStream in) throws IOException {
-    Objects.requireNonNull(in, "in");
-    SnapshotFormat.Parsed parsed = SnapshotFormat.read(in.readAllBytes(), layout);
-    long clockMillis = clock.instant().toEpochMilli();
-    if (parsed.nowMillis() > clockMillis + Duration.ofDays(1).toMillis()) {
-      // A checksum proves the bytes are as written, not that the writer's clock was sane: a snapshot from the
-      // future would move the engine's time forward and make every new event too late.
-      throw new InvalidDataException("ranking snapshot: written at " + Instant.ofEpochMilli(parsed.nowMillis())
-          + ", more than a day after this engine's clock (" + Instant.ofEpochMilli(clockMillis) + "); refused");
+    r.merge(RecordResult.REPEAT_VISITOR, flusher.repeatVisitors.sum(), Long::sum);
+    CounterStore.Stats s;
+    try {
+      s = health.await("stats", store::stats);
+    } catch (BackendUnavailableException e) {
+      s = new CounterStore.Stats(-1, -1, -1);
     }
-    highWater.accumulateAndGet(parsed.nowMillis(), Math::max);
-    long now = now();
-    CounterStore fresh = Objects.requireNonNull(storeFactory.create(layout), "CounterStore.Factory returned null");
-    long kept = 0;
-    for (SnapshotFormat.Cell c : parsed.cells()) {
-      long res = layout.tiers().get(c.tier()).resolution().toMillis();
-      if (c.bucketIndex() >= layout.keepStart(c.tier(), now)
-          && c.bucketIndex() <= Math.floorDiv(now + skewMillis, res)) {
-        fresh.putCell(c.tier(), c.bucketIndex(), c.articleId(), c.counts(), c.lastEventMillis());
-        kept++;
-      }
-    }
-    fresh.expire(now);
-    store = fresh;
-    accepted.reset();
-    accepted.add(parsed.accepted());
-    for (Rejection r : Rejection.values()) {
-      rejected.get(r).reset();
-      rejected.get(r).add(parsed.rejected().getOrDefault(r, 0L));
-    }
-    if (cache != null) {
-      cache.invalidateAll();
-    }
-    LOG.debug("ranking snapshot restored: {} of {} cells kept", kept, parsed.cells().size());
+    long buffered = buffers.waitingEvents.get() + buffers.unqueuedEvents();
+    return new RankingStats(buffers.accepted(), r, buffered, flusher.delivered.sum(), buffers.dropped.sum(),
+        flusher.unverifiedVisitorEvents.sum(), health.available(), s.liveCells(), s.estimatedBytes(), s.articles());
   }
 
   /**
    * Builds a {@link RankingEngine}. Every setter checks its value at once ({@link IllegalArgumentException}
-   * naming it); {@link #build()} checks values that conflict ({@link IllegalStateException}).
+   * naming it); {@link #build()} checks values that conflict ({@link IllegalStateException}). The defaults are
+   * {@link RankingConfig#defaults()}.
    *
    * <p>Not thread-safe: use a builder from one thread.
    */
   public static final class Builder {
     private InstantSource clock = InstantSource.system();
-    private Duration bucketResolution = Duration.ofMinutes(1);
-    private Duration retention = Duration.ofDays(35);
-    private Duration allowedLateness = Duration.ofHours(1);
-    private Duration clockSkewAllowance = Duration.ofMinutes(5);
+    private Duration bucketResolution = RankingConfig.DEFAULT_BUCKET_RESOLUTION;
+    private Duration retention = RankingConfig.DEFAULT_RETENTION;
+    private Duration allowedLateness = RankingConfig.DEFAULT_ALLOWED_LATENESS;
+    private Duration clockSkewAllowance = RankingConfig.DEFAULT_CLOCK_SKEW_ALLOWANCE;
     private Scoring scoring = Scoring.defaults();
-    private Duration resultCacheTtl = Duration.ofSeconds(30);
+    private Duration resultCacheTtl = RankingConfig.DEFAULT_RESULT_CACHE_TTL;
     private @Nullable ArticleLookup lookup;
-    private Duration uniqueVisitorPeriod = Duration.ofMinutes(30);
-    private long maxVisitorEntries = 1_000_000;
-    private Set<String> botTokens = new LinkedHashSet<>(UserAgents.DEFAULT_TOKENS);
+    private Duration uniqueVisitorPeriod = RankingConfig.DEFAULT_UNIQUE_VISITOR_PERIOD;
+    private long maxVisitorEntries = RankingConfig.DEFAULT_MAX_VISITOR_ENTRIES;
+    private @Nullable List<String> crawlerPatterns;
     private @Nullable List<Duration> trackedWindows;
-    private CounterStore.Factory storeFactory = InMemoryCounterStore::new;
+    private Duration flushInterval = RankingConfig.DEFAULT_FLUSH_INTERVAL;
+    private int bufferCells = RankingConfig.DEFAULT_BUFFER_CELLS;
+    private long maxBufferedCells = RankingConfig.DEFAULT_MAX_BUFFERED_CELLS;
+    private Duration storeTimeout = RankingConfig.DEFAULT_STORE_TIMEOUT;
+    private @Nullable CounterStore counterStore;
+    private @Nullable VisitorMemory visitorMemory;
 
     private Builder() {}
 
-    private static Duration positive(String name, Duration d) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
-      return d;
-    }
-
-    private static Duration nonNegative(String name, Duration d) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative, was " + d);
-      }
-      return d;
+    /**
+     * Takes every setting of a configuration (for example one a Spring Boot starter bound), replacing what
+     * earlier setters set; later setters change single values again.
+     *
+     * @param config the settings
+     * @return this builder
+     * @throws NullPointerException if {@code config} is null
+     */
+    public Builder config(RankingConfig config) {
+      Objects.requireNonNull(config, "config");
+      bucketResolution = config.bucketResolution();
+      retention = config.retention();
+      allowedLateness = config.allowedLateness();
+      clockSkewAllowance = config.clockSkewAllowance();
+      scoring = config.scoring();
+      resultCacheTtl = config.resultCacheTtl();
+      uniqueVisitorPeriod = config.uniqueVisitorPeriod();
+      maxVisitorEntries = config.maxVisitorEntries();
+      crawlerPatterns = config.crawlerPatterns();
+      trackedWindows = config.trackedWindows();
+      flushInterval = config.flushInterval();
+      bufferCells = config.bufferCells();
+      maxBufferedCells = config.maxBufferedCells();
+      storeTimeout = config.storeTimeout();
+      return this;
     }
 
     /**
@@ -481,68 +567,56 @@ public final class RankingEngine {
     }
 
     /**
-     * Sets the finest bucket resolution (default 1 minute), the precision of the edges of windows within the
-     * last day. Coarser tiers of 1 hour and 1 day are added above it (see the class documentation).
+     * Sets the finest bucket resolution (default {@link RankingConfig#DEFAULT_BUCKET_RESOLUTION}, 1 minute),
+     * the precision of the edges of windows within the last day. Coarser tiers of 1 hour and 1 day are added
+     * above it (see {@link RankingConfig#layout()}).
      *
      * @param resolution 1 second to 1 hour, dividing 1 hour evenly, a whole number of milliseconds
      * @return this builder
      * @throws IllegalArgumentException if {@code resolution} is out of range or does not divide an hour
      */
     public Builder bucketResolution(Duration resolution) {
-      positive("bucketResolution", resolution);
-      long ms = resolution.toMillis();
-      if (ms < 1_000 || ms > 3_600_000 || 3_600_000 % ms != 0 || resolution.toNanos() % 1_000_000 != 0) {
-        throw new IllegalArgumentException(
-            "bucketResolution must be 1 s to 1 h and divide 1 hour evenly, was " + resolution);
-      }
-      this.bucketResolution = resolution;
+      this.bucketResolution = RankingConfig.checkBucketResolution(resolution);
       return this;
     }
 
     /**
-     * Sets how long counts are kept (default 35 days: "this month" plus a margin, and the 30-day window).
-     * {@link RankingQuery.Window#allTime()} means this span.
+     * Sets how long counts are kept (default {@link RankingConfig#DEFAULT_RETENTION}, 35 days: "this month"
+     * plus a margin, and the 30-day window). {@link RankingQuery.Window#allTime()} means this span.
      *
      * @param retention 1 hour to 3,660 days
      * @return this builder
      * @throws IllegalArgumentException if {@code retention} is out of range
      */
     public Builder retention(Duration retention) {
-      positive("retention", retention);
-      if (retention.compareTo(Duration.ofHours(1)) < 0 || retention.compareTo(Duration.ofDays(3_660)) > 0) {
-        throw new IllegalArgumentException("retention must be 1 hour to 3,660 days, was " + retention);
-      }
-      this.retention = retention;
+      this.retention = RankingConfig.checkRetention(retention);
       return this;
     }
 
     /**
-     * Sets how late an event may arrive (default 1 hour): events earlier than the engine's time minus this
-     * are rejected as {@link Rejection#TOO_LATE}.
+     * Sets how late an event may arrive (default {@link RankingConfig#DEFAULT_ALLOWED_LATENESS}, 1 hour):
+     * events earlier than the engine's time minus this are rejected as {@link RecordResult#TOO_LATE}.
      *
      * @param lateness zero or more; at most the retention (checked by {@link #build()})
      * @return this builder
      * @throws IllegalArgumentException if {@code lateness} is negative
      */
     public Builder allowedLateness(Duration lateness) {
-      this.allowedLateness = nonNegative("allowedLateness", lateness);
+      this.allowedLateness = RankingConfig.checkAllowedLateness(lateness);
       return this;
     }
 
     /**
-     * Sets how far ahead of the engine's time an event may be (default 5 minutes), for hosts whose clocks
-     * differ a little; later events are rejected as {@link Rejection#TOO_FAR_IN_FUTURE}.
+     * Sets how far ahead of the engine's time an event may be (default
+     * {@link RankingConfig#DEFAULT_CLOCK_SKEW_ALLOWANCE}, 5 minutes), for hosts whose clocks differ a little;
+     * later events are rejected as {@link RecordResult#TOO_FAR_IN_FUTURE}.
      *
      * @param skew zero to 1 day
      * @return this builder
      * @throws IllegalArgumentException if {@code skew} is negative or longer than a day
      */
     public Builder clockSkewAllowance(Duration skew) {
-      nonNegative("clockSkewAllowance", skew);
-      if (skew.compareTo(Duration.ofDays(1)) > 0) {
-        throw new IllegalArgumentException("clockSkewAllowance must be at most 1 day, was " + skew);
-      }
-      this.clockSkewAllowance = skew;
+      this.clockSkewAllowance = RankingConfig.checkClockSkewAllowance(skew);
       return this;
     }
 
@@ -560,19 +634,16 @@ public final class RankingEngine {
     }
 
     /**
-     * Sets how long a ranking is cached (default 30 seconds); {@link Duration#ZERO} disables the cache. Empty
-     * rankings are never cached, and a cached ranking is re-checked for visibility on every hit.
+     * Sets how long a ranking is cached (default {@link RankingConfig#DEFAULT_RESULT_CACHE_TTL}, 30 seconds);
+     * {@link Duration#ZERO} disables the cache. Empty rankings are never cached, a cached ranking is re-checked
+     * for visibility on every hit, and a calendar window's ranking is never served after the window's end.
      *
      * @param ttl zero to 1 hour
      * @return this builder
      * @throws IllegalArgumentException if {@code ttl} is negative or longer than an hour
      */
     public Builder resultCacheTtl(Duration ttl) {
-      nonNegative("resultCacheTtl", ttl);
-      if (ttl.compareTo(Duration.ofHours(1)) > 0) {
-        throw new IllegalArgumentException("resultCacheTtl must be at most 1 hour, was " + ttl);
-      }
-      this.resultCacheTtl = ttl;
+      this.resultCacheTtl = RankingConfig.checkResultCacheTtl(ttl);
       return this;
     }
 
@@ -592,146 +663,187 @@ public final class RankingEngine {
     }
 
     /**
-     * Sets the unique-visitor period (default 30 minutes, the usual web-analytics session timeout): an event
-     * with a visitor id counts only if the same visitor has no counted event of the same kind for the same
-     * article within this period of it. {@link Duration#ZERO} disables it. Events without a visitor id always
-     * count.
+     * Sets the unique-visitor period (default {@link RankingConfig#DEFAULT_UNIQUE_VISITOR_PERIOD}, 30
+     * minutes, the usual web-analytics session timeout): an event with a visitor id counts only if the same
+     * visitor has no counted event of the same kind for the same article within this period of it (see
+     * {@link VisitorMemory} for what that means per server and shared). {@link Duration#ZERO} disables it.
+     * Events without a visitor id always count.
      *
      * @param period zero to 1 day
      * @return this builder
      * @throws IllegalArgumentException if {@code period} is negative or longer than a day
      */
     public Builder uniqueVisitorPeriod(Duration period) {
-      nonNegative("uniqueVisitorPeriod", period);
-      if (period.compareTo(Duration.ofDays(1)) > 0) {
-        throw new IllegalArgumentException("uniqueVisitorPeriod must be at most 1 day, was " + period);
-      }
-      this.uniqueVisitorPeriod = period;
+      this.uniqueVisitorPeriod = RankingConfig.checkUniqueVisitorPeriod(period);
       return this;
     }
 
     /**
-     * Sets how many (article, kind, visitor) entries the unique-visitor memory keeps (default 1,000,000);
-     * beyond it, the least recently used are forgotten and may count again.
+     * Sets how many (article, kind, visitor) entries the per-server unique-visitor memory keeps (default
+     * {@link RankingConfig#DEFAULT_MAX_VISITOR_ENTRIES}, 1,000,000); when it is full, the entry written
+     * longest ago is forgotten first (see {@link VisitorMemory#perServer(long)}), and that visitor may count
+     * again. Not used with a shared {@link #visitorMemory}.
      *
-     * @param maxEntries at least 1
+     * @param maxEntries at least 16
      * @return this builder
-     * @throws IllegalArgumentException if {@code maxEntries} is less than 1
+     * @throws IllegalArgumentException if {@code maxEntries} is less than 16
      */
     public Builder maxVisitorEntries(long maxEntries) {
-      if (maxEntries < 1) {
-        throw new IllegalArgumentException("maxVisitorEntries must be at least 1, was " + maxEntries);
-      }
-      this.maxVisitorEntries = maxEntries;
+      this.maxVisitorEntries = RankingConfig.checkMaxVisitorEntries(maxEntries);
       return this;
     }
 
     /**
-     * Replaces the crawler tokens: an event whose user agent contains one (ignoring case) is rejected as
-     * {@link Rejection#BOT}. The default list holds the generic {@code bot}, {@code crawl}, {@code spider},
-     * {@code slurp}, social link-preview fetchers ({@code facebookexternalhit}, {@code embedly},
-     * {@code bingpreview}), {@code mediapartners-google}, {@code feedfetcher}, headless browsers
-     * ({@code headlesschrome}, {@code phantomjs}, {@code lighthouse}), {@code pingdom}, and HTTP libraries
-     * ({@code python-requests}, {@code python-urllib}, {@code curl/}, {@code wget/}, {@code go-http-client},
-     * {@code java/}, {@code okhttp}, {@code apache-httpclient}, {@code libwww-perl}, {@code scrapy}). An
-     * empty set disables the check.
+     * Sets a shared unique-visitor memory (default: a per-server one, {@link VisitorMemory#perServer(long)}),
+     * so that a visitor counts once per period across every server of a site. The engine asks it from the
+     * flusher, in batches, never from {@link RankingEngine#record}; it does not close it.
      *
-     * @param tokens the tokens, each not blank
+     * @param memory the memory
      * @return this builder
-     * @throws IllegalArgumentException if a token is blank
-     * @throws NullPointerException if {@code tokens} or a token is null
+     * @throws NullPointerException if {@code memory} is null
      */
-    public Builder botUserAgentTokens(Set<String> tokens) {
-      Set<String> copy = new LinkedHashSet<>();
-      for (String t : tokens) {
-        if (Objects.requireNonNull(t, "token").isBlank()) {
-          throw new IllegalArgumentException("botUserAgentTokens must not hold a blank token");
-        }
-        copy.add(t);
-      }
-      this.botTokens = copy;
+    public Builder visitorMemory(VisitorMemory memory) {
+      this.visitorMemory = Objects.requireNonNull(memory, "memory");
       return this;
     }
 
     /**
-     * Sets the rolling windows kept as running totals, answered in O(articles) instead of by merging buckets
-     * (default the last 24 hours, 7 days and 30 days, those within the retention). Each costs
-     * {@code 8 × (kinds + 1)} bytes per article and a little work per event.
+     * Replaces the crawler patterns: an event whose user agent matches one is rejected as
+     * {@link RecordResult#CRAWLER}. Each is a regular expression ({@link java.util.regex.Pattern} syntax),
+     * matched case-insensitively and only at a word boundary (at the start, after a character that is not a
+     * letter or digit, or where the pattern itself starts with such a character), so {@code bot} matches
+     * "Some bot/1.0" but not the phone "CUBOT X30". The default is Monperrus' maintained list
+     * crawler-user-agents (1,500 patterns, MIT, shipped in the jar with its licence). An empty list counts
+     * crawlers too.
      *
-     * @param windows the window lengths, each at least the bucket resolution; may be empty
+     * @param patterns the regular expressions, each not blank
+     * @return this builder
+     * @throws IllegalArgumentException if a pattern is blank or not a valid regular expression
+     * @throws NullPointerException if {@code patterns} or a pattern is null
+     */
+    public Builder crawlerPatterns(List<String> patterns) {
+      this.crawlerPatterns = CrawlerUserAgents.checkPatterns(patterns);
+      return this;
+    }
+
+    /**
+     * Sets the rolling windows kept as running totals in the store and answered as a top-K from them, instead
+     * of by merging buckets (default {@link RankingConfig#DEFAULT_TRACKED_WINDOWS}, the last 24 hours, 7 days
+     * and 30 days, those within the retention). In memory each costs {@code 8 × (kinds + 1)} bytes per
+     * article and a little work per flushed cell.
+     *
+     * @param windows the window lengths, each positive, whole milliseconds, no repeats; may be empty
      * @return this builder
      * @throws NullPointerException if {@code windows} or an element is null
-     * @throws IllegalArgumentException if a window is not positive
+     * @throws IllegalArgumentException if a window is not positive or repeats
      */
     public Builder trackedWindows(List<Duration> windows) {
-      List<Duration> copy = List.copyOf(windows);
-      for (Duration d : copy) {
-        positive("trackedWindows element", d);
-      }
-      this.trackedWindows = copy;
+      this.trackedWindows = RankingConfig.checkTrackedWindows(windows);
       return this;
     }
 
     /**
-     * Sets where counts are kept (default: in memory, exact).
+     * Sets how often buffered counts are handed to the store (default
+     * {@link RankingConfig#DEFAULT_FLUSH_INTERVAL}, 1 second): the staleness bound while the store answers.
      *
-     * @param factory creates a store for the engine's layout
+     * @param interval 10 milliseconds to 1 minute
      * @return this builder
-     * @throws NullPointerException if {@code factory} is null
+     * @throws IllegalArgumentException if {@code interval} is out of range
      */
-    public Builder counterStore(CounterStore.Factory factory) {
-      this.storeFactory = Objects.requireNonNull(factory, "factory");
+    public Builder flushInterval(Duration interval) {
+      this.flushInterval = RankingConfig.checkFlushInterval(interval);
       return this;
     }
 
     /**
-     * Builds the engine.
+     * Sets how many distinct (article, kind, bucket) cells one recording buffer holds before it is handed to
+     * the flusher early (default {@link RankingConfig#DEFAULT_BUFFER_CELLS}, 16,384, about 600 KB).
+     *
+     * @param cells 16 to 1,048,576
+     * @return this builder
+     * @throws IllegalArgumentException if {@code cells} is out of range
+     */
+    public Builder bufferCells(int cells) {
+      this.bufferCells = RankingConfig.checkBufferCells(cells);
+      return this;
+    }
+
+    /**
+     * Sets the most cells that may wait for the store (default {@link RankingConfig#DEFAULT_MAX_BUFFERED_CELLS},
+     * 1,000,000); while the store is down or slower than ingest, counts beyond it are dropped and counted in
+     * {@link RankingStats#droppedEvents()}.
+     *
+     * @param cells at least the buffer's cells (checked by {@link #build()})
+     * @return this builder
+     */
+    public Builder maxBufferedCells(long cells) {
+      this.maxBufferedCells = cells;
+      return this;
+    }
+
+    /**
+     * Sets the longest wait for one store or shared visitor-memory call (default
+     * {@link RankingConfig#DEFAULT_STORE_TIMEOUT}, 500 ms); {@link RankingEngine#top} never waits longer for
+     * the store on a request thread.
+     *
+     * @param timeout 1 millisecond to 1 minute
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is out of range
+     */
+    public Builder storeTimeout(Duration timeout) {
+      this.storeTimeout = RankingConfig.checkStoreTimeout(timeout);
+      return this;
+    }
+
+    /**
+     * Sets where counts are kept (default: a new {@link InMemoryCounterStore} for the engine's layout). The
+     * store must be attached for the engine's layout ({@link RankingConfig#layout()}); the engine does not
+     * close it.
+     *
+     * @param store the store
+     * @return this builder
+     * @throws NullPointerException if {@code store} is null
+     */
+    public Builder counterStore(CounterStore store) {
+      this.counterStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Returns the settings as set so far.
+     *
+     * @return the configuration
+     * @throws IllegalStateException if values conflict, as {@link #build()}
+     */
+    public RankingConfig config() {
+      String conflict = RankingConfig.conflict(retention, allowedLateness, trackedWindows, bufferCells,
+          maxBufferedCells);
+      if (conflict != null) {
+        throw new IllegalStateException(conflict);
+      }
+      return new RankingConfig(bucketResolution, retention, allowedLateness, clockSkewAllowance, scoring,
+          resultCacheTtl, uniqueVisitorPeriod, maxVisitorEntries, trackedWindows, crawlerPatterns, flushInterval,
+          bufferCells, maxBufferedCells, storeTimeout);
+    }
+
+    /**
+     * Builds the engine and starts its flusher thread (a daemon, named {@code masthead-ranking-flusher-…}).
      *
      * @return a new engine, thread-safe
-     * @throws IllegalStateException if the allowed lateness is longer than the retention, or a tracked window
-     *     is longer than the retention
+     * @throws IllegalStateException if the allowed lateness or a tracked window is longer than the retention,
+     *     the buffer cap is below the buffer's cells, or the counter store holds another layout (the message
+     *     names the differences)
      */
     public RankingEngine build() {
-      if (allowedLateness.compareTo(retention) > 0) {
-        throw new IllegalStateException("allowedLateness (" + allowedLateness + ") must not be longer than "
-            + "retention (" + retention + ")");
+      RankingConfig config = config();
+      StoreLayout layout = config.layout();
+      CounterStore store = counterStore != null ? counterStore : InMemoryCounterStore.create(layout);
+      if (!store.layout().equals(layout)) {
+        throw new IllegalStateException("the counter store holds another layout than this engine's: "
+            + String.join("; ", layout.differencesFrom(store.layout())));
       }
-      List<Duration> tracked;
-      if (trackedWindows == null) {
-        tracked = new ArrayList<>();
-        for (Duration d : List.of(Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30))) {
-          if (d.compareTo(retention) <= 0) {
-            tracked.add(d);
-          }
-        }
-      } else {
-        tracked = trackedWindows;
-        for (Duration d : tracked) {
-          if (d.compareTo(retention) > 0) {
-            throw new IllegalStateException("tracked window " + d + " is longer than retention " + retention);
-          }
-        }
-      }
-      List<BucketTier> tiers = new ArrayList<>();
-      Duration hour = Duration.ofHours(1);
-      Duration day = Duration.ofDays(1);
-      Duration ninety = Duration.ofDays(90);
-      if (bucketResolution.compareTo(hour) < 0) {
-        tiers.add(new BucketTier(bucketResolution, min(day, retention)));
-      }
-      if (tiers.isEmpty() || retention.compareTo(day) > 0) {
-        tiers.add(new BucketTier(hour, min(ninety, retention)));
-      }
-      if (retention.compareTo(ninety) > 0) {
-        tiers.add(new BucketTier(day, retention));
-      }
-      List<EngagementKind> kinds = new ArrayList<>(scoring.weights().keySet());
-      StoreLayout layout = new StoreLayout(tiers, kinds, tracked, clockSkewAllowance);
-      return new RankingEngine(this, layout);
-    }
-
-    private static Duration min(Duration a, Duration b) {
-      return a.compareTo(b) <= 0 ? a : b;
+      VisitorMemory visitors = visitorMemory != null ? visitorMemory : VisitorMemory.perServer(maxVisitorEntries);
+      return new RankingEngine(this, config, layout, store, visitors);
     }
   }
 }

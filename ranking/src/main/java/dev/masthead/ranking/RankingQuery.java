@@ -191,7 +191,7 @@ public record RankingQuery(
    * {@link Ranking#coveredTo()} report the span actually counted. A window reaching back further than the
    * retention is cut to the retention.
    */
-  public sealed interface Window permits Rolling, Calendar, AllTime, Custom {
+  public sealed interface Window permits Rolling, CalendarWindow, AllTime, FixedWindow {
     /**
      * Returns the rolling window of the last {@code length}: from {@code now - length} to now.
      *
@@ -239,8 +239,8 @@ public record RankingQuery(
      * @return the window
      * @throws NullPointerException if {@code zone} is null
      */
-    static Calendar today(ZoneId zone) {
-      return new Calendar(CalendarPeriod.DAY, zone, DayOfWeek.MONDAY);
+    static CalendarWindow today(ZoneId zone) {
+      return new CalendarWindow(CalendarPeriod.DAY, zone, DayOfWeek.MONDAY);
     }
 
     /**
@@ -252,8 +252,8 @@ public record RankingQuery(
      * @return the window
      * @throws NullPointerException if an argument is null
      */
-    static Calendar thisWeek(ZoneId zone, DayOfWeek firstDayOfWeek) {
-      return new Calendar(CalendarPeriod.WEEK, zone, firstDayOfWeek);
+    static CalendarWindow thisWeek(ZoneId zone, DayOfWeek firstDayOfWeek) {
+      return new CalendarWindow(CalendarPeriod.WEEK, zone, firstDayOfWeek);
     }
 
     /**
@@ -263,8 +263,8 @@ public record RankingQuery(
      * @return the window
      * @throws NullPointerException if {@code zone} is null
      */
-    static Calendar thisMonth(ZoneId zone) {
-      return new Calendar(CalendarPeriod.MONTH, zone, DayOfWeek.MONDAY);
+    static CalendarWindow thisMonth(ZoneId zone) {
+      return new CalendarWindow(CalendarPeriod.MONTH, zone, DayOfWeek.MONDAY);
     }
 
     /**
@@ -284,12 +284,12 @@ public record RankingQuery(
      * @return the window
      * @throws IllegalArgumentException if {@code to} is not after {@code from}
      */
-    static Custom between(Instant from, Instant to) {
-      return new Custom(from, to);
+    static FixedWindow fixed(Instant from, Instant to) {
+      return new FixedWindow(from, to);
     }
   }
 
-  /** The calendar unit of a {@link Calendar} window. */
+  /** The calendar unit of a {@link CalendarWindow}. */
   public enum CalendarPeriod {
     /** The local day. */
     DAY,
@@ -328,13 +328,13 @@ public record RankingQuery(
    * @param zone the time zone whose local midnights bound the window
    * @param firstDayOfWeek the first day of a week (used by {@link CalendarPeriod#WEEK} only)
    */
-  public record Calendar(CalendarPeriod period, ZoneId zone, DayOfWeek firstDayOfWeek) implements Window {
+  public record CalendarWindow(CalendarPeriod period, ZoneId zone, DayOfWeek firstDayOfWeek) implements Window {
     /**
      * Validates the values.
      *
      * @throws NullPointerException if an argument is null
      */
-    public Calendar {
+    public CalendarWindow {
       Objects.requireNonNull(period, "period");
       Objects.requireNonNull(zone, "zone");
       Objects.requireNonNull(firstDayOfWeek, "firstDayOfWeek");
@@ -352,18 +352,18 @@ public record RankingQuery(
    * @param from the first instant counted
    * @param to the first instant not counted
    */
-  public record Custom(Instant from, Instant to) implements Window {
+  public record FixedWindow(Instant from, Instant to) implements Window {
     /**
      * Validates the span.
      *
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code to} is not after {@code from}
      */
-    public Custom {
+    public FixedWindow {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
       if (!to.isAfter(from)) {
-        throw new IllegalArgumentException("Custom.to (" + to + ") must be after from (" + from + ")");
+        throw new IllegalArgumentException("FixedWindow.to (" + to + ") must be after from (" + from + ")");
       }
     }
   }

@@ -1,68 +1,39 @@
 package dev.masthead.ranking;
 
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.Optional;
-import org.jspecify.annotations.Nullable;
-
 /**
- * The outcome of recording one event: accepted (counted), or rejected with a {@link Rejection}.
+ * The outcome of {@link RankingEngine#record(EngagementEvent)}: {@link #ACCEPTED}, or why the event was not
+ * counted. A rejection is an expected outcome, reported as a value and counted in
+ * {@link RankingStats#rejected()}; it is never an exception.
  *
- * <p>Instances are shared constants: {@link #ACCEPTED} and one per rejection. Immutable and thread-safe.
+ * <p>{@link #ACCEPTED} means <em>accepted into the engine's buffer</em>: the event passed every check and
+ * its count reaches the {@link CounterStore} at the next flush (within the flush interval, default 1 second,
+ * while the store answers). A count that can never be delivered (the store down past the buffer cap or the
+ * resend window) is counted in {@link RankingStats#droppedEvents()}; with a shared {@link VisitorMemory}, a
+ * repeat visitor is found at the flush and counted under {@link #REPEAT_VISITOR} then.
  */
-public final class RecordResult {
-  /** The event was counted. */
-  public static final RecordResult ACCEPTED = new RecordResult(null);
-
-  private static final Map<Rejection, RecordResult> REJECTED = new EnumMap<>(Rejection.class);
-
-  static {
-    for (Rejection r : Rejection.values()) {
-      REJECTED.put(r, new RecordResult(r));
-    }
-  }
-
-  private final @Nullable Rejection rejection;
-
-  private RecordResult(@Nullable Rejection rejection) {
-    this.rejection = rejection;
-  }
-
+public enum RecordResult {
+  /** The event passed every check and is in the engine's buffer, on its way to the store. */
+  ACCEPTED,
   /**
-   * Returns the result for a rejection.
-   *
-   * @param reason why the event was not counted
-   * @return the shared result for {@code reason}
-   * @throws NullPointerException if {@code reason} is null
+   * The event occurred earlier than the engine's time minus the allowed lateness (default 1 hour), so its
+   * bucket may already have been read, cached or expired.
    */
-  public static RecordResult rejected(Rejection reason) {
-    RecordResult r = REJECTED.get(reason);
-    if (r == null) {
-      throw new NullPointerException("reason");
-    }
-    return r;
-  }
+  TOO_LATE,
+  /** The event occurred later than the engine's time plus the clock-skew allowance (default 5 minutes). */
+  TOO_FAR_IN_FUTURE,
+  /** The user agent matches a crawler pattern (see {@link RankingEngine.Builder#crawlerPatterns}). */
+  CRAWLER,
+  /** The same visitor already counted for the same article and kind within the unique-visitor period. */
+  REPEAT_VISITOR,
+  /** The engine's scoring has no weight for the event's kind, so it counts no such kind. */
+  UNKNOWN_KIND;
 
   /**
-   * Returns whether the event was counted.
+   * Returns whether the event was accepted.
    *
-   * @return true if accepted
+   * @return true for {@link #ACCEPTED} only
    */
   public boolean accepted() {
-    return rejection == null;
-  }
-
-  /**
-   * Returns why the event was not counted.
-   *
-   * @return the reason, or empty if the event was accepted
-   */
-  public Optional<Rejection> rejection() {
-    return Optional.ofNullable(rejection);
-  }
-
-  @Override
-  public String toString() {
-    return rejection == null ? "ACCEPTED" : "REJECTED(" + rejection + ")";
+    return this == ACCEPTED;
   }
 }

@@ -12,22 +12,18 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
- * The snapshot format, version 1. Big-endian, as {@link DataOutputStream}:
+ * The snapshot format of {@link InMemoryCounterStore}, version 2. Big-endian, as {@link DataOutputStream}:
  *
  * <pre>
  * magic       16 bytes  "MASTHEAD-RANKING"
- * version     int       1
+ * version     int       2
  * now         long      the engine's time, epoch milliseconds
  * kinds       int n, then n × UTF name
  * tiers       int n, then n × (long resolution ms, long horizon ms)
- * accepted    long
- * rejected    int n, then n × (UTF reason, long count)
  * cells       repeated: byte 1, byte tier, long bucket index, UTF article id, kinds × long count,
  *             long last event ms; then byte 0
  * checksum    long      CRC32C of every byte above
@@ -38,7 +34,7 @@ import java.util.zip.CRC32C;
  */
 final class SnapshotFormat {
   static final byte[] MAGIC = "MASTHEAD-RANKING".getBytes(StandardCharsets.US_ASCII);
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   private static final int HEADER = MAGIC.length + 4;
   private static final int TRAILER = 8;
 
@@ -48,10 +44,9 @@ final class SnapshotFormat {
   record Cell(int tier, long bucketIndex, ArticleId articleId, long[] counts, long lastEventMillis) {}
 
   /** A parsed snapshot. */
-  record Parsed(long nowMillis, long accepted, Map<Rejection, Long> rejected, List<Cell> cells) {}
+  record Parsed(long nowMillis, List<Cell> cells) {}
 
-  static byte[] write(StoreLayout layout, CounterStore store, long now, long accepted,
-      Map<Rejection, Long> rejected) throws IOException {
+  static byte[] write(StoreLayout layout, InMemoryCounterStore store, long now) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
     DataOutputStream out = new DataOutputStream(bytes);
     out.write(MAGIC);
@@ -65,12 +60,6 @@ final class SnapshotFormat {
     for (BucketTier t : layout.tiers()) {
       out.writeLong(t.resolution().toMillis());
       out.writeLong(t.horizon().toMillis());
-    }
-    out.writeLong(accepted);
-    out.writeInt(rejected.size());
-    for (Map.Entry<Rejection, Long> e : rejected.entrySet()) {
-      out.writeUTF(e.getKey().name());
-      out.writeLong(e.getValue());
     }
     IOException[] failure = {null};
     store.forEachCell((tier, bucketIndex, articleId, counts, last) -> {
@@ -157,23 +146,6 @@ final class SnapshotFormat {
       throw new InvalidDataException("ranking snapshot refused: written with bucket tiers " + tiers
           + " (resolution/horizon), but this engine has " + expected);
     }
-    long accepted = in.readLong();
-    if (accepted < 0) {
-      throw new InvalidDataException("ranking snapshot refused: negative accepted count");
-    }
-    int reasons = in.readInt();
-    if (reasons < 0 || reasons > Rejection.values().length) {
-      throw new InvalidDataException("ranking snapshot refused: " + reasons + " rejection reasons");
-    }
-    Map<Rejection, Long> rejected = new EnumMap<>(Rejection.class);
-    for (int i = 0; i < reasons; i++) {
-      Rejection r = Rejection.valueOf(in.readUTF());
-      long count = in.readLong();
-      if (count < 0) {
-        throw new InvalidDataException("ranking snapshot refused: negative count for " + r);
-      }
-      rejected.put(r, count);
-    }
     List<Cell> cells = new ArrayList<>();
     int engineKinds = layout.kinds().size();
     while (true) {
@@ -209,6 +181,6 @@ final class SnapshotFormat {
     if (in.available() > 0) {
       throw new InvalidDataException("ranking snapshot refused: " + in.available() + " bytes after the end");
     }
-    return new Parsed(now, accepted, rejected, cells);
+    return new Parsed(now, cells);
   }
 }

@@ -13,10 +13,10 @@ import java.util.PriorityQueue;
 /**
  * Collects the best {@code capacity} articles of a scan in a bounded heap whose head is the worst kept, so a
  * scan of n articles costs O(n log capacity) and allocates only for articles that enter the heap. Under
- * {@link Scoring.Gravity} it keeps every article instead, since the score needs the host's lookup, which must
- * not run under a store lock. Not thread-safe: one per query.
+ * {@link Scoring.Gravity} it keeps every article instead, since the score needs the host's lookup.
+ * Not thread-safe: one per query.
  */
-final class TopCandidates implements CounterStore.TallyVisitor {
+final class TopCandidates {
 
   /** One candidate: the article, its exact or floating score, latest event time and counts per kind. */
   static final class Candidate {
@@ -93,11 +93,15 @@ final class TopCandidates implements CounterStore.TallyVisitor {
     return s;
   }
 
-  @Override
-  public void visit(ArticleId articleId, long[] counts, double[] weightedCounts, long lastEventEpochMillis) {
+  /** Considers one article's totals. The tally's arrays are kept, not copied: tallies are values. */
+  void offer(CounterStore.Tally tally) {
+    ArticleId articleId = tally.articleId();
+    long[] counts = tally.counts();
+    double[] weightedCounts = tally.weightedCounts();
+    long lastEventEpochMillis = tally.lastEventEpochMillis();
     visited++;
     if (scoring instanceof Scoring.Gravity) {
-      all.add(new Candidate(articleId, weightedSum(kindWeights, counts), 0, lastEventEpochMillis, counts.clone()));
+      all.add(new Candidate(articleId, weightedSum(kindWeights, counts), 0, lastEventEpochMillis, counts));
       return;
     }
     long exact = 0;
@@ -117,7 +121,7 @@ final class TopCandidates implements CounterStore.TallyVisitor {
       }
       heap.poll();
     }
-    heap.add(new Candidate(articleId, exact, score, lastEventEpochMillis, counts.clone()));
+    heap.add(new Candidate(articleId, exact, score, lastEventEpochMillis, counts));
   }
 
   /**

@@ -44,10 +44,10 @@ final class WindowPlan {
     if (window instanceof RankingQuery.AllTime) {
       return new long[] {Long.MIN_VALUE / 4, maxTo};
     }
-    if (window instanceof RankingQuery.Custom c) {
+    if (window instanceof RankingQuery.FixedWindow c) {
       return new long[] {clampMillis(c.from()), clampMillis(c.to())};
     }
-    RankingQuery.Calendar cal = (RankingQuery.Calendar) window;
+    RankingQuery.CalendarWindow cal = (RankingQuery.CalendarWindow) window;
     LocalDate today = Instant.ofEpochMilli(now).atZone(cal.zone()).toLocalDate();
     LocalDate first;
     LocalDate next;

@@ -1,6 +1,7 @@
 package dev.masthead.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.masthead.ranking.Flushed.flushed;
 
 import dev.masthead.core.ArticleId;
 import dev.masthead.testing.TestClock;
@@ -35,11 +36,11 @@ class CalendarWindowTest {
     TestClock clock = new TestClock(late.plus(Duration.ofMinutes(20))); // 23:50 local
     RankingEngine engine = RankingEngine.builder().clock(clock).allowedLateness(Duration.ofDays(2))
         .resultCacheTtl(Duration.ZERO).build();
-    engine.record(EngagementEvent.view(INSIDE_EARLY, midnight).withWeight(3));
-    engine.record(EngagementEvent.view(INSIDE_LATE, late).withWeight(2));
-    engine.record(EngagementEvent.view(BEFORE, midnight.minusMillis(1)).withWeight(10));
+    engine.record(EngagementEvent.view(INSIDE_EARLY, midnight).withCount(3));
+    engine.record(EngagementEvent.view(INSIDE_LATE, late).withCount(2));
+    engine.record(EngagementEvent.view(BEFORE, midnight.minusMillis(1)).withCount(10));
 
-    Ranking today = engine.top(RankingQuery.top(RankingQuery.Window.today(ZoneId.of(zone)), 5));
+    Ranking today = flushed(engine).top(RankingQuery.top(RankingQuery.Window.today(ZoneId.of(zone)), 5));
 
     assertThat(today.coveredFrom()).isEqualTo(midnight);
     assertThat(Duration.between(midnight, local(zone, date + "T00:00").atZone(ZoneId.of(zone))
@@ -62,12 +63,12 @@ class CalendarWindowTest {
     TestClock clock = new TestClock(end.minus(Duration.ofMinutes(10)));
     RankingEngine engine = RankingEngine.builder().clock(clock).allowedLateness(Duration.ofDays(8))
         .resultCacheTtl(Duration.ZERO).build();
-    engine.record(EngagementEvent.view(INSIDE_EARLY, start).withWeight(3));
-    engine.record(EngagementEvent.view(INSIDE_LATE, end.minus(Duration.ofMinutes(11))).withWeight(2));
-    engine.record(EngagementEvent.view(BEFORE, start.minusMillis(1)).withWeight(10));
+    engine.record(EngagementEvent.view(INSIDE_EARLY, start).withCount(3));
+    engine.record(EngagementEvent.view(INSIDE_LATE, end.minus(Duration.ofMinutes(11))).withCount(2));
+    engine.record(EngagementEvent.view(BEFORE, start.minusMillis(1)).withCount(10));
 
-    Ranking week = engine.top(RankingQuery.top(RankingQuery.Window.thisWeek(z, firstDay), 5));
-    Ranking lastSeven = engine.top(RankingQuery.top(RankingQuery.Window.lastDays(7), 5));
+    Ranking week = flushed(engine).top(RankingQuery.top(RankingQuery.Window.thisWeek(z, firstDay), 5));
+    Ranking lastSeven = flushed(engine).top(RankingQuery.top(RankingQuery.Window.lastDays(7), 5));
 
     assertThat(week.coveredFrom()).isEqualTo(start);
     assertThat(week.articleIds()).containsExactly(INSIDE_EARLY, INSIDE_LATE);
@@ -94,8 +95,8 @@ class CalendarWindowTest {
     RankingEngine engine = RankingEngine.builder().clock(clock).allowedLateness(Duration.ofDays(31))
         .resultCacheTtl(Duration.ZERO).build();
     engine.record(EngagementEvent.view(INSIDE_EARLY, first));
-    engine.record(EngagementEvent.view(BEFORE, first.minusMillis(1)).withWeight(5));
-    Ranking month = engine.top(RankingQuery.top(RankingQuery.Window.thisMonth(z), 5));
+    engine.record(EngagementEvent.view(BEFORE, first.minusMillis(1)).withCount(5));
+    Ranking month = flushed(engine).top(RankingQuery.top(RankingQuery.Window.thisMonth(z), 5));
     assertThat(month.coveredFrom()).isEqualTo(first);
     assertThat(month.articleIds()).containsExactly(INSIDE_EARLY);
   }

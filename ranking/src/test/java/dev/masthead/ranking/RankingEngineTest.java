@@ -1,6 +1,7 @@
 package dev.masthead.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.masthead.ranking.Flushed.flushed;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.masthead.core.Article;
@@ -48,7 +49,7 @@ class RankingEngineTest {
   }
 
   private static void views(RankingEngine e, ArticleId id, Instant at, long n) {
-    assertThat(e.record(EngagementEvent.view(id, at).withWeight(n)).accepted()).isTrue();
+    assertThat(e.record(EngagementEvent.view(id, at).withCount(n)).accepted()).isTrue();
   }
 
   private static RankingQuery top(RankingQuery.Window w, int n) {
@@ -60,7 +61,7 @@ class RankingEngineTest {
     RankingEngine e = engine();
     views(e, A, NOW, 9);
     e.record(EngagementEvent.of(B, EngagementKind.COMMENT, NOW));
-    Ranking r = e.top(top(RankingQuery.Window.lastHours(1), 5));
+    Ranking r = flushed(e).top(top(RankingQuery.Window.lastHours(1), 5));
     assertThat(r.articleIds()).containsExactly(B, A);
     assertThat(r.entries().get(0).score()).isEqualTo(10.0);
     assertThat(r.entries().get(0).count(EngagementKind.COMMENT)).isEqualTo(1);
@@ -73,27 +74,24 @@ class RankingEngineTest {
   void countsAnEventInTheBucketOfItsTimeNotOfItsArrival() {
     RankingEngine e = engine();
     views(e, A, NOW.minus(Duration.ofMinutes(50)), 3); // arrives now, happened 50 minutes ago
-    assertThat(e.top(top(RankingQuery.Window.last(Duration.ofMinutes(30)), 5)).entries()).isEmpty();
-    assertThat(e.top(top(RankingQuery.Window.lastHours(1), 5)).articleIds()).containsExactly(A);
+    assertThat(flushed(e).top(top(RankingQuery.Window.last(Duration.ofMinutes(30)), 5)).entries()).isEmpty();
+    assertThat(flushed(e).top(top(RankingQuery.Window.lastHours(1), 5)).articleIds()).containsExactly(A);
   }
 
   @Test
   void rejectsEventsOutsideLatenessAndSkewAndCountsThem() {
     RankingEngine e = engine();
     assertThat(e.record(EngagementEvent.view(A, NOW.minus(Duration.ofMinutes(59))))).isEqualTo(RecordResult.ACCEPTED);
-    assertThat(e.record(EngagementEvent.view(A, NOW.minus(Duration.ofMinutes(61)))).rejection())
-        .contains(Rejection.TOO_LATE);
+    assertThat(e.record(EngagementEvent.view(A, NOW.minus(Duration.ofMinutes(61))))).isEqualTo(RecordResult.TOO_LATE);
     assertThat(e.record(EngagementEvent.view(A, NOW.plus(Duration.ofMinutes(5))))).isEqualTo(RecordResult.ACCEPTED);
-    assertThat(e.record(EngagementEvent.view(A, NOW.plus(Duration.ofMinutes(5)).plusMillis(1))).rejection())
-        .contains(Rejection.TOO_FAR_IN_FUTURE);
-    assertThat(e.record(EngagementEvent.view(A, Instant.MAX)).rejection()).contains(Rejection.TOO_FAR_IN_FUTURE);
-    assertThat(e.record(EngagementEvent.view(A, Instant.MIN)).rejection()).contains(Rejection.TOO_LATE);
-    assertThat(e.record(EngagementEvent.of(A, EngagementKind.of("REACTION"), NOW)).rejection())
-        .contains(Rejection.UNKNOWN_KIND);
+    assertThat(e.record(EngagementEvent.view(A, NOW.plus(Duration.ofMinutes(5)).plusMillis(1)))).isEqualTo(RecordResult.TOO_FAR_IN_FUTURE);
+    assertThat(e.record(EngagementEvent.view(A, Instant.MAX))).isEqualTo(RecordResult.TOO_FAR_IN_FUTURE);
+    assertThat(e.record(EngagementEvent.view(A, Instant.MIN))).isEqualTo(RecordResult.TOO_LATE);
+    assertThat(e.record(EngagementEvent.of(A, EngagementKind.of("REACTION"), NOW))).isEqualTo(RecordResult.UNKNOWN_KIND);
     RankingStats s = e.stats();
     assertThat(s.accepted()).isEqualTo(2);
-    assertThat(s.rejected()).containsEntry(Rejection.TOO_LATE, 2L).containsEntry(Rejection.TOO_FAR_IN_FUTURE, 2L)
-        .containsEntry(Rejection.UNKNOWN_KIND, 1L).containsEntry(Rejection.BOT, 0L);
+    assertThat(s.rejected()).containsEntry(RecordResult.TOO_LATE, 2L).containsEntry(RecordResult.TOO_FAR_IN_FUTURE, 2L)
+        .containsEntry(RecordResult.UNKNOWN_KIND, 1L).containsEntry(RecordResult.CRAWLER, 0L);
     assertThat(s.rejectedTotal()).isEqualTo(5);
   }
 
@@ -102,7 +100,7 @@ class RankingEngineTest {
     RankingEngine e = engine();
     List<RecordResult> results = e.recordAll(List.of(EngagementEvent.view(A, NOW),
         EngagementEvent.view(A, NOW.minus(Duration.ofDays(1))), EngagementEvent.view(B, NOW)));
-    assertThat(results).containsExactly(RecordResult.ACCEPTED, RecordResult.rejected(Rejection.TOO_LATE),
+    assertThat(results).containsExactly(RecordResult.ACCEPTED, RecordResult.TOO_LATE,
         RecordResult.ACCEPTED);
   }
 
@@ -111,11 +109,10 @@ class RankingEngineTest {
     RankingEngine e = engine();
     String googlebot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
     String firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
-    assertThat(e.record(EngagementEvent.view(A, NOW).withVisitor(null, googlebot)).rejection()).contains(Rejection.BOT);
-    assertThat(e.record(EngagementEvent.view(A, NOW).withVisitor(null, "curl/8.5.0")).rejection())
-        .contains(Rejection.BOT);
+    assertThat(e.record(EngagementEvent.view(A, NOW).withVisitor(null, googlebot))).isEqualTo(RecordResult.CRAWLER);
+    assertThat(e.record(EngagementEvent.view(A, NOW).withVisitor(null, "curl/8.5.0"))).isEqualTo(RecordResult.CRAWLER);
     assertThat(e.record(EngagementEvent.view(A, NOW).withVisitor(null, firefox))).isEqualTo(RecordResult.ACCEPTED);
-    RankingEngine noFilter = RankingEngine.builder().clock(clock).botUserAgentTokens(Set.of()).build();
+    RankingEngine noFilter = RankingEngine.builder().clock(clock).crawlerPatterns(List.of()).build();
     assertThat(noFilter.record(EngagementEvent.view(A, NOW).withVisitor(null, googlebot)).accepted()).isTrue();
   }
 
@@ -124,16 +121,15 @@ class RankingEngineTest {
     RankingEngine e = engine();
     EngagementEvent first = EngagementEvent.view(A, NOW.minus(Duration.ofMinutes(40))).withVisitor("v1", null);
     assertThat(e.record(first)).isEqualTo(RecordResult.ACCEPTED);
-    assertThat(e.record(first.withVisitor("v1", null)).rejection()).contains(Rejection.REPEAT_VISITOR);
-    assertThat(e.record(EngagementEvent.view(A, NOW.minus(Duration.ofMinutes(11))).withVisitor("v1", null))
-        .rejection()).contains(Rejection.REPEAT_VISITOR);
+    assertThat(e.record(first.withVisitor("v1", null))).isEqualTo(RecordResult.REPEAT_VISITOR);
+    assertThat(e.record(EngagementEvent.view(A, NOW.minus(Duration.ofMinutes(11))).withVisitor("v1", null))).isEqualTo(RecordResult.REPEAT_VISITOR);
     assertThat(e.record(EngagementEvent.view(A, NOW.minus(Duration.ofMinutes(10))).withVisitor("v1", null)))
         .isEqualTo(RecordResult.ACCEPTED); // 30 minutes after the counted one
     assertThat(e.record(EngagementEvent.view(B, NOW).withVisitor("v1", null))).isEqualTo(RecordResult.ACCEPTED);
     assertThat(e.record(EngagementEvent.view(A, NOW).withVisitor("v2", null))).isEqualTo(RecordResult.ACCEPTED);
     assertThat(e.record(EngagementEvent.of(A, EngagementKind.COMMENT, NOW).withVisitor("v2", null)))
         .isEqualTo(RecordResult.ACCEPTED);
-    assertThat(e.top(top(RankingQuery.Window.lastHours(1), 5)).entries().get(0).count(EngagementKind.VIEW))
+    assertThat(flushed(e).top(top(RankingQuery.Window.lastHours(1), 5)).entries().get(0).count(EngagementKind.VIEW))
         .isEqualTo(3);
   }
 
@@ -143,7 +139,7 @@ class RankingEngineTest {
     views(e, C, NOW.minusSeconds(30), 2);
     views(e, B, NOW.minusSeconds(10), 2);
     views(e, A, NOW.minusSeconds(30), 2);
-    assertThat(e.top(top(RankingQuery.Window.lastHours(1), 5)).articleIds()).containsExactly(B, A, C);
+    assertThat(flushed(e).top(top(RankingQuery.Window.lastHours(1), 5)).articleIds()).containsExactly(B, A, C);
   }
 
   @Test
@@ -153,10 +149,10 @@ class RankingEngineTest {
     clock.set(NOW.plusSeconds(17)); // the window starts at 11:00:17, rounded down to 11:00:00
     views(e, A, NOW.minus(Duration.ofHours(1)), 1);
     views(e, B, NOW.minus(Duration.ofHours(1)).minusMillis(1), 1);
-    Ranking r = e.top(top(RankingQuery.Window.lastHours(1), 5));
+    Ranking r = flushed(e).top(top(RankingQuery.Window.lastHours(1), 5));
     assertThat(r.coveredFrom()).isEqualTo(NOW.minus(Duration.ofHours(1)));
     assertThat(r.articleIds()).containsExactly(A);
-    Ranking custom = e.top(top(RankingQuery.Window.between(NOW.minus(Duration.ofHours(1)),
+    Ranking custom = flushed(e).top(top(RankingQuery.Window.fixed(NOW.minus(Duration.ofHours(1)),
         NOW.minus(Duration.ofMinutes(59))), 5));
     assertThat(custom.articleIds()).containsExactly(A);
     assertThat(custom.coveredTo()).isEqualTo(NOW.minus(Duration.ofMinutes(59)));
@@ -168,9 +164,9 @@ class RankingEngineTest {
         .resultCacheTtl(Duration.ZERO).build();
     views(e, A, Instant.parse("2026-06-12T09:00:00Z"), 50); // last Friday
     views(e, B, Instant.parse("2026-06-16T09:00:00Z"), 5); // this Tuesday
-    Ranking rolling = e.top(top(RankingQuery.Window.lastDays(7), 5));
-    Ranking week = e.top(top(RankingQuery.Window.thisWeek(ZoneOffset.UTC, DayOfWeek.MONDAY), 5));
-    Ranking usWeek = e.top(top(RankingQuery.Window.thisWeek(ZoneOffset.UTC, DayOfWeek.SUNDAY), 5));
+    Ranking rolling = flushed(e).top(top(RankingQuery.Window.lastDays(7), 5));
+    Ranking week = flushed(e).top(top(RankingQuery.Window.thisWeek(ZoneOffset.UTC, DayOfWeek.MONDAY), 5));
+    Ranking usWeek = flushed(e).top(top(RankingQuery.Window.thisWeek(ZoneOffset.UTC, DayOfWeek.SUNDAY), 5));
     assertThat(rolling.articleIds()).containsExactly(A, B);
     assertThat(week.articleIds()).containsExactly(B);
     assertThat(week.coveredFrom()).isEqualTo(Instant.parse("2026-06-15T00:00:00Z"));
@@ -185,12 +181,12 @@ class RankingEngineTest {
     views(e, B, NOW, 6); // 6 views now
     RankingQuery q = RankingQuery.builder(RankingQuery.Window.lastHours(1)).limit(5)
         .scoring(Scoring.halfLife(Duration.ofMinutes(30))).build();
-    Ranking r = e.top(q);
+    Ranking r = flushed(e).top(q);
     assertThat(r.articleIds()).containsExactly(B, A);
     assertThat(r.entries().get(0).score()).isEqualTo(6.0);
     assertThat(r.entries().get(1).score()).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-12));
     // Without decay A leads.
-    assertThat(e.top(top(RankingQuery.Window.lastHours(1), 5)).articleIds()).containsExactly(A, B);
+    assertThat(flushed(e).top(top(RankingQuery.Window.lastHours(1), 5)).articleIds()).containsExactly(A, B);
   }
 
   @Test
@@ -203,7 +199,7 @@ class RankingEngineTest {
     views(e, A, NOW, 30);
     views(e, B, NOW, 11);
     RankingQuery q = RankingQuery.builder(RankingQuery.Window.lastHours(24)).scoring(Scoring.hackerNews()).build();
-    Ranking r = e.top(q);
+    Ranking r = flushed(e).top(q);
     assertThat(r.articleIds()).containsExactly(B, A);
     assertThat(r.entries().get(0).score()).isCloseTo(10 / Math.pow(3, 1.8), org.assertj.core.data.Offset.offset(1e-12));
     assertThat(r.entries().get(1).score()).isCloseTo(29 / Math.pow(24, 1.8), org.assertj.core.data.Offset.offset(1e-12));
@@ -229,9 +225,9 @@ class RankingEngineTest {
     views(e, A, NOW, 3);
     views(e, B, NOW, 2);
     views(e, C, NOW, 1);
-    assertThat(e.top(top(RankingQuery.Window.lastHours(1), 3)).articleIds()).containsExactly(A, B, C);
+    assertThat(flushed(e).top(top(RankingQuery.Window.lastHours(1), 3)).articleIds()).containsExactly(A, B, C);
     clock.set(NOW.plus(Duration.ofHours(1)));
-    assertThat(e.top(top(RankingQuery.Window.lastHours(2), 2)).articleIds()).containsExactly(future, A);
+    assertThat(flushed(e).top(top(RankingQuery.Window.lastHours(2), 2)).articleIds()).containsExactly(future, A);
   }
 
   @Test
@@ -244,9 +240,9 @@ class RankingEngineTest {
     views(e, B, NOW, 2);
     views(e, C, NOW, 1);
     RankingQuery.Window w = RankingQuery.Window.lastHours(1);
-    assertThat(e.top(RankingQuery.builder(w).section(Section.of("World")).build()).articleIds()).containsExactly(A, C);
-    assertThat(e.top(RankingQuery.builder(w).tag(Tag.of("Climate")).build()).articleIds()).containsExactly(A);
-    assertThat(e.top(RankingQuery.builder(w).exclude(A).build()).articleIds()).containsExactly(B, C);
+    assertThat(flushed(e).top(RankingQuery.builder(w).section(Section.of("World")).build()).articleIds()).containsExactly(A, C);
+    assertThat(flushed(e).top(RankingQuery.builder(w).tag(Tag.of("Climate")).build()).articleIds()).containsExactly(A);
+    assertThat(flushed(e).top(RankingQuery.builder(w).exclude(A).build()).articleIds()).containsExactly(B, C);
   }
 
   @Test
@@ -259,7 +255,7 @@ class RankingEngineTest {
     for (int i = 0; i < 300; i++) {
       views(e, ArticleId.of(String.format("x%03d", i)), NOW, 1000 - i);
     }
-    Ranking r = e.top(RankingQuery.builder(RankingQuery.Window.lastHours(1)).limit(3)
+    Ranking r = flushed(e).top(RankingQuery.builder(RankingQuery.Window.lastHours(1)).limit(3)
         .section(Section.of("Science")).build());
     assertThat(r.articleIds()).extracting(ArticleId::value).containsExactly("x007", "x107", "x207");
   }
@@ -272,26 +268,26 @@ class RankingEngineTest {
     views(e, A, NOW, 5);
     views(e, B, NOW, 3);
     RankingQuery q = top(RankingQuery.Window.lastHours(1), 1);
-    Ranking first = e.top(q);
+    Ranking first = flushed(e).top(q);
     assertThat(first.articleIds()).containsExactly(A);
     clock.advance(Duration.ofSeconds(10));
     views(e, B, clock.instant(), 10);
-    assertThat(e.top(q)).isSameAs(first); // cached: still A, computed 10 s ago
+    assertThat(flushed(e).top(q)).isSameAs(first); // cached: still A, computed 10 s ago
     catalog.put(A, catalog.get(A).toBuilder().status(ArticleStatus.UNPUBLISHED).build());
-    Ranking after = e.top(q);
+    Ranking after = flushed(e).top(q);
     assertThat(after.articleIds()).containsExactly(B);
     assertThat(after.computedAt()).isEqualTo(clock.instant());
     clock.advance(Duration.ofSeconds(31));
-    assertThat(e.top(q).computedAt()).isEqualTo(clock.instant());
+    assertThat(flushed(e).top(q).computedAt()).isEqualTo(clock.instant());
   }
 
   @Test
   void doesNotCacheAnEmptyResult() {
     RankingEngine e = RankingEngine.builder().clock(clock).build();
     RankingQuery q = top(RankingQuery.Window.lastHours(1), 5);
-    assertThat(e.top(q).entries()).isEmpty();
+    assertThat(flushed(e).top(q).entries()).isEmpty();
     views(e, A, NOW, 1);
-    assertThat(e.top(q).articleIds()).containsExactly(A);
+    assertThat(flushed(e).top(q).articleIds()).containsExactly(A);
   }
 
   @Test
@@ -299,8 +295,8 @@ class RankingEngineTest {
     RankingEngine e = engine();
     views(e, A, NOW, Long.MAX_VALUE - 1);
     views(e, A, NOW, 5);
-    e.record(EngagementEvent.of(A, EngagementKind.COMMENT, NOW).withWeight(Long.MAX_VALUE));
-    RankingEntry entry = e.top(top(RankingQuery.Window.lastHours(1), 1)).entries().get(0);
+    e.record(EngagementEvent.of(A, EngagementKind.COMMENT, NOW).withCount(Long.MAX_VALUE));
+    RankingEntry entry = flushed(e).top(top(RankingQuery.Window.lastHours(1), 1)).entries().get(0);
     assertThat(entry.count(EngagementKind.VIEW)).isEqualTo(Long.MAX_VALUE);
     assertThat(entry.count(EngagementKind.COMMENT)).isEqualTo(Long.MAX_VALUE);
     assertThat(entry.score()).isEqualTo((double) Long.MAX_VALUE);
@@ -312,17 +308,17 @@ class RankingEngineTest {
     for (int i = 0; i < 50; i++) {
       views(e, ArticleId.of("n" + i), NOW, 1);
     }
-    RankingStats before = e.stats();
+    RankingStats before = flushed(e).stats();
     assertThat(before.liveCells()).isEqualTo(100); // one minute cell and one hour cell each
     clock.advance(Duration.ofDays(1).plusHours(2));
     views(e, A, clock.instant(), 1);
-    assertThat(e.stats().liveCells()).isEqualTo(52); // minute cells expired after a day
+    assertThat(flushed(e).stats().liveCells()).isEqualTo(52); // minute cells expired after a day
     clock.advance(Duration.ofDays(2));
     views(e, A, clock.instant(), 1);
-    RankingStats after = e.stats();
+    RankingStats after = flushed(e).stats();
     assertThat(after.liveCells()).isEqualTo(3); // two hour cells (now and 2 days ago) and one minute cell
     assertThat(after.estimatedBytes()).isLessThan(before.estimatedBytes()); // idle stripes freed their rings
-    assertThat(e.top(top(RankingQuery.Window.allTime(), 100)).articleIds()).containsExactly(A);
+    assertThat(flushed(e).top(top(RankingQuery.Window.allTime(), 100)).articleIds()).containsExactly(A);
   }
 
   @Test
@@ -330,7 +326,7 @@ class RankingEngineTest {
     RankingEngine e = RankingEngine.builder().clock(clock).retention(Duration.ofDays(3)).build();
     views(e, A, NOW, 1);
     clock.advance(Duration.ofDays(2));
-    Ranking r = e.top(top(RankingQuery.Window.allTime(), 5));
+    Ranking r = flushed(e).top(top(RankingQuery.Window.allTime(), 5));
     assertThat(r.articleIds()).containsExactly(A);
     assertThat(r.coveredFrom()).isEqualTo(clock.instant().minus(Duration.ofDays(3)));
   }
@@ -344,7 +340,8 @@ class RankingEngineTest {
         .hasMessageContaining("retention");
     assertThatThrownBy(() -> b.allowedLateness(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("allowedLateness");
-    assertThatThrownBy(() -> b.botUserAgentTokens(Set.of(" "))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.crawlerPatterns(List.of(" "))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> b.crawlerPatterns(List.of("(unclosed"))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RankingEngine.builder().retention(Duration.ofDays(2)).allowedLateness(Duration.ofDays(3))
         .build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("allowedLateness");
     assertThatThrownBy(() -> RankingEngine.builder().trackedWindows(List.of(Duration.ofDays(40))).build())
@@ -352,7 +349,7 @@ class RankingEngineTest {
     assertThatThrownBy(() -> RankingQuery.top(RankingQuery.Window.lastHours(1), 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
     assertThatThrownBy(() -> new EngagementEvent(A, EngagementKind.VIEW, NOW, 0, null, null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weight");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("count");
     assertThatThrownBy(() -> EngagementKind.of("no spaces")).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -377,13 +374,15 @@ class RankingEngineTest {
   @Test
   void regressionASaturatedCountLeavesTheWindowWhenItsBucketDoes() {
     RankingEngine e = engine();
-    e.record(EngagementEvent.view(A, NOW).withWeight(Long.MAX_VALUE));
-    e.record(EngagementEvent.view(A, NOW).withWeight(Long.MAX_VALUE));
+    e.record(EngagementEvent.view(A, NOW).withCount(Long.MAX_VALUE));
+    e.record(EngagementEvent.view(A, NOW).withCount(Long.MAX_VALUE));
+    flushed(e); // the saturated total is in the store's 7-day running total before the window moves
     clock.set(NOW.plus(Duration.ofDays(3)));
-    e.record(EngagementEvent.view(B, clock.instant()).withWeight(5));
+    e.record(EngagementEvent.view(B, clock.instant()).withCount(5));
+    flushed(e);
     clock.set(NOW.plus(Duration.ofDays(8)));
     e.record(EngagementEvent.view(B, clock.instant()));
-    Ranking week = e.top(RankingQuery.top(RankingQuery.Window.lastDays(7), 5));
+    Ranking week = flushed(e).top(RankingQuery.top(RankingQuery.Window.lastDays(7), 5));
     assertThat(week.articleIds()).containsExactly(B);
     assertThat(week.entries().get(0).count(EngagementKind.VIEW)).isEqualTo(6);
   }

@@ -21,7 +21,7 @@ import java.util.Optional;
  * from the documentation rather than from the engine's code.
  */
 final class RankingOracle {
-  record Event(ArticleId id, int kind, long at, long weight) {}
+  record Event(ArticleId id, int kind, long at, long count) {}
 
   private final StoreLayout layout;
   private final long latenessMillis;
@@ -43,16 +43,16 @@ final class RankingOracle {
     clock(clock);
     int kind = layout.kinds().indexOf(e.kind());
     if (kind < 0) {
-      return RecordResult.rejected(Rejection.UNKNOWN_KIND);
+      return RecordResult.UNKNOWN_KIND;
     }
     long t = e.occurredAt().toEpochMilli();
     if (t < now - latenessMillis) {
-      return RecordResult.rejected(Rejection.TOO_LATE);
+      return RecordResult.TOO_LATE;
     }
     if (t > now + skewMillis) {
-      return RecordResult.rejected(Rejection.TOO_FAR_IN_FUTURE);
+      return RecordResult.TOO_FAR_IN_FUTURE;
     }
-    events.add(new Event(e.articleId(), kind, t, e.weight()));
+    events.add(new Event(e.articleId(), kind, t, e.count()));
     return RecordResult.ACCEPTED;
   }
 
@@ -78,11 +78,11 @@ final class RankingOracle {
       from = now - r.length().toMillis();
     } else if (w instanceof RankingQuery.AllTime) {
       from = Long.MIN_VALUE / 8;
-    } else if (w instanceof RankingQuery.Custom c) {
+    } else if (w instanceof RankingQuery.FixedWindow c) {
       from = c.from().toEpochMilli();
       to = Math.min(to, c.to().toEpochMilli());
     } else {
-      RankingQuery.Calendar c = (RankingQuery.Calendar) w;
+      RankingQuery.CalendarWindow c = (RankingQuery.CalendarWindow) w;
       LocalDate d = Instant.ofEpochMilli(now).atZone(c.zone()).toLocalDate();
       LocalDate start = switch (c.period()) {
         case DAY -> d;
@@ -120,7 +120,7 @@ final class RankingOracle {
     int kinds = layout.kinds().size();
     for (Event e : events) {
       if (e.at() >= span[0] && e.at() < span[1]) {
-        counts.computeIfAbsent(e.id(), k -> new long[kinds])[e.kind()] += e.weight();
+        counts.computeIfAbsent(e.id(), k -> new long[kinds])[e.kind()] += e.count();
         last.merge(e.id(), e.at(), Math::max);
       }
     }
@@ -137,7 +137,7 @@ final class RankingOracle {
           }
           long start = Math.floorDiv(e.at(), res(tier)) * res(tier);
           pieces.computeIfAbsent(e.id(), k -> new java.util.TreeMap<>())
-              .computeIfAbsent(start, k -> new long[kinds])[e.kind()] += e.weight();
+              .computeIfAbsent(start, k -> new long[kinds])[e.kind()] += e.count();
         }
       }
       for (ArticleId id : ids) {

@@ -1,6 +1,7 @@
 package dev.masthead.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.masthead.ranking.Flushed.flushed;
 
 import dev.masthead.core.ArticleId;
 import dev.masthead.testing.Prerequisites;
@@ -86,7 +87,7 @@ class WikipediaReplayTest {
           || rows.get(i + 1).hour().atZone(ZoneOffset.UTC).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)
               != r.hour().atZone(ZoneOffset.UTC).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
       if (lastOfWeek) {
-        Ranking ranking = engine.top(week);
+        Ranking ranking = flushed(engine).top(week);
         weekly.put(r.hour().atZone(ZoneOffset.UTC).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), ranking.articleIds());
         Instant from = ranking.coveredFrom();
         assertThat(from.atZone(ZoneOffset.UTC).getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
@@ -100,7 +101,7 @@ class WikipediaReplayTest {
     assertThat(weekly.get(44)).first().extracting(ArticleId::value).isEqualTo("Hurricane_Sandy");
 
     Instant first = rows.get(0).hour();
-    Ranking whole = engine.top(RankingQuery.top(RankingQuery.Window.allTime(), 5));
+    Ranking whole = flushed(engine).top(RankingQuery.top(RankingQuery.Window.allTime(), 5));
     assertThat(whole.coveredFrom()).isBefore(first);
     assertThat(whole.articleIds()).containsExactlyElementsOf(oracleTop5(rows, first, Instant.MAX));
     long total = rows.stream().filter(r -> r.title().equals(whole.articleIds().get(0))).mapToLong(Row::views).sum();

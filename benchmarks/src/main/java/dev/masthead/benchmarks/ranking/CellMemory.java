@@ -3,7 +3,9 @@ package dev.masthead.benchmarks.ranking;
 import dev.masthead.core.ArticleId;
 import dev.masthead.ranking.EngagementEvent;
 import dev.masthead.ranking.RankingEngine;
-import dev.masthead.ranking.RankingStats;
+import dev.masthead.ranking.CounterStore;
+import dev.masthead.ranking.InMemoryCounterStore;
+import dev.masthead.ranking.RankingConfig;
 import dev.masthead.testing.TestClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -12,9 +14,10 @@ import java.time.Instant;
 
 /**
  * Measures the heap held per live (article, bucket) cell, without JOL: the used heap after full collections,
- * before and after filling an engine, divided by the engine's live cells. The ArticleId objects are created
- * and kept by this program before the first measurement, so they are not counted; everything the engine
- * allocates is (cells of both tiers, rings, running totals, the id table).
+ * before and after filling an in-memory store through an engine, divided by the store's live cells. The
+ * ArticleId objects are created and kept by this program before the first measurement, so they are not
+ * counted; everything the store allocates is (cells of both tiers, rings, running totals, the id table). The
+ * engine is closed and dropped before the second measurement, so its recording buffers are not counted.
  *
  * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar dev.masthead.benchmarks.ranking.CellMemory}
  */
@@ -48,22 +51,25 @@ public final class CellMemory {
     Instant start = Instant.parse("2026-06-17T00:00:00Z");
     TestClock clock = new TestClock(start);
     long before = usedHeap(mx);
-    RankingEngine engine = RankingEngine.builder().clock(clock).build();
+    InMemoryCounterStore store = InMemoryCounterStore.create(RankingConfig.defaults().layout());
     Duration step = articles >= 100_000 ? Duration.ofHours(1) : Duration.ofMinutes(1);
-    for (int b = 0; b < buckets; b++) {
-      Instant at = start.plus(step.multipliedBy(b));
-      clock.set(at);
-      for (ArticleId id : ids) {
-        engine.record(EngagementEvent.view(id, at));
+    try (RankingEngine engine = RankingEngine.builder().clock(clock).counterStore(store).build()) {
+      for (int b = 0; b < buckets; b++) {
+        Instant at = start.plus(step.multipliedBy(b));
+        clock.set(at);
+        for (ArticleId id : ids) {
+          engine.record(EngagementEvent.view(id, at));
+        }
+        engine.flush();
       }
     }
     long after = usedHeap(mx);
-    RankingStats stats = engine.stats();
+    CounterStore.Stats stats = store.stats().toCompletableFuture().join();
     System.out.printf("articles=%d buckets=%d (%s) liveCells=%d heapDelta=%d B => %.1f B/cell measured, "
             + "%.1f B/cell estimated by stats()%n", articles, buckets, step, stats.liveCells(), after - before,
         (after - before) / (double) stats.liveCells(), stats.estimatedBytes() / (double) stats.liveCells());
-    if (engine.stats().accepted() < 0 || ids.length == 0) {
-      throw new AssertionError(); // keeps the engine and ids reachable until here
+    if (store.layout() == null || ids.length == 0) {
+      throw new AssertionError(); // keeps the store and ids reachable until here
     }
   }
 }

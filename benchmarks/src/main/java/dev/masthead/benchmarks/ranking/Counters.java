@@ -23,6 +23,9 @@ interface Counters {
   /** Returns the ids of the top {@code n} of the last {@code window}. */
   List<ArticleId> top(Duration window, int n);
 
+  /** Makes every recorded event visible to {@link #top}; only Masthead buffers. */
+  default void flush() {}
+
   static Counters create(String impl, InstantSource clock) {
     return switch (impl) {
       case "masthead" -> new Masthead(clock, Duration.ZERO, false);
@@ -53,9 +56,14 @@ interface Counters {
     }
 
     @Override
+    public void flush() {
+      engine.flush();
+    }
+
+    @Override
     public List<ArticleId> top(Duration window, int n) {
       RankingQuery.Window w = merge
-          ? RankingQuery.Window.between(clock.instant().minus(window), clock.instant().plusSeconds(1))
+          ? RankingQuery.Window.fixed(clock.instant().minus(window), clock.instant().plusSeconds(1))
           : RankingQuery.Window.last(window);
       return engine.top(RankingQuery.top(w, n)).articleIds();
     }
@@ -89,7 +97,7 @@ interface Counters {
       if (a == null) {
         a = m.computeIfAbsent(event.articleId(), k -> new LongAdder());
       }
-      a.add(event.weight());
+      a.add(event.count());
     }
 
     @Override
@@ -131,7 +139,7 @@ interface Counters {
         s = buckets.computeIfAbsent(b, k -> new ItemsSketch<>(MAP_SIZE));
       }
       synchronized (s) {
-        s.update(event.articleId(), event.weight());
+        s.update(event.articleId(), event.count());
       }
     }
 

@@ -21,7 +21,6 @@ import dev.masthead.ranking.EngagementKind;
 import dev.masthead.ranking.Ranking;
 import dev.masthead.ranking.RankingQuery;
 import dev.masthead.ranking.RecordResult;
-import dev.masthead.ranking.Rejection;
 import dev.masthead.related.RelatedArticle;
 import dev.masthead.related.RelatedQuery;
 import java.io.IOException;
@@ -198,7 +197,7 @@ final class JsonApi implements HttpHandler {
         ? null : request.visitorId();
     RecordResult result = site.ranking().record(EngagementEvent.view(article.id(), clock.instant())
         .withVisitor(visitor, Exchanges.header(exchange, "User-Agent").orElse(null)));
-    sendJson(exchange, 202, new EventResponse(result.accepted(), result.rejection().map(Rejection::name).orElse(null)));
+    sendJson(exchange, 202, new EventResponse(result.accepted(), result.accepted() ? null : result.name()));
   }
 
   /** Parses {@code 24h}, {@code 7d}, {@code 30d} (any 1 to 9999 hours or days) or {@code all}. */

@@ -81,6 +81,7 @@ public final class NewsSite {
   public void stop() {
     server.stop(0);
     executor.shutdownNow();
+    ranking.close();
   }
 
   /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.masthead.comments.Comment;
 import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
-import dev.masthead.comments.ParentComment;
+import dev.masthead.comments.ParentLookup;
 import dev.masthead.comments.ValidationResult;
 import dev.masthead.comments.spam.AkismetClient;
 import dev.masthead.comments.spam.FormTokens;
@@ -95,7 +95,7 @@ final class ReadmeSnippets {
       String key, URI siteUrl, Locale locale) throws IOException {
     CommentValidator validator = CommentValidator.builder()
         .articles(catalog::find)                    // core's ArticleLookup: visible articles take replies
-        .parents(id -> comments.find(id).map(c -> new ParentComment(c.articleId(), c.approved(), c.depth())))
+        .parents(id -> comments.find(id).map(c -> new ParentLookup.Parent(c.articleId(), c.approved(), c.depth())))
         .build();                                   // CommentPolicy.defaults(): WordPress's rules
     CommentSubmission form = CommentSubmission.builder()
         .articleId(post.get("comment_post_ID")).authorName(post.get("author")).authorEmail(post.get("email"))

@@ -1,0 +1,301 @@
+package dev.masthead.ranking;
+
+import dev.masthead.core.ArticleId;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The recording side of the engine: striped coalescing buffers, no I/O and no global lock.
+ *
+ * <p>Each recording thread is given one stripe the first time it records (round robin over a power of two
+ * of at least four per processor, so that a host's first threads each get their own), and counts into that
+ * stripe's {@link CoalescingTable} under the stripe's spin lock, which only the flusher otherwise takes, for
+ * as long as it needs to swap the table for an empty one. A full table is queued for the flusher, which is
+ * woken; if the cells waiting for the store (queued tables and undelivered batches) would pass the cap, the
+ * table's events are dropped instead and counted. Events of a shared visitor memory wait in a per-stripe list
+ * for the flusher's batched check instead.
+ *
+ * <p>Thread-safe.
+ */
+final class IngestBuffers {
+  /** One event waiting for a shared visitor memory's verdict. */
+  record Deferred(ArticleId articleId, int kind, long at, long count, String visitorId) {}
+
+  /** What the flusher takes in one drain. */
+  record Drained(List<CoalescingTable> tables, List<Deferred> deferred, long cells) {}
+
+  private static final VarHandle LOCK;
+
+  static {
+    try {
+      LOCK = MethodHandles.lookup().findVarHandle(StripeFields.class, "lock", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Keeps the hot fields of neighbouring stripes off each other's cache lines. */
+  @SuppressWarnings("unused")
+  static class StripeLeftPad {
+    long p01, p02, p03, p04, p05, p06, p07, p08;
+  }
+
+  static class StripeFields extends StripeLeftPad {
+    volatile int lock;
+    CoalescingTable table;
+    List<Deferred> deferred = new ArrayList<>();
+    long lastBucketStart = Long.MAX_VALUE;
+    long lastBucketIndex;
+    long accepted;
+
+    StripeFields(CoalescingTable table) {
+      this.table = table;
+    }
+  }
+
+  @SuppressWarnings("unused")
+  static final class Stripe extends StripeFields {
+    long q01, q02, q03, q04, q05, q06, q07, q08;
+
+    Stripe(CoalescingTable table) {
+      super(table);
+    }
+
+    void lock() {
+      int spins = 0;
+      while (!LOCK.compareAndSet(this, 0, 1)) {
+        if (++spins < 64) {
+          Thread.onSpinWait();
+        } else {
+          Thread.yield(); // the holder may have been descheduled
+        }
+      }
+    }
+
+    void unlock() {
+      LOCK.setRelease(this, 0);
+    }
+  }
+
+  private final Stripe[] stripes;
+  private final int mask;
+  private final AtomicInteger nextStripe = new AtomicInteger();
+  private final ThreadLocal<Stripe> mine;
+  private final int tableCells;
+  private final long maxWaitingCells;
+  private final long finestMillis;
+  private volatile Runnable wakeFlusher = () -> { };
+  private final ConcurrentLinkedQueue<CoalescingTable> full = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<List<Deferred>> fullDeferred = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<CoalescingTable> spare = new ConcurrentLinkedQueue<>();
+  /** Cells in queued tables and undelivered batches: what the cap bounds. */
+  final AtomicLong waitingCells = new AtomicLong();
+  /** Events in queued tables, deferred lists and undelivered batches. */
+  final AtomicLong waitingEvents = new AtomicLong();
+  final LongAdder dropped = new LongAdder();
+
+  IngestBuffers(int tableCells, long maxWaitingCells, long finestMillis) {
+    int n = Integer.highestOneBit(Math.max(8, Runtime.getRuntime().availableProcessors() * 4) - 1) << 1;
+    this.stripes = new Stripe[n];
+    for (int i = 0; i < n; i++) {
+      stripes[i] = new Stripe(new CoalescingTable(tableCells));
+    }
+    this.mask = n - 1;
+    this.mine = ThreadLocal.withInitial(() -> stripes[nextStripe.getAndIncrement() & mask]);
+    this.tableCells = tableCells;
+    this.maxWaitingCells = maxWaitingCells;
+    this.finestMillis = finestMillis;
+  }
+
+  /** Sets what wakes the flusher when a buffer fills. */
+  void onFull(Runnable wake) {
+    this.wakeFlusher = wake;
+  }
+
+  /** Counts {@code count} events of a kind at {@code at} for an article. */
+  void add(ArticleId id, int kind, long at, long count) {
+    Stripe s = mine.get();
+    s.lock();
+    try {
+      long bucket;
+      long start = s.lastBucketStart;
+      if (at >= start && at - start < finestMillis) {
+        bucket = s.lastBucketIndex; // most events fall in the bucket of the one before: no division
+      } else {
+        bucket = Math.floorDiv(at, finestMillis);
+        s.lastBucketStart = bucket * finestMillis;
+        s.lastBucketIndex = bucket;
+      }
+      if (!s.table.add(id, kind, bucket, count, at)) {
+        handOff(s.table);
+        s.table = freshTable();
+        s.table.add(id, kind, bucket, count, at);
+      }
+      s.accepted++;
+    } finally {
+      s.unlock();
+    }
+  }
+
+  /** Keeps an event for the flusher's visitor check. */
+  void addDeferred(Deferred d) {
+    Stripe s = mine.get();
+    List<Deferred> handed = null;
+    s.lock();
+    try {
+      s.deferred.add(d);
+      s.accepted++;
+      if (s.deferred.size() >= tableCells) {
+        handed = s.deferred;
+        s.deferred = new ArrayList<>();
+      }
+    } finally {
+      s.unlock();
+    }
+    if (handed != null) {
+      long events = 0;
+      for (Deferred x : handed) {
+        events = Saturating.add(events, x.count());
+      }
+      if (waitingCells.addAndGet(handed.size()) > maxWaitingCells) {
+        waitingCells.addAndGet(-handed.size());
+        dropped.add(events);
+      } else {
+        waitingEvents.addAndGet(events);
+        fullDeferred.add(handed);
+        wakeFlusher.run();
+      }
+    }
+  }
+
+  private void handOff(CoalescingTable t) {
+    if (waitingCells.addAndGet(t.size()) > maxWaitingCells) {
+      waitingCells.addAndGet(-t.size());
+      dropped.add(t.events()); // the store is down or slower than ingest: give up the newest counts, counted
+      t.clear();
+      spare.add(t);
+      return;
+    }
+    waitingEvents.addAndGet(t.events());
+    full.add(t);
+    wakeFlusher.run();
+  }
+
+  private CoalescingTable freshTable() {
+    CoalescingTable t = spare.poll();
+    return t != null ? t : new CoalescingTable(tableCells);
+  }
+
+  /** Gives a drained table back for reuse. */
+  void recycle(CoalescingTable t) {
+    t.clear();
+    spare.add(t);
+  }
+
+  /**
+   * Takes every table and deferred event: the queued ones and the stripes' current ones. The taken cells count
+   * as waiting (toward the cap) until the flusher reports them delivered or dropped; current tables that would
+   * pass the cap are dropped and counted here.
+   */
+  Drained drain() {
+    List<CoalescingTable> tables = new ArrayList<>();
+    List<Deferred> deferred = new ArrayList<>();
+    long cells = 0;
+    for (CoalescingTable t; (t = full.poll()) != null; ) {
+      tables.add(t);
+      cells += t.size();
+    }
+    for (List<Deferred> l; (l = fullDeferred.poll()) != null; ) {
+      deferred.addAll(l);
+      cells += l.size();
+    }
+    for (Stripe s : stripes) {
+      CoalescingTable taken = null;
+      List<Deferred> takenDeferred = null;
+      if (s.table.size() == 0 && s.deferred.isEmpty()) {
+        continue; // a racy look: an event added now is taken at the next drain
+      }
+      CoalescingTable fresh = freshTable();
+      s.lock();
+      try {
+        if (s.table.size() > 0) {
+          taken = s.table;
+          s.table = fresh;
+          fresh = null;
+        }
+        if (!s.deferred.isEmpty()) {
+          takenDeferred = s.deferred;
+          s.deferred = new ArrayList<>();
+        }
+      } finally {
+        s.unlock();
+      }
+      if (fresh != null) {
+        spare.add(fresh);
+      }
+      if (taken != null) {
+        if (waitingCells.addAndGet(taken.size()) > maxWaitingCells) {
+          waitingCells.addAndGet(-taken.size());
+          dropped.add(taken.events());
+          recycle(taken);
+        } else {
+          waitingEvents.addAndGet(taken.events());
+          tables.add(taken);
+          cells += taken.size();
+        }
+      }
+      if (takenDeferred != null) {
+        long events = 0;
+        for (Deferred x : takenDeferred) {
+          events = Saturating.add(events, x.count());
+        }
+        if (waitingCells.addAndGet(takenDeferred.size()) > maxWaitingCells) {
+          waitingCells.addAndGet(-takenDeferred.size());
+          dropped.add(events);
+        } else {
+          waitingEvents.addAndGet(events);
+          deferred.addAll(takenDeferred);
+          cells += takenDeferred.size();
+        }
+      }
+    }
+    return new Drained(tables, deferred, cells);
+  }
+
+  /** Returns the events accepted into the buffers. */
+  long accepted() {
+    long sum = 0;
+    for (Stripe s : stripes) {
+      s.lock();
+      try {
+        sum += s.accepted;
+      } finally {
+        s.unlock();
+      }
+    }
+    return sum;
+  }
+
+  /** Returns the events in the stripes' current tables and deferred lists, not yet taken by a drain. */
+  long unqueuedEvents() {
+    long sum = 0;
+    for (Stripe s : stripes) {
+      s.lock();
+      try {
+        sum += s.table.events();
+        for (Deferred d : s.deferred) {
+          sum = Saturating.add(sum, d.count());
+        }
+      } finally {
+        s.unlock();
+      }
+    }
+    return sum;
+  }
+}
