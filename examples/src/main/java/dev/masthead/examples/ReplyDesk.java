@@ -9,7 +9,6 @@ import dev.masthead.comments.CommentValidator;
 import dev.masthead.comments.Field;
 import dev.masthead.comments.ValidationResult;
 import dev.masthead.comments.spam.ApprovedAuthorCheck;
-import dev.masthead.comments.spam.ApprovedAuthors;
 import dev.masthead.comments.spam.ClassifierCheck;
 import dev.masthead.comments.spam.ContentHeuristicsCheck;
 import dev.masthead.comments.spam.DuplicateCheck;
@@ -54,7 +53,7 @@ final class ReplyDesk {
         .check(FormTokenCheck.of(tokens))
         .check(FloodCheck.create(clock))
         .check(DuplicateCheck.create(clock))
-        .check(ApprovedAuthorCheck.of(ApprovedAuthors.inMemory()))
+        .check(ApprovedAuthorCheck.create(clock))
         .check(LinkCheck.create())
         .check(TermListCheck.of(DISALLOWED, MODERATION))
         .check(ContentHeuristicsCheck.create())

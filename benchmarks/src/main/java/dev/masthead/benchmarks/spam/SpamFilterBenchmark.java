@@ -6,7 +6,6 @@ import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
 import dev.masthead.comments.ValidationResult;
 import dev.masthead.comments.spam.ApprovedAuthorCheck;
-import dev.masthead.comments.spam.ApprovedAuthors;
 import dev.masthead.comments.spam.ClassifierCheck;
 import dev.masthead.comments.spam.ContentHeuristicsCheck;
 import dev.masthead.comments.spam.DuplicateCheck;
@@ -89,7 +88,7 @@ public class SpamFilterBenchmark {
         .check(FormTokenCheck.of(tokens))
         .check(FloodCheck.create(clock))
         .check(DuplicateCheck.create(clock))
-        .check(ApprovedAuthorCheck.of(ApprovedAuthors.inMemory()))
+        .check(ApprovedAuthorCheck.create(clock))
         .check(LinkCheck.create())
         .check(TermListCheck.of("casino\nv*agra\n~pharma\n192.0.2.0/24", "refund\nlawsuit"))
         .check(ContentHeuristicsCheck.create())

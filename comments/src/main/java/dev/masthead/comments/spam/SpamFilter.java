@@ -46,6 +46,13 @@ import org.slf4j.LoggerFactory;
  * score: it never approves a comment and never marks it spam by itself. The failure is logged at WARN with the
  * check's name and the exception's class only, never the commenter's email, IP or text.
  *
+ * <p><b>Store-backed checks</b> ({@link SpamCheck.Cost#STORE}: flood, duplicate, approved authors) answer
+ * asynchronously and bound their own store call by a shorter store timeout (default 250 ms): a store that is
+ * down or slow gives {@code store.unavailable} with a HOLD floor, logged once per outage, and the calling
+ * thread waits at most that long per store check, never for the store itself. After an asynchronous check the
+ * remaining checks run in the thread that completed it (a store client's I/O thread, or the JDK's timeout
+ * thread), so checks that come after it must not block.
+ *
  * <p><b>Feedback.</b> {@link #markSpam} and {@link #markHam} reach every check, so the learning ones
  * (classifier, approved authors, Akismet) learn from moderators.
  *
