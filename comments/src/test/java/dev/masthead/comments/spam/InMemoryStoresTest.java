@@ -1,5 +1,8 @@
 package dev.masthead.comments.spam;
 
+import dev.masthead.comments.spam.contract.ApprovedAuthorsContract;
+import dev.masthead.comments.spam.contract.DuplicateStoreContract;
+import dev.masthead.comments.spam.contract.FloodStoreContract;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 

@@ -1,8 +1,9 @@
-package dev.masthead.comments.spam;
+package dev.masthead.comments.spam.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.masthead.comments.spam.FloodStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

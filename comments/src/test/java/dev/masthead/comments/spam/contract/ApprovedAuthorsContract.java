@@ -1,8 +1,9 @@
-package dev.masthead.comments.spam;
+package dev.masthead.comments.spam.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.masthead.comments.spam.ApprovedAuthors;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
