@@ -175,4 +175,72 @@ class RedisOutageTest {
     }
     assertThat(after.decision()).isEqualTo(Decision.APPROVE);
   }
+
+  @Test
+  void redisKilledWhileCommentsAreInFlightFromTwoThreads() throws Exception {
+    int perThread = 100;
+    java.util.concurrent.atomic.AtomicLong killedAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+    java.util.concurrent.CountDownLatch halfway = new java.util.concurrent.CountDownLatch(30);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    List<java.util.concurrent.Future<List<long[]>>> runs = new ArrayList<>();
+    try {
+      for (int t = 0; t < 2; t++) {
+        int base = 10_000 * (t + 1);
+        runs.add(pool.submit(() -> {
+          List<long[]> outcomes = new ArrayList<>(); // {started, decision ordinal, refused 0/1}
+          for (int i = 0; i < perThread; i++) {
+            long started = System.nanoTime();
+            Verdict v = filter.check(comment(base + i), SpamContext.EMPTY);
+            outcomes.add(new long[] {started, v.decision().ordinal(), v.refused().isPresent() ? 1 : 0});
+            halfway.countDown();
+          }
+          return outcomes;
+        }));
+      }
+      halfway.await();
+      redis.kill();
+      killedAt.set(System.nanoTime());
+      int approved = 0;
+      int held = 0;
+      for (java.util.concurrent.Future<List<long[]>> run : runs) {
+        for (long[] o : run.get()) {
+          assertThat(o[2]).as("refused").isZero();
+          Decision d = Decision.values()[(int) o[1]];
+          assertThat(d).isIn(Decision.APPROVE, Decision.HOLD);
+          if (o[0] > killedAt.get()) {
+            assertThat(d).as("a comment checked after the kill").isEqualTo(Decision.HOLD);
+          }
+          approved += d == Decision.APPROVE ? 1 : 0;
+          held += d == Decision.HOLD ? 1 : 0;
+        }
+      }
+      assertThat(approved).isGreaterThanOrEqualTo(30);
+      assertThat(held).isGreaterThan(0);
+      assertThat(p99(checkMillis)).isLessThanOrEqualTo(STORE_TIMEOUT.toMillis() + 50);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void withTheFallbackAKilledRedisLeavesDecisionsToServerMemory() {
+    RedisCommentStores stores = RedisCommentStores.builder(connection).build();
+    byte[] secret = SharedCommentMemoryTest.SITE_SECRET;
+    SpamFilter withFallback = SpamFilter.builder()
+        .check(FloodCheck.builder().store(stores.flood(), secret).storeTimeout(STORE_TIMEOUT).fallbackToServerMemory()
+            .build())
+        .check(DuplicateCheck.builder().store(stores.duplicates(), secret).storeTimeout(STORE_TIMEOUT)
+            .fallbackToServerMemory().build())
+        .build();
+    Comment first = comment(1);
+    assertThat(withFallback.check(first, SpamContext.EMPTY).decision()).isEqualTo(Decision.APPROVE);
+    redis.kill();
+    Verdict duplicate = withFallback.check(SharedCommentMemoryTest.comment(first.authorEmail(), "198.51.100.3",
+        first.contentText(), first.submittedAt().plusSeconds(60)), SpamContext.EMPTY);
+    assertThat(duplicate.refused()).contains(Refusal.DUPLICATE);
+    assertThat(duplicate.has("store.fallback")).isTrue();
+    Verdict other = withFallback.check(comment(500), SpamContext.EMPTY);
+    assertThat(other.decision()).isEqualTo(Decision.APPROVE);
+    assertThat(other.has("store.unavailable")).isFalse();
+  }
 }
