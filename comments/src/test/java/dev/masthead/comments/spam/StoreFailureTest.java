@@ -182,4 +182,39 @@ class StoreFailureTest {
     }
     return buffer.toString(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void aBlockingCheckRunsTheChecksAfterAStoreCheckInTheCallingThread() {
+    java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      FloodStore memory = FloodStore.inMemory(clock);
+      FloodStore remote = (keys, at, interval, retention) -> CompletableFuture.supplyAsync(
+          () -> memory.recordUnlessFlooding(keys, at, interval, retention).toCompletableFuture().join(), io);
+      List<Thread> ranOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+      SpamCheck after = new SpamCheck() {
+        @Override
+        public String name() {
+          return "after";
+        }
+
+        @Override
+        public Cost cost() {
+          return Cost.NETWORK;
+        }
+
+        @Override
+        public List<Signal> check(Comment comment, SpamContext context) {
+          ranOn.add(Thread.currentThread());
+          return List.of();
+        }
+      };
+      SpamFilter filter = SpamFilter.builder()
+          .check(FloodCheck.builder().store(remote, SECRET).storeTimeout(Duration.ofSeconds(2)).build())
+          .check(after).build();
+      assertThat(filter.check(comment(1, clock.instant()), SpamContext.EMPTY).decision()).isEqualTo(Decision.APPROVE);
+      assertThat(ranOn).containsExactly(Thread.currentThread());
+    } finally {
+      io.shutdownNow();
+    }
+  }
 }
