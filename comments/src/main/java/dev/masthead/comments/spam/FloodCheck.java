@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Store.</b> By default an in-memory {@link FloodStore} of this server, with fingerprints under a random
  * secret of this process. Several servers share a networked store ({@link Builder#store}) with one site secret.
- * The check is a {@link SpamCheck.Cost#STORE} check: the filter runs it after the local checks. A store call
+ * The check is a {@link SpamCheck.Cost#STORE} check: the filter runs it after the local checks, so a comment
+ * settled before it (a filled honeypot, a disallowed term) is not recorded and starts no interval. A store call
  * that fails or takes longer than the store timeout (default 250 ms) gives {@value #STORE_UNAVAILABLE} with a
  * HOLD floor, never a refusal and never an approval, unless {@link Builder#fallbackToServerMemory()} is set.
  *
