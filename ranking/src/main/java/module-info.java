@@ -3,11 +3,11 @@
  * Articles" boxes of a news page.
  *
  * <p>Exports {@code dev.masthead.ranking}: the entry point {@link dev.masthead.ranking.RankingEngine}, its
- * value types and the SPI interfaces a host may implement ({@link dev.masthead.ranking.ArticleLookup},
- * {@link dev.masthead.ranking.CounterStore}). The engine classes are package-private.
+ * value types and the SPI a host may implement ({@link dev.masthead.ranking.CounterStore}); the article
+ * catalog comes through core's {@link dev.masthead.core.ArticleLookup}. The engine classes are package-private.
  */
 module dev.masthead.ranking {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   requires transitive dev.masthead.core;
   requires com.github.benmanes.caffeine;
   requires org.slf4j;

@@ -3,6 +3,7 @@ package dev.masthead.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masthead.core.ArticleId;
+import dev.masthead.testing.TestClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class CalendarWindowTest {
   void todayCoversTheLocalDayWhateverItsLength(String zone, String date, int hours) {
     Instant midnight = local(zone, date + "T00:00");
     Instant late = local(zone, date + "T23:30");
-    MutableClock clock = new MutableClock(late.plus(Duration.ofMinutes(20))); // 23:50 local
+    TestClock clock = new TestClock(late.plus(Duration.ofMinutes(20))); // 23:50 local
     RankingEngine engine = RankingEngine.builder().clock(clock).allowedLateness(Duration.ofDays(2))
         .resultCacheTtl(Duration.ZERO).build();
     engine.record(EngagementEvent.view(INSIDE_EARLY, midnight).withWeight(3));
@@ -58,7 +59,7 @@ class CalendarWindowTest {
     Instant start = local(zone, firstDate + "T00:00");
     Instant end = LocalDateTime.parse(firstDate + "T00:00").plusDays(7).atZone(z).toInstant();
     assertThat(Duration.between(start, end)).hasHours(hours);
-    MutableClock clock = new MutableClock(end.minus(Duration.ofMinutes(10)));
+    TestClock clock = new TestClock(end.minus(Duration.ofMinutes(10)));
     RankingEngine engine = RankingEngine.builder().clock(clock).allowedLateness(Duration.ofDays(8))
         .resultCacheTtl(Duration.ZERO).build();
     engine.record(EngagementEvent.view(INSIDE_EARLY, start).withWeight(3));
@@ -89,7 +90,7 @@ class CalendarWindowTest {
   void thisMonthSpansTheLocalMonthThatHoldsADstChange(String zone) {
     ZoneId z = ZoneId.of(zone);
     Instant first = local(zone, "2026-03-01T00:00");
-    MutableClock clock = new MutableClock(local(zone, "2026-03-31T23:00"));
+    TestClock clock = new TestClock(local(zone, "2026-03-31T23:00"));
     RankingEngine engine = RankingEngine.builder().clock(clock).allowedLateness(Duration.ofDays(31))
         .resultCacheTtl(Duration.ZERO).build();
     engine.record(EngagementEvent.view(INSIDE_EARLY, first));

@@ -6,7 +6,9 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
+import dev.masthead.core.ArticleLookup;
 import dev.masthead.core.ArticleStatus;
+import dev.masthead.testing.TestClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +57,7 @@ class RankingEngineProperties {
   private static void runScenario(long seed, Duration retention, Duration lateness, boolean withLookup) {
     SplittableRandom rnd = new SplittableRandom(seed);
     Instant start = Instant.parse("2026-01-01T00:00:00Z").plusMillis(rnd.nextLong(365L * 86_400_000));
-    MutableClock clock = new MutableClock(start);
+    TestClock clock = new TestClock(start);
     int articles = 3 + rnd.nextInt(12);
     List<ArticleId> ids = new java.util.ArrayList<>();
     Map<ArticleId, Article> catalog = new HashMap<>();
@@ -78,7 +80,7 @@ class RankingEngineProperties {
     RankingEngine.Builder builder = RankingEngine.builder().clock(clock).retention(retention)
         .allowedLateness(lateness).resultCacheTtl(Duration.ZERO);
     if (withLookup) {
-      builder.lookup(lookup);
+      builder.articles(lookup);
     }
     RankingEngine engine = builder.build();
     RankingOracle oracle = new RankingOracle(engine.layout(), lateness.toMillis(), Duration.ofMinutes(5).toMillis());
@@ -154,7 +156,7 @@ class RankingEngineProperties {
   void rankingOrderIsTotalAndRepeatable() {
     qt().withFixedSeed(SEED + 3).withExamples(30).forAll(longs().all()).checkAssert(seed -> {
       SplittableRandom rnd = new SplittableRandom(seed);
-      MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+      TestClock clock = new TestClock(Instant.parse("2026-03-01T12:00:00Z"));
       RankingEngine engine = RankingEngine.builder().clock(clock).resultCacheTtl(Duration.ZERO).build();
       Set<ArticleId> seen = new LinkedHashSet<>();
       for (int i = 0; i < 200; i++) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.masthead.core.ArticleId;
 import dev.masthead.core.InvalidDataException;
+import dev.masthead.testing.TestClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,7 +30,7 @@ class SnapshotTest {
       RankingQuery.builder(RankingQuery.Window.lastDays(3)).limit(20)
           .scoring(Scoring.halfLife(Duration.ofHours(6))).build());
 
-  private MutableClock clock;
+  private TestClock clock;
   private RankingEngine source;
   private byte[] snapshot;
 
@@ -39,7 +40,7 @@ class SnapshotTest {
 
   @BeforeEach
   void recordTenDaysOfEvents() throws IOException {
-    clock = new MutableClock(NOW.minus(Duration.ofDays(10)));
+    clock = new TestClock(NOW.minus(Duration.ofDays(10)));
     source = newEngine();
     SplittableRandom rnd = new SplittableRandom(7);
     for (int i = 0; i < 5_000; i++) {
@@ -134,7 +135,7 @@ class SnapshotTest {
 
   @Test
   void regressionRefusesASnapshotWrittenFarInTheFuture() {
-    MutableClock earlier = new MutableClock(clock.instant().minus(Duration.ofDays(2)));
+    TestClock earlier = new TestClock(clock.instant().minus(Duration.ofDays(2)));
     RankingEngine target = RankingEngine.builder().clock(earlier).resultCacheTtl(Duration.ZERO).build();
     target.record(EngagementEvent.view(ArticleId.of("kept"), earlier.instant()));
     assertThatThrownBy(() -> target.restore(new ByteArrayInputStream(snapshot)))

@@ -20,9 +20,12 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * RedisCommentStores stores = RedisCommentStores.builder(connection).build();
- * FloodCheck flood = FloodCheck.builder().store(stores.flood(), siteSecret).build();
- * DuplicateCheck duplicate = DuplicateCheck.builder().store(stores.duplicates(), siteSecret).build();
- * ApprovedAuthorCheck author = ApprovedAuthorCheck.builder().store(stores.approvedAuthors(), siteSecret).build();
+ * StoreSettings shared = StoreSettings.of(siteSecret);       // SpamChecks.StoreSettings
+ * SpamFilter filter = SpamFilter.builder()
+ *     .check(SpamChecks.flood(SpamChecks.DEFAULT_FLOOD_INTERVAL, stores.flood(), shared))
+ *     .check(SpamChecks.duplicate(SpamChecks.DEFAULT_DUPLICATE_RETENTION, stores.duplicates(), shared))
+ *     .check(SpamChecks.approvedAuthors(stores.approvedAuthors(), shared))
+ *     .build();
  * }</pre>
  *
  * <p><b>Commands.</b> One round trip per call:

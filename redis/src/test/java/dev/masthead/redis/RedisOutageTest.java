@@ -3,11 +3,10 @@ package dev.masthead.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masthead.comments.Comment;
-import dev.masthead.comments.spam.ApprovedAuthorCheck;
 import dev.masthead.comments.spam.Decision;
-import dev.masthead.comments.spam.DuplicateCheck;
-import dev.masthead.comments.spam.FloodCheck;
 import dev.masthead.comments.spam.Refusal;
+import dev.masthead.comments.spam.SpamChecks;
+import dev.masthead.comments.spam.SpamChecks.StoreSettings;
 import dev.masthead.comments.spam.SpamCheck;
 import dev.masthead.comments.spam.SpamContext;
 import dev.masthead.comments.spam.SpamFilter;
@@ -53,6 +52,11 @@ class RedisOutageTest {
     }
 
     @Override
+    public String failureCode() {
+      return check.failureCode();
+    }
+
+    @Override
     public List<dev.masthead.comments.spam.Signal> check(Comment comment, SpamContext context) {
       return checkAsync(comment, context).join();
     }
@@ -71,12 +75,11 @@ class RedisOutageTest {
     redis = RedisServer.start("--enable-debug-command", "local");
     connection = RedisConnection.builder().uri(redis.uri()).build();
     RedisCommentStores stores = RedisCommentStores.builder(connection).build();
-    byte[] secret = SharedCommentMemoryTest.SITE_SECRET;
+    StoreSettings settings = StoreSettings.of(SharedCommentMemoryTest.SITE_SECRET).withStoreTimeout(STORE_TIMEOUT);
     filter = SpamFilter.builder()
-        .check(new Timed(FloodCheck.builder().store(stores.flood(), secret).storeTimeout(STORE_TIMEOUT).build()))
-        .check(new Timed(DuplicateCheck.builder().store(stores.duplicates(), secret).storeTimeout(STORE_TIMEOUT).build()))
-        .check(new Timed(ApprovedAuthorCheck.builder().store(stores.approvedAuthors(), secret)
-            .storeTimeout(STORE_TIMEOUT).build()))
+        .check(new Timed(SpamChecks.flood(SpamChecks.DEFAULT_FLOOD_INTERVAL, stores.flood(), settings)))
+        .check(new Timed(SpamChecks.duplicate(SpamChecks.DEFAULT_DUPLICATE_RETENTION, stores.duplicates(), settings)))
+        .check(new Timed(SpamChecks.approvedAuthors(stores.approvedAuthors(), settings)))
         .build();
   }
 
@@ -225,12 +228,11 @@ class RedisOutageTest {
   @Test
   void withTheFallbackAKilledRedisLeavesDecisionsToServerMemory() {
     RedisCommentStores stores = RedisCommentStores.builder(connection).build();
-    byte[] secret = SharedCommentMemoryTest.SITE_SECRET;
+    StoreSettings settings = StoreSettings.of(SharedCommentMemoryTest.SITE_SECRET).withStoreTimeout(STORE_TIMEOUT)
+        .withFallbackToServerMemory(java.time.InstantSource.system());
     SpamFilter withFallback = SpamFilter.builder()
-        .check(FloodCheck.builder().store(stores.flood(), secret).storeTimeout(STORE_TIMEOUT).fallbackToServerMemory()
-            .build())
-        .check(DuplicateCheck.builder().store(stores.duplicates(), secret).storeTimeout(STORE_TIMEOUT)
-            .fallbackToServerMemory().build())
+        .check(SpamChecks.flood(SpamChecks.DEFAULT_FLOOD_INTERVAL, stores.flood(), settings))
+        .check(SpamChecks.duplicate(SpamChecks.DEFAULT_DUPLICATE_RETENTION, stores.duplicates(), settings))
         .build();
     Comment first = comment(1);
     assertThat(withFallback.check(first, SpamContext.EMPTY).decision()).isEqualTo(Decision.APPROVE);

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masthead.comments.ClientInfo;
 import dev.masthead.comments.Comment;
-import dev.masthead.comments.spam.ApprovedAuthorCheck;
+import dev.masthead.comments.SafeHtml;
 import dev.masthead.comments.spam.Decision;
-import dev.masthead.comments.spam.DuplicateCheck;
-import dev.masthead.comments.spam.FloodCheck;
 import dev.masthead.comments.spam.Refusal;
+import dev.masthead.comments.spam.SpamChecks;
+import dev.masthead.comments.spam.SpamChecks.StoreSettings;
 import dev.masthead.comments.spam.SpamContext;
 import dev.masthead.comments.spam.SpamFilter;
 import dev.masthead.comments.spam.Verdict;
@@ -57,14 +57,16 @@ class SharedCommentMemoryTest {
   static SpamFilter filterOn(RedisConnection connection, String namespace) {
     RedisCommentStores stores = RedisCommentStores.builder(connection).namespace(namespace).build();
     return SpamFilter.builder()
-        .check(FloodCheck.builder().store(stores.flood(), SITE_SECRET).build())
-        .check(DuplicateCheck.builder().store(stores.duplicates(), SITE_SECRET).build())
-        .check(ApprovedAuthorCheck.builder().store(stores.approvedAuthors(), SITE_SECRET).build())
+        .check(SpamChecks.flood(SpamChecks.DEFAULT_FLOOD_INTERVAL, stores.flood(), StoreSettings.of(SITE_SECRET)))
+        .check(SpamChecks.duplicate(SpamChecks.DEFAULT_DUPLICATE_RETENTION, stores.duplicates(),
+            StoreSettings.of(SITE_SECRET)))
+        .check(SpamChecks.approvedAuthors(stores.approvedAuthors(), StoreSettings.of(SITE_SECRET)))
         .build();
   }
 
   static Comment comment(String email, String ip, String text, Instant at) {
-    return new Comment(ArticleId.of("harbor-bridge"), null, "Reader", email, (URI) null, text, text, List.of(),
+    return new Comment(ArticleId.of("harbor-bridge"), null, "Reader", email, (URI) null, SafeHtml.sanitize(text), text,
+        List.of(),
         new ClientInfo(ip, "Mozilla/5.0", null), at);
   }
 
@@ -122,8 +124,8 @@ class SharedCommentMemoryTest {
   @Test
   void perServerMemoryMissesTheSameSplitFloodAndDuplicate() {
     // the control: what issue 12 is about
-    SpamFilter a = SpamFilter.builder().check(FloodCheck.create(() -> T0)).check(DuplicateCheck.create(() -> T0)).build();
-    SpamFilter b = SpamFilter.builder().check(FloodCheck.create(() -> T0)).check(DuplicateCheck.create(() -> T0)).build();
+    SpamFilter a = SpamFilter.builder().check(SpamChecks.flood(() -> T0)).check(SpamChecks.duplicate(() -> T0)).build();
+    SpamFilter b = SpamFilter.builder().check(SpamChecks.flood(() -> T0)).check(SpamChecks.duplicate(() -> T0)).build();
     a.check(comment("x@example.com", "203.0.113.9", "Fix the bridge now", T0), SpamContext.EMPTY);
     assertThat(b.check(comment("x@example.com", "203.0.113.9", "Fix the bridge now", T0.plusSeconds(5)),
         SpamContext.EMPTY).refused()).isEmpty();

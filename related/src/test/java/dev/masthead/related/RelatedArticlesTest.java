@@ -10,6 +10,7 @@ import dev.masthead.core.ArticleId;
 import dev.masthead.core.ArticleStatus;
 import dev.masthead.core.Tag;
 import dev.masthead.related.RelatedArticle.Basis;
+import dev.masthead.testing.TestClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -4,6 +4,7 @@ import dev.masthead.core.ArticleId;
 import dev.masthead.ranking.EngagementEvent;
 import dev.masthead.ranking.RankingEngine;
 import dev.masthead.ranking.RankingStats;
+import dev.masthead.testing.TestClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public final class CellMemory {
       ids[i] = ArticleId.of("article-" + i);
     }
     Instant start = Instant.parse("2026-06-17T00:00:00Z");
-    Counters.SettableClock clock = new Counters.SettableClock(start);
+    TestClock clock = new TestClock(start);
     long before = usedHeap(mx);
     RankingEngine engine = RankingEngine.builder().clock(clock).build();
     Duration step = articles >= 100_000 ? Duration.ofHours(1) : Duration.ofMinutes(1);

@@ -2,21 +2,19 @@ package dev.masthead.benchmarks.spam;
 
 import dev.masthead.comments.ClientInfo;
 import dev.masthead.comments.Comment;
-import dev.masthead.comments.spam.ApprovedAuthorCheck;
+import dev.masthead.comments.SafeHtml;
 import dev.masthead.comments.spam.ApprovedAuthors;
-import dev.masthead.comments.spam.ClassifierCheck;
-import dev.masthead.comments.spam.ContentHeuristicsCheck;
 import dev.masthead.comments.spam.Decision;
-import dev.masthead.comments.spam.DuplicateCheck;
 import dev.masthead.comments.spam.DuplicateStore;
-import dev.masthead.comments.spam.FloodCheck;
 import dev.masthead.comments.spam.FloodStore;
-import dev.masthead.comments.spam.HoneypotCheck;
-import dev.masthead.comments.spam.LinkCheck;
+import dev.masthead.comments.spam.Label;
+import dev.masthead.comments.spam.SpamCheck;
+import dev.masthead.comments.spam.SpamChecks;
+import dev.masthead.comments.spam.SpamChecks.StoreSettings;
 import dev.masthead.comments.spam.SpamClassifier;
 import dev.masthead.comments.spam.SpamContext;
 import dev.masthead.comments.spam.SpamFilter;
-import dev.masthead.comments.spam.TermListCheck;
+import dev.masthead.comments.spam.TermList;
 import dev.masthead.comments.spam.Verdict;
 import dev.masthead.core.ArticleId;
 import dev.masthead.redis.RedisCommentStores;
@@ -85,10 +83,12 @@ public class CommentStoresBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    FloodCheck.Builder flood = FloodCheck.builder();
-    DuplicateCheck.Builder duplicate = DuplicateCheck.builder().retention(Duration.ofMinutes(10));
-    ApprovedAuthorCheck.Builder author = ApprovedAuthorCheck.builder();
     InstantSource clock = InstantSource.system();
+    StoreSettings settings = StoreSettings.of(SITE_SECRET);
+    Duration retention = Duration.ofMinutes(10); // keeps Redis small over a long run; same for both
+    SpamCheck flood;
+    SpamCheck duplicate;
+    SpamCheck author;
     if (stores.equals("redis")) {
       String uri = redisUri;
       if (uri.isEmpty()) {
@@ -97,38 +97,39 @@ public class CommentStoresBenchmark {
       }
       connection = RedisConnection.builder().uri(uri).build();
       RedisCommentStores redis = RedisCommentStores.builder(connection).namespace("bench:" + System.nanoTime()).build();
-      flood.store(redis.flood(), SITE_SECRET);
-      duplicate.store(redis.duplicates(), SITE_SECRET);
-      author.store(redis.approvedAuthors(), SITE_SECRET);
+      flood = SpamChecks.flood(SpamChecks.DEFAULT_FLOOD_INTERVAL, redis.flood(), settings);
+      duplicate = SpamChecks.duplicate(retention, redis.duplicates(), settings);
+      author = SpamChecks.approvedAuthors(redis.approvedAuthors(), settings);
     } else if (stores.equals("memory")) {
-      flood.store(FloodStore.inMemory(clock), SITE_SECRET);
-      duplicate.store(DuplicateStore.inMemory(clock), SITE_SECRET);
-      author.store(ApprovedAuthors.inMemory(clock), SITE_SECRET);
+      flood = SpamChecks.flood(SpamChecks.DEFAULT_FLOOD_INTERVAL, FloodStore.inMemory(clock), settings);
+      duplicate = SpamChecks.duplicate(retention, DuplicateStore.inMemory(clock), settings);
+      author = SpamChecks.approvedAuthors(ApprovedAuthors.inMemory(clock), settings);
     } else {
       throw new IllegalArgumentException("stores must be memory or redis, was " + stores);
     }
     List<SpamClassifier.Example> examples = new ArrayList<>();
     for (String s : List.of("check out my channel and subscribe", "earn money from home click here",
         "visit my site for free followers", "cheap pills without prescription", "make money fast with this trick")) {
-      examples.add(new SpamClassifier.Example(s, true));
+      examples.add(new SpamClassifier.Example(s, Label.SPAM));
     }
     for (String s : List.of("the council vote was closer than expected", "thanks for the clear reporting on the bridge",
         "my street flooded again last night", "congratulations to the runners", "will the state share the cost")) {
-      examples.add(new SpamClassifier.Example(s, false));
+      examples.add(new SpamClassifier.Example(s, Label.HAM));
     }
     filter = SpamFilter.builder()
-        .check(HoneypotCheck.create())
-        .check(flood.build())
-        .check(duplicate.build())
-        .check(author.build())
-        .check(LinkCheck.create())
-        .check(TermListCheck.of("casino\nv*agra\n~pharma\n192.0.2.0/24", "refund\nlawsuit"))
-        .check(ContentHeuristicsCheck.create())
-        .check(ClassifierCheck.of(SpamClassifier.trainer().train(examples)))
+        .check(SpamChecks.honeypot())
+        .check(flood)
+        .check(duplicate)
+        .check(author)
+        .check(SpamChecks.links())
+        .check(SpamChecks.terms(TermList.parse("casino\nv*agra\n~pharma\n192.0.2.0/24"), TermList.parse("refund\nlawsuit")))
+        .check(SpamChecks.contentHeuristics())
+        .check(SpamChecks.classifier(SpamClassifier.trainer().train(examples)))
         .build();
-    String html = SpamFilterBenchmark.comment(7);
+    SafeHtml html = SafeHtml.sanitize(SpamFilterBenchmark.comment(7));
     template = new Comment(ArticleId.of("a1"), null, "Reader", "reader@example.com", (URI) null, html,
-        Jsoup.parseBodyFragment(html).body().text(), Jsoup.parseBodyFragment(html).select("a[href]").eachAttr("href"),
+        Jsoup.parseBodyFragment(html.html()).body().text(),
+        Jsoup.parseBodyFragment(html.html()).select("a[href]").eachAttr("href"),
         new ClientInfo("10.0.0.1", "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0", null),
         clock.instant());
     Verdict first = filter.check(next(), SpamContext.EMPTY);
@@ -145,12 +146,12 @@ public class CommentStoresBenchmark {
     }
   }
 
-  /** A new comment: a new commenter and new text, now. */
+  /** A new comment: a new commenter and new text (the checks read the plain text), now. */
   private Comment next() {
     long n = sequence.incrementAndGet();
     Comment t = template;
     return new Comment(t.articleId(), null, "Reader " + n, "reader" + n + "@example.com", null,
-        t.contentHtml() + " #" + n, t.contentText() + " #" + n, t.links(),
+        t.contentHtml(), t.contentText() + " #" + n, t.links(),
         new ClientInfo("10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255), t.client().userAgent(), null),
         InstantSource.system().instant());
   }

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe if its store is.
  */
-public final class ApprovedAuthorCheck implements SpamCheck {
+final class ApprovedAuthorCheck implements SpamCheck {
   /** The default score of an approved author: -1.5. */
   public static final double DEFAULT_SCORE = -1.5;
   /** The default time an approval is trusted: 365 days. */
@@ -80,6 +80,12 @@ public final class ApprovedAuthorCheck implements SpamCheck {
     return Cost.STORE;
   }
 
+  /** A failure or a late answer of the filter's own timeout has the store's code too. */
+  @Override
+  public String failureCode() {
+    return STORE_UNAVAILABLE;
+  }
+
   @Override
   public List<Signal> check(Comment comment, SpamContext context) {
     return checkAsync(comment, context).join();
@@ -118,8 +124,8 @@ public final class ApprovedAuthorCheck implements SpamCheck {
 
   /** Approves the author on ham feedback, without waiting for the store. */
   @Override
-  public void feedback(Comment comment, SpamContext context, boolean spam) {
-    if (spam || comment.authorEmail().isBlank()) {
+  public void feedback(Comment comment, SpamContext context, Label label) {
+    if (label != Label.HAM || comment.authorEmail().isBlank()) {
       return;
     }
     String key = key(comment);

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe if its store is.
  */
-public final class DuplicateCheck implements SpamCheck {
+final class DuplicateCheck implements SpamCheck {
   /** The code of the duplicate signal. */
   public static final String CODE = "duplicate";
   /** The code of the signal given when the store fails or is late: {@value}. */
@@ -82,6 +82,12 @@ public final class DuplicateCheck implements SpamCheck {
     return Cost.STORE;
   }
 
+  /** A failure or a late answer of the filter's own timeout has the store's code too. */
+  @Override
+  public String failureCode() {
+    return STORE_UNAVAILABLE;
+  }
+
   @Override
   public List<Signal> check(Comment comment, SpamContext context) {
     return checkAsync(comment, context).join();
@@ -113,7 +119,7 @@ public final class DuplicateCheck implements SpamCheck {
   }
 
   private Signal duplicate() {
-    return Signal.floor(name(), CODE, Decision.DISCARD, "The same author already posted this comment under the same parent");
+    return Signal.refusal(name(), CODE, Refusal.DUPLICATE, "The same author already posted this comment under the same parent");
   }
 
   @Override

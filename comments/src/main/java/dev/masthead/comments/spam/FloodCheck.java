@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe if its store is.
  */
-public final class FloodCheck implements SpamCheck {
+final class FloodCheck implements SpamCheck {
   /** The code of the flood signal. */
   public static final String CODE = "flood";
   /** The code of the signal given when the store fails or is late: {@value}. */
@@ -87,6 +87,12 @@ public final class FloodCheck implements SpamCheck {
     return Cost.STORE;
   }
 
+  /** A failure or a late answer of the filter's own timeout has the store's code too. */
+  @Override
+  public String failureCode() {
+    return STORE_UNAVAILABLE;
+  }
+
   @Override
   public List<Signal> check(Comment comment, SpamContext context) {
     return checkAsync(comment, context).join();
@@ -133,7 +139,7 @@ public final class FloodCheck implements SpamCheck {
     if (refusing.isEmpty()) {
       return List.of();
     }
-    return List.of(Signal.floor(name(), CODE, Decision.DISCARD,
+    return List.of(Signal.refusal(name(), CODE, Refusal.FLOOD,
         "A comment from the same IP or email address arrived less than " + interval.toSeconds() + " seconds before"));
   }
 

@@ -17,22 +17,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides what happens to a valid comment: runs the configured {@link SpamCheck}s and returns a
- * {@link Verdict} with every reason.
+ * Decides what happens to a valid comment: runs the configured {@link SpamCheck}s (the built-in ones come from
+ * {@link SpamChecks}) and returns a {@link Verdict} with every reason.
  *
  * <pre>{@code
  * SpamFilter filter = SpamFilter.builder()
- *     .check(HoneypotCheck.create())
- *     .check(LinkCheck.holdingAt(2))
- *     .check(ClassifierCheck.of(classifier))
+ *     .check(SpamChecks.honeypot())
+ *     .check(SpamChecks.links())
+ *     .check(SpamChecks.classifier(classifier))
  *     .build();
  * Verdict verdict = filter.check(comment, SpamContext.of(submission));
  * }</pre>
  *
  * <p><b>Order and early stop.</b> Checks run one after another, cheapest first by {@link SpamCheck.Cost} and
  * in the order added within a cost. The outcome is settled, and the remaining checks skipped (listed in
- * {@link Verdict#skipped()}), as soon as a signal sets a floor of {@link Decision#SPAM} or harsher, or the
- * comment is refused (flood, duplicate): no later signal can make the decision milder, so a network check is
+ * {@link Verdict#skipped()}), as soon as a signal sets a floor of {@link Decision#SPAM} or harsher, or a
+ * signal refuses the comment ({@link Signal#refusal()}: flood, duplicate): no later signal can make the decision milder, so a network check is
  * not paid for.
  *
  * <p><b>Decision.</b> The total score is the sum of the signals' scores; it maps to a decision by the
@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * signal's floor.
  *
  * <p><b>Failures.</b> A check that throws, whose future fails, or that does not answer within the check timeout
- * (default 3 seconds, for asynchronous checks) adds a {@code check.failed} signal with a HOLD floor and no
- * score: it never approves a comment and never marks it spam by itself. The failure is logged at WARN with the
+ * (default 3 seconds, for asynchronous checks) adds a signal with a HOLD floor and no score, coded
+ * {@code check.failed} or the check's own {@link SpamCheck#failureCode()} ({@code akismet.unavailable}): it never approves a comment and never marks it spam by itself. The failure is logged at WARN with the
  * check's name and the exception's class only, never the commenter's email, IP or text.
  *
  * <p><b>Store-backed checks</b> ({@link SpamCheck.Cost#STORE}: flood, duplicate, approved authors) answer
@@ -200,7 +200,7 @@ public final class SpamFilter {
     }
   }
 
-  private static List<Signal> sanitize(SpamCheck check, @Nullable List<Signal> signals) {
+  private List<Signal> sanitize(SpamCheck check, @Nullable List<Signal> signals) {
     if (signals == null) {
       return failed(check, new NullPointerException("check returned null"));
     }
@@ -212,13 +212,23 @@ public final class SpamFilter {
     return signals;
   }
 
-  private static List<Signal> failed(SpamCheck check, Throwable error) {
+  private List<Signal> failed(SpamCheck check, Throwable error) {
     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     boolean timeout = cause instanceof TimeoutException;
     LOG.warn("spam check '{}' {} ({}); the comment is held for moderation", check.name(),
         timeout ? "timed out" : "failed", cause.getClass().getName());
-    return List.of(Signal.floor(check.name(), "check.failed", Decision.HOLD,
-        "The " + check.name() + " check " + (timeout ? "timed out" : "failed") + "; held for a person to decide"));
+    String code;
+    try {
+      code = check.failureCode();
+    } catch (RuntimeException e) {
+      code = null;
+    }
+    if (code == null || code.isBlank()) {
+      code = "check.failed";
+    }
+    return List.of(Signal.floor(check.name(), code, Decision.HOLD,
+        "The " + check.name() + " check " + (timeout ? "timed out (no answer within the filter's check timeout of "
+            + checkTimeout.toMillis() + " ms)" : "failed") + "; held for a person to decide"));
   }
 
   /**
@@ -229,7 +239,7 @@ public final class SpamFilter {
    * @throws NullPointerException if an argument is null
    */
   public void markSpam(Comment comment, SpamContext context) {
-    feedback(comment, context, true);
+    feedback(comment, context, Label.SPAM);
   }
 
   /**
@@ -240,15 +250,26 @@ public final class SpamFilter {
    * @throws NullPointerException if an argument is null
    */
   public void markHam(Comment comment, SpamContext context) {
-    feedback(comment, context, false);
+    feedback(comment, context, Label.HAM);
   }
 
-  private void feedback(Comment comment, SpamContext context, boolean spam) {
+  /**
+   * Tells every check what a moderator decided about a comment; {@link #markSpam} and {@link #markHam} are
+   * this with the label fixed. A check whose feedback throws is logged at WARN (its name and the exception's
+   * class only) and the others still learn.
+   *
+   * @param comment the comment
+   * @param context its context as checked
+   * @param label what the moderator said it is
+   * @throws NullPointerException if an argument is null
+   */
+  public void feedback(Comment comment, SpamContext context, Label label) {
     Objects.requireNonNull(comment, "comment");
     Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(label, "label");
     for (SpamCheck check : checks) {
       try {
-        check.feedback(comment, context, spam);
+        check.feedback(comment, context, label);
       } catch (RuntimeException e) {
         LOG.warn("spam check '{}' failed to learn from feedback ({})", check.name(), e.getClass().getName());
       }
@@ -283,10 +304,8 @@ public final class SpamFilter {
         if (s.floor() != null) {
           floor = floor.atLeast(s.floor());
         }
-        if (refusal == null && s.code().equals(FloodCheck.CODE)) {
-          refusal = Refusal.FLOOD;
-        } else if (refusal == null && s.code().equals(DuplicateCheck.CODE)) {
-          refusal = Refusal.DUPLICATE;
+        if (refusal == null && s.refusal() != null) {
+          refusal = s.refusal();
         }
       }
     }

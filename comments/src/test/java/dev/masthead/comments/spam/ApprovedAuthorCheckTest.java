@@ -1,5 +1,6 @@
 package dev.masthead.comments.spam;
 
+import dev.masthead.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,13 +8,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ApprovedAuthorCheckTest {
-  private final FakeClock clock = new FakeClock(TestComments.NOW);
+  private final TestClock clock = new TestClock(TestComments.NOW);
 
   @Test
   void lowersTheScoreOfAnAuthorApprovedBefore() {
     ApprovedAuthorCheck check = ApprovedAuthorCheck.create(clock);
     assertThat(check.check(TestComments.text("hi"), SpamContext.EMPTY)).isEmpty();
-    check.feedback(TestComments.text("hi"), SpamContext.EMPTY, false);
+    check.feedback(TestComments.text("hi"), SpamContext.EMPTY, Label.HAM);
     assertThat(check.check(TestComments.of("a2", null, "ANN READER", "Ann@Example.com", null, "hi", TestComments.NOW),
         SpamContext.EMPTY)).singleElement().satisfies(s -> {
           assertThat(s.code()).isEqualTo("author.previously_approved");
@@ -24,7 +25,7 @@ class ApprovedAuthorCheckTest {
   @Test
   void spamFeedbackApprovesNoOne() {
     ApprovedAuthorCheck check = ApprovedAuthorCheck.create(clock);
-    check.feedback(TestComments.text("hi"), SpamContext.EMPTY, true);
+    check.feedback(TestComments.text("hi"), SpamContext.EMPTY, Label.SPAM);
     assertThat(check.check(TestComments.text("hi"), SpamContext.EMPTY)).isEmpty();
   }
 
@@ -32,7 +33,7 @@ class ApprovedAuthorCheckTest {
   void theSameNameWithAnotherEmailIsNotApproved() {
     ApprovedAuthorCheck check = ApprovedAuthorCheck.create(clock);
     check.feedback(TestComments.of("a1", null, "Ann Reader", "ann@example.com", null, "hi", TestComments.NOW),
-        SpamContext.EMPTY, false);
+        SpamContext.EMPTY, Label.HAM);
     assertThat(check.check(TestComments.of("a1", null, "Ann Reader", "ann@evil.example", null, "hi", TestComments.NOW),
         SpamContext.EMPTY)).isEmpty();
   }
@@ -40,7 +41,7 @@ class ApprovedAuthorCheckTest {
   @Test
   void anApprovalIsTrustedForTheRetentionOnly() {
     ApprovedAuthorCheck check = ApprovedAuthorCheck.builder().clock(clock).retention(Duration.ofDays(30)).build();
-    check.feedback(TestComments.text("hi"), SpamContext.EMPTY, false);
+    check.feedback(TestComments.text("hi"), SpamContext.EMPTY, Label.HAM);
     clock.advance(Duration.ofDays(29));
     assertThat(check.check(TestComments.text("hi"), SpamContext.EMPTY)).hasSize(1);
     clock.advance(Duration.ofDays(2));

@@ -2,11 +2,12 @@ package dev.masthead.comments.spam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.masthead.testing.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class DuplicateCheckTest {
-  private final FakeClock clock = new FakeClock(TestComments.NOW);
+  private final TestClock clock = new TestClock(TestComments.NOW);
   private final DuplicateCheck check = DuplicateCheck.create(clock);
 
   @Test
@@ -67,10 +68,13 @@ class DuplicateCheckTest {
     }
   }
 
+  private static final dev.masthead.comments.SafeHtml SOME_HTML = dev.masthead.comments.SafeHtml.sanitize("a comment");
+
+  /** The fingerprint reads the plain text: the HTML is the same for all. */
   private dev.masthead.comments.Comment comment(String prefix, int i) {
     String text = prefix + " comment " + i;
     return new dev.masthead.comments.Comment(dev.masthead.core.ArticleId.of("a1"), null, "Ann", "ann@example.com",
-        (java.net.URI) null, text, text, java.util.List.of(), new dev.masthead.comments.ClientInfo(null, null, null),
+        (java.net.URI) null, SOME_HTML, text, java.util.List.of(), new dev.masthead.comments.ClientInfo(null, null, null),
         clock.instant());
   }
 }

@@ -1,5 +1,6 @@
 package dev.masthead.comments.spam;
 
+import dev.masthead.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -30,7 +31,7 @@ class ExpiringMemoryProperties {
             lists().of(integers().between(0, 4 * 8 * 5 - 1).map(i -> new Op(i % 4, i / 4 % 8, i / 32)))
                 .ofSizeBetween(1, 60))
         .checkAssert((max, retentionSeconds, ops) -> {
-          FakeClock clock = new FakeClock(Instant.EPOCH);
+          TestClock clock = new TestClock(Instant.EPOCH);
           Duration retention = Duration.ofSeconds(retentionSeconds);
           ExpiringMemory<Integer> memory = new ExpiringMemory<>(max, clock);
           Map<String, Instant> written = new HashMap<>(); // the oracle: last write time of each key

@@ -3,12 +3,13 @@ package dev.masthead.comments.spam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masthead.comments.Comment;
+import dev.masthead.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class FloodCheckTest {
-  private final FakeClock clock = new FakeClock(TestComments.NOW);
+  private final TestClock clock = new TestClock(TestComments.NOW);
   private final FloodCheck check = FloodCheck.create(clock);
 
   private Comment at(String email, String ip, Instant when) {

@@ -1,5 +1,6 @@
 package dev.masthead.comments.spam;
 
+import dev.masthead.testing.TestClock;
 import dev.masthead.comments.spam.contract.ApprovedAuthorsContract;
 import dev.masthead.comments.spam.contract.DuplicateStoreContract;
 import dev.masthead.comments.spam.contract.FloodStoreContract;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Nested;
 class InMemoryStoresTest {
   @Nested
   class Flood extends FloodStoreContract {
-    private final FakeClock clock = new FakeClock(TestComments.NOW);
+    private final TestClock clock = new TestClock(TestComments.NOW);
 
     @Override
     protected FloodStore newStore() {
@@ -25,7 +26,7 @@ class InMemoryStoresTest {
 
   @Nested
   class Duplicate extends DuplicateStoreContract {
-    private final FakeClock clock = new FakeClock(TestComments.NOW);
+    private final TestClock clock = new TestClock(TestComments.NOW);
 
     @Override
     protected DuplicateStore newStore() {
@@ -40,7 +41,7 @@ class InMemoryStoresTest {
 
   @Nested
   class Authors extends ApprovedAuthorsContract {
-    private final FakeClock clock = new FakeClock(TestComments.NOW);
+    private final TestClock clock = new TestClock(TestComments.NOW);
 
     @Override
     protected ApprovedAuthors newStore() {

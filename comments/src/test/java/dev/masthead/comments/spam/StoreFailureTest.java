@@ -1,5 +1,6 @@
 package dev.masthead.comments.spam;
 
+import dev.masthead.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.masthead.comments.Comment;
@@ -21,7 +22,7 @@ class StoreFailureTest {
   private static final byte[] SECRET = "a site secret of 32 bytes, test!".getBytes(StandardCharsets.US_ASCII);
   private static final Duration TIMEOUT = Duration.ofMillis(50);
 
-  private final FakeClock clock = new FakeClock(TestComments.NOW);
+  private final TestClock clock = new TestClock(TestComments.NOW);
 
   /** A store of each kind that fails, never answers, or works, as the test switches it. */
   private static final class Switchable implements FloodStore, DuplicateStore, ApprovedAuthors {
@@ -162,7 +163,7 @@ class StoreFailureTest {
     store.mode = Switchable.Mode.THROW;
     AtomicBoolean threw = new AtomicBoolean();
     try {
-      check.feedback(comment(1, clock.instant()), SpamContext.EMPTY, false);
+      check.feedback(comment(1, clock.instant()), SpamContext.EMPTY, Label.HAM);
     } catch (RuntimeException e) {
       threw.set(true);
     }
