@@ -7,12 +7,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Which authors have had a comment approved, for {@link ApprovedAuthorCheck}. An author is an opaque key: a
+ * Which authors have had a comment approved, for the approved-author check
+ * ({@link SpamChecks#approvedAuthors(ApprovedAuthors, SpamChecks.StoreSettings)}). An author is an opaque key: a
  * keyed HMAC-SHA256 digest of the name and email, both case-insensitive (see
- * {@link ApprovedAuthorCheck.Builder#store}), so a store never holds a name or an address. The check fills the
+ * {@link SpamChecks.StoreSettings}), so a store never holds a name or an address. The check fills the
  * store from moderators' ham feedback ({@link SpamFilter#markHam}); a host with an archive of approved
- * comments seeds it by giving each of them to the check's own {@code feedback} as ham ({@code markHam} would
- * also train the classifier and report to Akismet).
+ * comments seeds it by giving each of them to the check's own {@link SpamCheck#feedback} as {@link Label#HAM}
+ * ({@code markHam} would also train the classifier and report to Akismet).
  *
  * <p><b>Networked implementations.</b> Both calls fit one round trip (in Redis, {@code EXISTS} and
  * {@code SET key 1 PX retention}; see {@code masthead-redis}). An implementation may fail (complete the stage

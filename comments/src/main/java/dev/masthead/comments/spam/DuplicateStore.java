@@ -8,8 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Remembers comment fingerprints for {@link DuplicateCheck}. A fingerprint is a keyed HMAC-SHA256 digest of the
- * article, parent, author and normalized text (see {@link DuplicateCheck.Builder#store}): a store never holds a
+ * Remembers comment fingerprints for the duplicate check
+ * ({@link SpamChecks#duplicate(java.time.Duration, DuplicateStore, SpamChecks.StoreSettings)}). A fingerprint is a
+ * keyed HMAC-SHA256 digest of the article, parent, author and normalized text (see
+ * {@link SpamChecks.StoreSettings}): a store never holds a
  * comment's text or its author's address.
  *
  * <p><b>Semantics.</b> {@link #seenBefore} is atomic: of two concurrent calls with one fingerprint, exactly one

@@ -11,9 +11,10 @@ import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Remembers when each commenter (an IP address, an email address) last had a comment accepted, for
- * {@link FloodCheck}. Keys are opaque fingerprints (keyed HMAC-SHA256, see {@link FloodCheck.Builder#store}):
- * a store never sees an address in clear.
+ * Remembers when each commenter (an IP address, an email address) last had a comment accepted, for the flood
+ * check ({@link SpamChecks#flood(java.time.Duration, FloodStore, SpamChecks.StoreSettings)}). Keys are opaque
+ * fingerprints (keyed HMAC-SHA256, see {@link SpamChecks.StoreSettings}): a store never sees an address in
+ * clear.
  *
  * <p><b>Semantics.</b> {@link #recordUnlessFlooding} looks at every key of one comment at once and is atomic:
  * if none of them holds a time less than {@code interval} away from the new comment's (on either side, so that
