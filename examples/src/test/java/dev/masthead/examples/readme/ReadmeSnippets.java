@@ -11,6 +11,7 @@ import dev.masthead.comments.spam.FormTokens;
 import dev.masthead.comments.spam.Label;
 import dev.masthead.comments.spam.SpamClassifier;
 import dev.masthead.comments.spam.SpamChecks;
+import dev.masthead.comments.spam.SpamChecks.StoreSettings;
 import dev.masthead.comments.spam.SpamContext;
 import dev.masthead.comments.spam.SpamFilter;
 import dev.masthead.comments.spam.TermList;
@@ -25,12 +26,15 @@ import dev.masthead.ranking.EngagementEvent;
 import dev.masthead.ranking.Ranking;
 import dev.masthead.ranking.RankingEngine;
 import dev.masthead.ranking.RankingQuery;
+import dev.masthead.redis.RedisCommentStores;
+import dev.masthead.redis.RedisConnection;
 import dev.masthead.related.RelatedArticle;
 import dev.masthead.related.RelatedArticles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
@@ -128,6 +132,20 @@ final class ReadmeSnippets {
       // later, when a moderator decides:
       spamFilter.feedback(comment, context, Label.SPAM); // or markSpam/markHam: reaches every learning check
     }
+  }
+
+  /** README, "Shared comment memory": compiled only (it connects to a Redis). */
+  static SpamFilter sharedCommentMemory(byte[] siteSecret) {
+    RedisConnection redis = RedisConnection.builder().uri("redis://10.0.0.5:6379").build(); // close on shutdown
+    RedisCommentStores stores = RedisCommentStores.builder(redis).build();        // keys under {masthead:comments}
+    StoreSettings shared = StoreSettings.of(siteSecret); // 16+ random bytes, the same on every server, not in Redis
+    SpamFilter spamFilter = SpamFilter.builder()
+        .check(SpamChecks.flood(Duration.ofSeconds(15), stores.flood(), shared))
+        .check(SpamChecks.duplicate(Duration.ofHours(24), stores.duplicates(), shared))
+        .check(SpamChecks.approvedAuthors(stores.approvedAuthors(), shared))
+        // ... the other checks as above
+        .build();
+    return spamFilter;
   }
 
   /** README, "Rankings". */
