@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.regex.Pattern;
 
 /**
  * The comment spam checks' memory in Redis, shared by every app server of a site: flood times, duplicate
@@ -39,11 +38,12 @@ import java.util.regex.Pattern;
  *   <li>approved authors: {@code EXISTS} to ask, {@code SET key 1 PX retention} to approve.</li>
  * </ul>
  *
- * <p><b>Keys.</b> {@code {namespace}:flood:<fingerprint>}, {@code {namespace}:duplicate:<fingerprint>},
- * {@code {namespace}:author:<fingerprint>}, where the fingerprint is the check's HMAC-SHA256 digest (32 hex
- * digits): Redis, its append-only file, its backups and replicas hold no address and no text. The namespace
- * (default {@value #DEFAULT_NAMESPACE}) is a Cluster hash tag, so the flood script's two keys share a slot; all
- * comment memory of a site lives on one Cluster node, which is fine at comment rates (a few per second). Every
+ * <p><b>Keys.</b> {@code mh:{namespace}:flood:<fingerprint>}, {@code mh:{namespace}:duplicate:<fingerprint>},
+ * {@code mh:{namespace}:author:<fingerprint>}, as the module's other stores name theirs, where the fingerprint
+ * is the check's HMAC-SHA256 digest (32 hex digits): Redis, its append-only file, its backups and replicas hold
+ * no address and no text. The namespace (default {@value #DEFAULT_NAMESPACE}, apart from the ranking stores'
+ * {@code masthead}) is a Cluster hash tag, so the flood script's two keys share a slot; all comment memory of a
+ * site lives on one Cluster node, which is fine at comment rates (a few per second). Every
  * key has a TTL. Under {@code maxmemory}, use a {@code volatile-ttl} or {@code volatile-lru} policy: both evict
  * the oldest entries first, never a fingerprint written a moment ago (an LFU policy would, as Caffeine's
  * W-TinyLFU did in memory).
@@ -58,9 +58,7 @@ import java.util.regex.Pattern;
  */
 public final class RedisCommentStores {
   /** The default namespace: {@value}. */
-  public static final String DEFAULT_NAMESPACE = "masthead:comments";
-
-  private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9:._-]{1,64}");
+  public static final String DEFAULT_NAMESPACE = "masthead-comments";
 
   /** KEYS: the comment's flood keys. ARGV: its time, the interval, the retention, all in ms. */
   static final RedisScript FLOOD_SCRIPT = new RedisScript("""
@@ -89,14 +87,14 @@ public final class RedisCommentStores {
       """);
 
   private final RedisConnection connection;
-  private final String prefix;
+  private final RedisNamespace namespace;
   private final FloodStore flood = new Flood();
   private final DuplicateStore duplicates = new Duplicates();
   private final ApprovedAuthors approvedAuthors = new Authors();
 
   private RedisCommentStores(Builder b) {
     this.connection = b.connection;
-    this.prefix = "{" + b.namespace + "}:";
+    this.namespace = new RedisNamespace(b.namespace);
   }
 
   /**
@@ -137,14 +135,9 @@ public final class RedisCommentStores {
     return approvedAuthors;
   }
 
-  /** The key prefix, {@code {namespace}:}. */
-  String prefix() {
-    return prefix;
-  }
-
   @Override
   public String toString() {
-    return "RedisCommentStores[" + connection + ", namespace=" + prefix.substring(1, prefix.length() - 2) + "]";
+    return "RedisCommentStores[namespace " + namespace + " on " + connection.description() + "]";
   }
 
   private static String millis(Duration d) {
@@ -158,7 +151,7 @@ public final class RedisCommentStores {
       FloodStore.checkArguments(keys, at, interval, retention);
       String[] redisKeys = new String[keys.size()];
       for (int i = 0; i < redisKeys.length; i++) {
-        redisKeys[i] = prefix + "flood:" + keys.get(i);
+        redisKeys[i] = namespace.key("flood:" + keys.get(i));
       }
       return FLOOD_SCRIPT.<String>run(connection.commands(), ScriptOutputType.VALUE, redisKeys,
               Long.toString(at.toEpochMilli()), millis(interval), millis(retention))
@@ -168,7 +161,7 @@ public final class RedisCommentStores {
 
     @Override
     public String toString() {
-      return "RedisFloodStore[" + prefix + "flood:*]";
+      return "RedisFloodStore[" + namespace.key("flood:*") + "]";
     }
   }
 
@@ -179,14 +172,14 @@ public final class RedisCommentStores {
       Objects.requireNonNull(at, "at");
       checkRetention(retention);
       return connection.commands()
-          .set(prefix + "duplicate:" + fingerprint, Long.toString(at.toEpochMilli()),
+          .set(namespace.key("duplicate:" + fingerprint), Long.toString(at.toEpochMilli()),
               SetArgs.Builder.nx().px(Math.max(1, retention.toMillis())))
           .thenApply(ok -> ok == null);
     }
 
     @Override
     public String toString() {
-      return "RedisDuplicateStore[" + prefix + "duplicate:*]";
+      return "RedisDuplicateStore[" + namespace.key("duplicate:*") + "]";
     }
   }
 
@@ -194,7 +187,7 @@ public final class RedisCommentStores {
     @Override
     public CompletionStage<Boolean> isApproved(String author) {
       Objects.requireNonNull(author, "author");
-      return connection.commands().exists(prefix + "author:" + author).thenApply(n -> n != null && n > 0);
+      return connection.commands().exists(namespace.key("author:" + author)).thenApply(n -> n != null && n > 0);
     }
 
     @Override
@@ -202,13 +195,13 @@ public final class RedisCommentStores {
       Objects.requireNonNull(author, "author");
       checkRetention(retention);
       return connection.commands()
-          .set(prefix + "author:" + author, "1", SetArgs.Builder.px(Math.max(1, retention.toMillis())))
+          .set(namespace.key("author:" + author), "1", SetArgs.Builder.px(Math.max(1, retention.toMillis())))
           .thenApply(ok -> null);
     }
 
     @Override
     public String toString() {
-      return "RedisApprovedAuthors[" + prefix + "author:*]";
+      return "RedisApprovedAuthors[" + namespace.key("author:*") + "]";
     }
   }
 
@@ -229,22 +222,17 @@ public final class RedisCommentStores {
     }
 
     /**
-     * Sets the namespace every key starts with, as a Cluster hash tag {@code {namespace}:} (default
+     * Sets the namespace every key starts with, {@code mh:{namespace}:}, a Cluster hash tag (default
      * {@value RedisCommentStores#DEFAULT_NAMESPACE}). Sites that share one Redis use one namespace each.
      *
-     * @param namespace 1 to 64 characters of {@code A-Z a-z 0-9 : . _ -}
+     * @param namespace 1 to 64 characters of {@code A-Z a-z 0-9 _ . : -}
      * @return this builder
      * @throws NullPointerException if {@code namespace} is null
      * @throws IllegalArgumentException if it is empty, too long or has another character (braces above all,
      *     which would break the hash tag)
      */
     public Builder namespace(String namespace) {
-      Objects.requireNonNull(namespace, "namespace");
-      if (!NAMESPACE.matcher(namespace).matches()) {
-        throw new IllegalArgumentException(
-            "namespace must be 1 to 64 characters of A-Z a-z 0-9 : . _ -, was \"" + namespace + "\"");
-      }
-      this.namespace = namespace;
+      this.namespace = RedisNamespace.check(namespace);
       return this;
     }
 

@@ -104,12 +104,12 @@ class RedisCommentStoresTest {
         Duration.ofSeconds(15)).toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).join();
     stores.duplicates().seenBefore(fp, Instant.EPOCH, Duration.ofHours(1)).toCompletableFuture().join();
     stores.approvedAuthors().approve(fp, Duration.ofDays(1)).toCompletableFuture().join();
-    assertThat(redis.command("KEYS", "{site-a}:*").lines().sorted())
-        .containsExactly("{site-a}:author:" + fp, "{site-a}:duplicate:" + fp, "{site-a}:flood:" + fp);
-    assertThat(redis.command("GET", "{site-a}:flood:" + fp)).isEqualTo("100000");
-    assertThat(Long.parseLong(redis.command("PTTL", "{site-a}:flood:" + fp))).isBetween(1L, 15_000L);
-    assertThat(Long.parseLong(redis.command("PTTL", "{site-a}:duplicate:" + fp))).isBetween(1L, 3_600_000L);
-    assertThat(Long.parseLong(redis.command("PTTL", "{site-a}:author:" + fp))).isBetween(1L, 86_400_000L);
+    assertThat(redis.command("KEYS", "mh:{site-a}:*").lines().sorted())
+        .containsExactly("mh:{site-a}:author:" + fp, "mh:{site-a}:duplicate:" + fp, "mh:{site-a}:flood:" + fp);
+    assertThat(redis.command("GET", "mh:{site-a}:flood:" + fp)).isEqualTo("100000");
+    assertThat(Long.parseLong(redis.command("PTTL", "mh:{site-a}:flood:" + fp))).isBetween(1L, 15_000L);
+    assertThat(Long.parseLong(redis.command("PTTL", "mh:{site-a}:duplicate:" + fp))).isBetween(1L, 3_600_000L);
+    assertThat(Long.parseLong(redis.command("PTTL", "mh:{site-a}:author:" + fp))).isBetween(1L, 86_400_000L);
   }
 
   @Test

@@ -106,6 +106,23 @@ class RedisOutageTest {
     return v;
   }
 
+  /** Waits until Redis no longer answers (DEBUG SLEEP has begun): a probe that once answered now times out. */
+  private void awaitStall() {
+    dev.masthead.comments.spam.DuplicateStore probe = RedisCommentStores.builder(connection).namespace("probe").build()
+        .duplicates();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      try {
+        probe.seenBefore(java.util.UUID.randomUUID().toString(), Instant.EPOCH, Duration.ofMinutes(1))
+            .toCompletableFuture().get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        return;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException("Redis did not stall");
+  }
+
   private static long p99(List<Long> millis) {
     List<Long> sorted = new ArrayList<>(millis);
     sorted.sort(null);
@@ -149,13 +166,15 @@ class RedisOutageTest {
 
   @Test
   void aStalledRedisHoldsEveryCommentAfterTheStoreTimeout() throws Exception {
-    Thread stall = new Thread(() -> redis.command("DEBUG", "SLEEP", "2"));
+    Thread stall = new Thread(() -> redis.command("DEBUG", "SLEEP", "3"));
     stall.start();
     List<Long> millis = new ArrayList<>();
     int held = 0;
     try {
-      RedisCommentStoresTest.waitFor(Duration.ofMillis(100)); // let DEBUG SLEEP reach the server first
-      for (int i = 0; i < 5 && stall.isAlive(); i++) { // 5 comments of 3 checks of 100 ms: well within the 2 s
+      awaitStall();
+      long stalledSince = System.nanoTime();
+      // at most 5 comments of 3 checks of 100 ms, and none started later than 1.5 s into the 3 s stall
+      for (int i = 0; i < 5 && System.nanoTime() - stalledSince < 1_500_000_000L; i++) {
         Verdict v = timed(comment(10 + i), millis);
         assertThat(v.decision()).isEqualTo(Decision.HOLD);
         assertThat(v.refused()).isEmpty();
@@ -165,8 +184,8 @@ class RedisOutageTest {
     } finally {
       stall.join();
     }
-    assertThat(held).isEqualTo(5);
-    assertThat(millis).hasSize(15).allSatisfy(m -> assertThat(m).isBetween(STORE_TIMEOUT.toMillis() - 1,
+    assertThat(held).isPositive();
+    assertThat(millis).hasSize(3 * held).allSatisfy(m -> assertThat(m).isBetween(STORE_TIMEOUT.toMillis() - 1,
         STORE_TIMEOUT.toMillis() + 50));
     Verdict after = null;
     for (int attempt = 0; attempt < 40; attempt++) {

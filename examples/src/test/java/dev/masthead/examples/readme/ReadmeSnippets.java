@@ -137,7 +137,7 @@ final class ReadmeSnippets {
   /** README, "Shared comment memory": compiled only (it connects to a Redis). */
   static SpamFilter sharedCommentMemory(byte[] siteSecret) {
     RedisConnection redis = RedisConnection.builder().uri("redis://10.0.0.5:6379").build(); // close on shutdown
-    RedisCommentStores stores = RedisCommentStores.builder(redis).build();        // keys under {masthead:comments}
+    RedisCommentStores stores = RedisCommentStores.builder(redis).build();        // keys under mh:{masthead-comments}:
     StoreSettings shared = StoreSettings.of(siteSecret); // 16+ random bytes, the same on every server, not in Redis
     SpamFilter spamFilter = SpamFilter.builder()
         .check(SpamChecks.flood(Duration.ofSeconds(15), stores.flood(), shared))
