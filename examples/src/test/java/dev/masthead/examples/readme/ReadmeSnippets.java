@@ -24,10 +24,13 @@ import dev.masthead.core.json.MastheadModule;
 import dev.masthead.core.json.NewsArticleJsonLd;
 import dev.masthead.ranking.EngagementEvent;
 import dev.masthead.ranking.Ranking;
+import dev.masthead.ranking.RankingConfig;
 import dev.masthead.ranking.RankingEngine;
 import dev.masthead.ranking.RankingQuery;
 import dev.masthead.redis.RedisCommentStores;
 import dev.masthead.redis.RedisConnection;
+import dev.masthead.redis.RedisCounterStore;
+import dev.masthead.redis.RedisVisitorMemory;
 import dev.masthead.related.RelatedArticle;
 import dev.masthead.related.RelatedArticles;
 import java.io.IOException;
@@ -156,6 +159,17 @@ final class ReadmeSnippets {
     Ranking week = ranking.top(RankingQuery.builder(RankingQuery.Window.lastDays(7)).limit(5).exclude(current).build());
     Ranking thisWeek = ranking.top(RankingQuery.top(RankingQuery.Window.thisWeek(ZoneId.of("Europe/Berlin"), DayOfWeek.MONDAY), 5));
     return List.of(week, thisWeek);
+  }
+
+  /** README, "Run on several servers": compiled only (it connects to a Redis). */
+  static RankingEngine severalServers(ArticleLookup catalog) {
+    RedisConnection redis = RedisConnection.builder().uri("redis://127.0.0.1:6379").build();   // one per app server
+    RankingConfig config = RankingEngine.builder().articles(catalog::find).config();
+    RankingEngine ranking = RankingEngine.builder().config(config).articles(catalog::find)
+        .counterStore(RedisCounterStore.builder(redis).namespace("example-news").layout(config.layout()).build())
+        .visitorMemory(RedisVisitorMemory.builder(redis).namespace("example-news").build())   // optional
+        .build();
+    return ranking;
   }
 
   /** README, "Related Posts". */
