@@ -2,12 +2,17 @@ package dev.masthead.comments.spam.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.masthead.comments.spam.FloodStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -208,5 +213,47 @@ public abstract class FloodStoreContract {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> store.recordUnlessFlooding(List.of(key()), null, INTERVAL, INTERVAL))
         .isInstanceOf(NullPointerException.class);
+  }
+
+  /**
+   * Random sequences of comments (each from one to three of four commenters' keys, at times up to a minute
+   * apart, out of order) against a model: a map of each key's last accepted time. Fixed seed.
+   */
+  @Test
+  public void behavesLikeTheModelOnRandomSequences() {
+    qt().withFixedSeed(0xF100DL).withExamples(150)
+        .forAll(lists().of(integers().between(0, 15 * 121 - 1)).ofSizeBetween(1, 15))
+        .checkAssert(calls -> {
+          String run = key(); // fresh keys for each example: the store is shared by all of them
+          Map<String, Instant> model = new HashMap<>();
+          for (int call : calls) {
+            int keyMask = call % 15 + 1; // a non-empty subset of four keys
+            Instant at = T0.plusSeconds(call / 15 - 60L);
+            List<String> keys = new ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+              if ((keyMask & (1 << k)) != 0) {
+                keys.add(run + k);
+              }
+            }
+            Instant expected = null;
+            for (String k : keys) {
+              Instant recorded = model.get(k);
+              if (recorded != null && Duration.between(recorded, at).abs().compareTo(INTERVAL) < 0
+                  && (expected == null
+                  || Duration.between(recorded, at).abs().compareTo(Duration.between(expected, at).abs()) < 0)) {
+                expected = recorded;
+              }
+            }
+            Optional<Instant> answer = record(keys, at, INTERVAL, Duration.ofMinutes(10));
+            if (expected == null) {
+              assertThat(answer).as("%s at %s", keys, at).isEmpty();
+              keys.forEach(k -> model.put(k, at));
+            } else {
+              // on a tie in distance either recorded time is right
+              assertThat(answer).as("%s at %s", keys, at).isPresent();
+              assertThat(Duration.between(answer.get(), at).abs()).isEqualTo(Duration.between(expected, at).abs());
+            }
+          }
+        });
   }
 }
