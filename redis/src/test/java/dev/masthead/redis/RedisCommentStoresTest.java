@@ -30,7 +30,8 @@ class RedisCommentStoresTest {
   @BeforeAll
   static void startRedis() {
     redis = RedisServer.start();
-    connection = RedisConnection.builder().uri(redis.uri()).build();
+    // the contracts are about semantics, not latency: a generous command timeout for a busy machine
+    connection = RedisConnection.builder().uri(redis.uri()).commandTimeout(Duration.ofSeconds(10)).build();
   }
 
   @AfterAll

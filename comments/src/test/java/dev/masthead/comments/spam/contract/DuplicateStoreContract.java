@@ -133,15 +133,15 @@ public abstract class DuplicateStoreContract {
     assertThat(caught).isEqualTo(1_000);
   }
 
-  /** Records {@code n} new fingerprints, a thousand in flight at a time; returns them. */
+  /** Records {@code n} new fingerprints, 200 in flight at a time; returns them. */
   private List<String> feed(int n) {
     List<String> all = new ArrayList<>(n);
-    List<CompletableFuture<Boolean>> batch = new ArrayList<>(1_000);
+    List<CompletableFuture<Boolean>> batch = new ArrayList<>(200);
     for (int i = 0; i < n; i++) {
       String f = fingerprint();
       all.add(f);
       batch.add(store.seenBefore(f, T0, RETENTION).toCompletableFuture());
-      if (batch.size() == 1_000 || i == n - 1) {
+      if (batch.size() == 200 || i == n - 1) {
         batch.forEach(b -> assertThat(b.orTimeout(30, TimeUnit.SECONDS).join()).isFalse());
         batch.clear();
       }
