@@ -8,7 +8,6 @@ import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
 import dev.masthead.comments.Field;
 import dev.masthead.comments.ValidationResult;
-import dev.masthead.comments.spam.ApprovedAuthors;
 import dev.masthead.comments.spam.FormTokens;
 import dev.masthead.comments.spam.Signal;
 import dev.masthead.comments.spam.Label;
@@ -48,7 +47,7 @@ final class ReplyDesk {
         .check(SpamChecks.formToken(tokens))
         .check(SpamChecks.flood(clock))
         .check(SpamChecks.duplicate(clock))
-        .check(SpamChecks.approvedAuthors(ApprovedAuthors.inMemory()))
+        .check(SpamChecks.approvedAuthors(clock))
         .check(SpamChecks.links())
         .check(SpamChecks.terms(TermList.parse(DISALLOWED), TermList.parse(MODERATION)))
         .check(SpamChecks.contentHeuristics())

@@ -4,7 +4,6 @@ import dev.masthead.comments.Comment;
 import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
 import dev.masthead.comments.ValidationResult;
-import dev.masthead.comments.spam.ApprovedAuthors;
 import dev.masthead.comments.spam.FormTokens;
 import dev.masthead.comments.spam.Label;
 import dev.masthead.comments.spam.SpamClassifier;
@@ -84,7 +83,7 @@ public class SpamFilterBenchmark {
         .check(SpamChecks.formToken(tokens))
         .check(SpamChecks.flood(clock))
         .check(SpamChecks.duplicate(clock))
-        .check(SpamChecks.approvedAuthors(ApprovedAuthors.inMemory()))
+        .check(SpamChecks.approvedAuthors(clock))
         .check(SpamChecks.links())
         .check(SpamChecks.terms(TermList.parse("casino\nv*agra\n~pharma\n192.0.2.0/24"), TermList.parse("refund\nlawsuit")))
         .check(SpamChecks.contentHeuristics())

@@ -22,10 +22,15 @@ public interface SpamCheck {
 
   /** How costly a check is; the filter runs cheaper checks first. */
   enum Cost {
-    /** A few field comparisons: honeypot, form token, flood and duplicate memory. */
+    /** A few field comparisons: honeypot, form token. */
     TRIVIAL,
     /** Reads the whole text: links, term lists, heuristics, the learned classifier. */
     LOCAL,
+    /**
+     * Asks a store that may be shared over the network: flood, duplicate and approved-author memory. One round
+     * trip, bounded by the check's own store timeout; runs after the local checks.
+     */
+    STORE,
     /** Calls a remote service: Akismet. Runs last, and only if the outcome is not settled. */
     NETWORK
   }

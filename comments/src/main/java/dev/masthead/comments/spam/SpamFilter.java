@@ -46,6 +46,13 @@ import org.slf4j.LoggerFactory;
  * {@code check.failed} or the check's own {@link SpamCheck#failureCode()} ({@code akismet.unavailable}): it never approves a comment and never marks it spam by itself. The failure is logged at WARN with the
  * check's name and the exception's class only, never the commenter's email, IP or text.
  *
+ * <p><b>Store-backed checks</b> ({@link SpamCheck.Cost#STORE}: flood, duplicate, approved authors) answer
+ * asynchronously and bound their own store call by a shorter store timeout (default 250 ms): a store that is
+ * down or slow gives {@code store.unavailable} with a HOLD floor, logged once per outage, and the calling
+ * thread waits at most that long per store check, never for the store itself. {@link #check} runs every check
+ * in the calling thread; with {@link #checkAsync}, the checks after an asynchronous one run in the thread that
+ * completed it (a store client's I/O thread, or the JDK's timeout thread), so they must not block.
+ *
  * <p><b>Feedback.</b> {@link #markSpam} and {@link #markHam} reach every check, so the learning ones
  * (classifier, approved authors, Akismet) learn from moderators.
  *
@@ -96,8 +103,8 @@ public final class SpamFilter {
   }
 
   /**
-   * Checks a comment, blocking until every check that runs has answered (network checks at most the check
-   * timeout each).
+   * Checks a comment, blocking until every check that runs has answered (asynchronous checks at most the check
+   * timeout each; store checks at most their store timeout). Every check runs in the calling thread.
    *
    * @param comment the valid comment
    * @param context its form extras and page facts
@@ -105,7 +112,9 @@ public final class SpamFilter {
    * @throws NullPointerException if an argument is null
    */
   public Verdict check(Comment comment, SpamContext context) {
-    return checkAsync(comment, context).join();
+    Objects.requireNonNull(comment, "comment");
+    Objects.requireNonNull(context, "context");
+    return run(0, new Progress(), comment, context, true).join();
   }
 
   /**
@@ -121,10 +130,16 @@ public final class SpamFilter {
   public CompletableFuture<Verdict> checkAsync(Comment comment, SpamContext context) {
     Objects.requireNonNull(comment, "comment");
     Objects.requireNonNull(context, "context");
-    return run(0, new Progress(), comment, context);
+    return run(0, new Progress(), comment, context, false);
   }
 
-  private CompletableFuture<Verdict> run(int index, Progress progress, Comment comment, SpamContext context) {
+  /**
+   * Runs the checks from {@code index}. Blocking ({@link #check}), every check runs in the calling thread, which
+   * waits for an asynchronous one at most the check timeout; otherwise the remaining checks run in the thread
+   * that completes the pending one.
+   */
+  private CompletableFuture<Verdict> run(int index, Progress progress, Comment comment, SpamContext context,
+      boolean blocking) {
     for (int i = index; i < checks.size(); i++) {
       if (progress.settled()) {
         for (int j = i; j < checks.size(); j++) {
@@ -145,6 +160,10 @@ public final class SpamFilter {
         progress.add(check, outcome(check, future));
         continue;
       }
+      if (blocking) {
+        progress.add(check, await(check, future));
+        continue;
+      }
       int next = i + 1;
       return future
           .orTimeout(checkTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -152,9 +171,25 @@ public final class SpamFilter {
             progress.add(check, error != null ? failed(check, error) : sanitize(check, signals));
             return progress;
           })
-          .thenCompose(p -> run(next, p, comment, context));
+          .thenCompose(p -> run(next, p, comment, context, false));
     }
     return CompletableFuture.completedFuture(progress.verdict());
+  }
+
+  private List<Signal> await(SpamCheck check, CompletableFuture<List<Signal>> pending) {
+    try {
+      return sanitize(check, pending.get(checkTimeout.toNanos(), TimeUnit.NANOSECONDS));
+    } catch (TimeoutException e) {
+      pending.cancel(false);
+      return failed(check, e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      return failed(check, e.getCause() != null ? e.getCause() : e);
+    } catch (java.util.concurrent.CancellationException e) {
+      return failed(check, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the caller is being stopped: hold, and let it see the interrupt
+      return failed(check, e);
+    }
   }
 
   private List<Signal> outcome(SpamCheck check, CompletableFuture<List<Signal>> done) {

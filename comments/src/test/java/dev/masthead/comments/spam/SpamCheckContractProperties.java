@@ -45,7 +45,7 @@ class SpamCheckContractProperties {
         () -> FormTokenCheck.of(FormTokens.create("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII), clock)),
         ContentHeuristicsCheck::create,
         () -> ClassifierCheck.of(trained),
-        () -> ApprovedAuthorCheck.of(ApprovedAuthors.inMemory()));
+        () -> ApprovedAuthorCheck.create(clock));
   }
 
   static Gen<String> anyText() {
