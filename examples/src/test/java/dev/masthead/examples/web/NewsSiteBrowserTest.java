@@ -85,6 +85,7 @@ class NewsSiteBrowserTest {
     for (String id : List.of("a2", "a2", "a3", "a6")) {
       view(id);
     }
+    site.ranking().flush(); // recorded views reach the store within a flush interval; the test does not wait
     String url = "http://127.0.0.1:" + site.port() + "/articles/harbor-bridge-vote";
     browser.get(url);
     assertThat(browser.findElement(By.cssSelector("h1.headline")).getText())
