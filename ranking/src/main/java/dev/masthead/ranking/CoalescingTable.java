@@ -5,17 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A recording buffer's table: an open-addressing hash map (linear probing, load at most 1/2) from (article,
+ * A recording buffer's table: an open-addressing hash map (linear probing, load at most 3/4) from (article,
  * kind, finest bucket) to a count and the latest event time, so that a run of views of one story in one
- * minute becomes one cell. A cell is the article reference plus one 24-byte stride of a {@code long[]}:
- * {@code [bucket × 1024 + kind, count, last event ms]}. The table refuses a new key once it holds its
- * capacity in cells ({@link #add} returns false); it is then handed to the flusher whole.
+ * minute becomes one cell. A cell is the article reference plus one 32-byte stride of a {@code long[]}:
+ * {@code [bucket × 1024 + kind, count (0 marks an empty slot), last event ms, the cell's hash]}, about 36
+ * bytes a slot; a probe compares the hash and the key in the stride and reads the article reference only on
+ * a match, so most probes touch one cache line. The table refuses a new key
+ * once it is 3/4 full ({@link #add} returns false); its owner then {@linkplain #grown() grows} it or, at the
+ * largest size, hands it to the flusher whole.
  *
  * <p>Not thread-safe: the owning stripe's lock, or the flusher that took it, guards it.
  */
 final class CoalescingTable {
-  static final int MAX_KINDS = 1024;
-  private static final int STRIDE = 3;
+  static final int MAX_KINDS = StoreLayout.MAX_KINDS;
+  private static final int STRIDE = 4;
 
   private final ArticleId[] ids;
   private final long[] slots;
@@ -25,13 +28,53 @@ final class CoalescingTable {
   private int size;
   private long events;
 
-  CoalescingTable(int capacityCells) {
-    this.capacity = capacityCells;
-    int n = Integer.highestOneBit(capacityCells * 2 - 1) << 1;
-    this.ids = new ArticleId[n];
-    this.slots = new long[n * STRIDE];
-    this.used = new int[capacityCells];
-    this.mask = n - 1;
+  /** Creates a table of {@code slotCount} slots (a power of two, at least 16), holding 3/4 as many cells. */
+  CoalescingTable(int slotCount) {
+    if (slotCount < 16 || Integer.bitCount(slotCount) != 1) {
+      throw new IllegalArgumentException("slotCount must be a power of two, at least 16, was " + slotCount);
+    }
+    this.capacity = slotCount - (slotCount >>> 2);
+    this.ids = new ArticleId[slotCount];
+    this.slots = new long[slotCount * STRIDE];
+    this.used = new int[capacity];
+    this.mask = slotCount - 1;
+  }
+
+  /** Returns the number of slots: a power of two. */
+  int slotCount() {
+    return mask + 1;
+  }
+
+  /** Returns a table of twice the slots holding the same cells. */
+  CoalescingTable grown() {
+    CoalescingTable t = new CoalescingTable(slotCount() * 2);
+    for (int u = 0; u < size; u++) {
+      int i = used[u];
+      int base = i * STRIDE;
+      t.put(ids[i], slots[base], slots[base + 1], slots[base + 2], (int) slots[base + 3]);
+    }
+    t.events = events;
+    return t;
+  }
+
+  /** Inserts a key known to be absent; room known to be there. */
+  private void put(ArticleId id, long key, long count, long at, int h) {
+    int i = h & mask;
+    while (slots[i * STRIDE + 1] != 0) {
+      i = (i + 1) & mask;
+    }
+    ids[i] = id;
+    int base = i * STRIDE;
+    slots[base] = key;
+    slots[base + 1] = count;
+    slots[base + 2] = at;
+    slots[base + 3] = h;
+    used[size++] = i;
+  }
+
+  private static int hash(ArticleId id, long key) {
+    int h = id.hashCode() * 0x9E3779B9 + (int) (key ^ (key >>> 32)) * 0x85EBCA6B;
+    return h ^ (h >>> 15);
   }
 
   int size() {
@@ -48,12 +91,11 @@ final class CoalescingTable {
    */
   boolean add(ArticleId id, int kind, long bucket, long count, long at) {
     long key = bucket * MAX_KINDS + kind;
-    int h = id.hashCode() * 0x9E3779B9 + (int) (key ^ (key >>> 32)) * 0x85EBCA6B;
-    int i = (h ^ (h >>> 15)) & mask;
+    int h = hash(id, key);
+    int i = h & mask;
     while (true) {
-      ArticleId cur = ids[i];
       int base = i * STRIDE;
-      if (cur == null) {
+      if (slots[base + 1] == 0) {
         if (size == capacity) {
           return false;
         }
@@ -61,11 +103,13 @@ final class CoalescingTable {
         slots[base] = key;
         slots[base + 1] = count;
         slots[base + 2] = at;
+        slots[base + 3] = h;
         used[size++] = i;
         events = Saturating.add(events, count);
         return true;
       }
-      if (slots[base] == key && (cur == id || cur.equals(id))) {
+      ArticleId cur;
+      if (slots[base + 3] == h && slots[base] == key && ((cur = ids[i]) == id || cur.equals(id))) {
         slots[base + 1] = Saturating.add(slots[base + 1], count);
         if (at > slots[base + 2]) {
           slots[base + 2] = at;
@@ -100,6 +144,7 @@ final class CoalescingTable {
   void clear() {
     for (int u = 0; u < size; u++) {
       ids[used[u]] = null;
+      slots[used[u] * STRIDE + 1] = 0;
     }
     size = 0;
     events = 0;

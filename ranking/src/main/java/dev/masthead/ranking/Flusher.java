@@ -110,7 +110,6 @@ final class Flusher {
       List<CounterStore.Cell> cells = new ArrayList<>();
       for (CoalescingTable table : drained.tables()) {
         table.drainTo(cells);
-        buffers.recycle(table);
       }
       if (!drained.deferred().isEmpty()) {
         checkVisitors(drained.deferred(), cells, t);
@@ -178,7 +177,7 @@ final class Flusher {
       health.failed(e);
       first = null;
     }
-    CoalescingTable merged = new CoalescingTable(Math.max(16, deferred.size()));
+    CoalescingTable merged = new CoalescingTable(Math.max(16, Integer.highestOneBit(deferred.size() * 2) << 1));
     long repeats = 0;
     long unverified = 0;
     long removedCells = 0;

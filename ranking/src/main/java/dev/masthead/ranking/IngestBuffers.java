@@ -16,9 +16,12 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Each recording thread is given one stripe the first time it records (round robin over a power of two
  * of at least four per processor, so that a host's first threads each get their own), and counts into that
  * stripe's {@link CoalescingTable} under the stripe's spin lock, which only the flusher otherwise takes, for
- * as long as it needs to swap the table for an empty one. A full table is queued for the flusher, which is
- * woken; if the cells waiting for the store (queued tables and undelivered batches) would pass the cap, the
- * table's events are dropped instead and counted. Events of a shared visitor memory wait in a per-stripe list
+ * as long as it needs to swap the table for an empty one. A table starts at {@value #MIN_SLOTS} slots and
+ * doubles when it is 3/4 full, up to the slots for the configured buffer cells, so that the distinct cells of
+ * one flush interval coalesce in one table; the next table starts at the size the last one reached. A table
+ * full at its largest size is queued for the flusher, which is woken; if the cells waiting for the store
+ * (queued tables and undelivered batches) would pass the cap, the table's events are dropped instead and
+ * counted. Events of a shared visitor memory wait in a per-stripe list
  * for the flusher's batched check instead.
  *
  * <p>Thread-safe.
@@ -31,6 +34,8 @@ final class IngestBuffers {
   record Drained(List<CoalescingTable> tables, List<Deferred> deferred, long cells) {}
 
   private static final VarHandle LOCK;
+  /** The slots of a new stripe's table: 1,024 (38 KB); tables grow by doubling as traffic needs. */
+  static final int MIN_SLOTS = 1024;
 
   static {
     try {
@@ -49,6 +54,8 @@ final class IngestBuffers {
   static class StripeFields extends StripeLeftPad {
     volatile int lock;
     CoalescingTable table;
+    /** The slots of the next table: the last one's size, so that a stripe need not grow again each interval. */
+    int nextSlots;
     List<Deferred> deferred = new ArrayList<>();
     long lastBucketStart = Long.MAX_VALUE;
     long lastBucketIndex;
@@ -56,6 +63,7 @@ final class IngestBuffers {
 
     StripeFields(CoalescingTable table) {
       this.table = table;
+      this.nextSlots = table.slotCount();
     }
   }
 
@@ -88,12 +96,12 @@ final class IngestBuffers {
   private final AtomicInteger nextStripe = new AtomicInteger();
   private final ThreadLocal<Stripe> mine;
   private final int tableCells;
+  private final int maxSlots;
   private final long maxWaitingCells;
   private final long finestMillis;
   private volatile Runnable wakeFlusher = () -> { };
   private final ConcurrentLinkedQueue<CoalescingTable> full = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<List<Deferred>> fullDeferred = new ConcurrentLinkedQueue<>();
-  private final ConcurrentLinkedQueue<CoalescingTable> spare = new ConcurrentLinkedQueue<>();
   /** Cells in queued tables and undelivered batches: what the cap bounds. */
   final AtomicLong waitingCells = new AtomicLong();
   /** Events in queued tables, deferred lists and undelivered batches. */
@@ -102,9 +110,11 @@ final class IngestBuffers {
 
   IngestBuffers(int tableCells, long maxWaitingCells, long finestMillis) {
     int n = Integer.highestOneBit(Math.max(8, Runtime.getRuntime().availableProcessors() * 4) - 1) << 1;
+    int need = (int) (((long) tableCells * 4 + 2) / 3); // slots for tableCells cells at a load of 3/4
+    this.maxSlots = Math.max(32, Integer.highestOneBit(Math.max(2, need) - 1) << 1);
     this.stripes = new Stripe[n];
     for (int i = 0; i < n; i++) {
-      stripes[i] = new Stripe(new CoalescingTable(tableCells));
+      stripes[i] = new Stripe(new CoalescingTable(Math.min(MIN_SLOTS, maxSlots)));
     }
     this.mask = n - 1;
     this.mine = ThreadLocal.withInitial(() -> stripes[nextStripe.getAndIncrement() & mask]);
@@ -133,8 +143,12 @@ final class IngestBuffers {
         s.lastBucketIndex = bucket;
       }
       if (!s.table.add(id, kind, bucket, count, at)) {
-        handOff(s.table);
-        s.table = freshTable();
+        if (s.table.slotCount() < maxSlots) {
+          s.table = s.table.grown(); // more distinct cells this interval than the table holds: keep coalescing
+        } else {
+          handOff(s.table);
+          s.table = new CoalescingTable(maxSlots);
+        }
         s.table.add(id, kind, bucket, count, at);
       }
       s.accepted++;
@@ -178,8 +192,6 @@ final class IngestBuffers {
     if (waitingCells.addAndGet(t.size()) > maxWaitingCells) {
       waitingCells.addAndGet(-t.size());
       dropped.add(t.events()); // the store is down or slower than ingest: give up the newest counts, counted
-      t.clear();
-      spare.add(t);
       return;
     }
     waitingEvents.addAndGet(t.events());
@@ -187,15 +199,10 @@ final class IngestBuffers {
     wakeFlusher.run();
   }
 
-  private CoalescingTable freshTable() {
-    CoalescingTable t = spare.poll();
-    return t != null ? t : new CoalescingTable(tableCells);
-  }
-
-  /** Gives a drained table back for reuse. */
-  void recycle(CoalescingTable t) {
-    t.clear();
-    spare.add(t);
+  /** Returns the slots for a stripe's next table: the last table's, or half of it if it was little used. */
+  private static int nextSlots(CoalescingTable last) {
+    int slots = last.slotCount();
+    return last.size() < slots / 8 && slots > MIN_SLOTS ? slots / 2 : slots;
   }
 
   /**
@@ -221,13 +228,13 @@ final class IngestBuffers {
       if (s.table.size() == 0 && s.deferred.isEmpty()) {
         continue; // a racy look: an event added now is taken at the next drain
       }
-      CoalescingTable fresh = freshTable();
+      CoalescingTable fresh = new CoalescingTable(s.nextSlots); // allocated outside the lock
       s.lock();
       try {
         if (s.table.size() > 0) {
           taken = s.table;
           s.table = fresh;
-          fresh = null;
+          s.nextSlots = nextSlots(taken);
         }
         if (!s.deferred.isEmpty()) {
           takenDeferred = s.deferred;
@@ -236,14 +243,10 @@ final class IngestBuffers {
       } finally {
         s.unlock();
       }
-      if (fresh != null) {
-        spare.add(fresh);
-      }
       if (taken != null) {
         if (waitingCells.addAndGet(taken.size()) > maxWaitingCells) {
           waitingCells.addAndGet(-taken.size());
           dropped.add(taken.events());
-          recycle(taken);
         } else {
           waitingEvents.addAndGet(taken.events());
           tables.add(taken);

@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  *     reject as crawlers, each matched case-insensitively at a word boundary; {@code null} for the list
  *     Masthead ships (see {@link RankingEngine.Builder#crawlerPatterns}); empty to count crawlers too
  * @param flushInterval how often buffered counts are handed to the store, 10 milliseconds to 1 minute
- * @param bufferCells distinct (article, kind, bucket) cells a recording buffer holds before it is handed to
- *     the flusher, 16 to 2^20
+ * @param bufferCells distinct (article, kind, bucket) cells a recording buffer may grow to hold before it is
+ *     handed to the flusher early, 16 to 2^20
  * @param maxBufferedCells the most cells waiting for the store (full buffers and undelivered batches);
  *     beyond it new counts are dropped and counted; at least {@code bufferCells}
  * @param storeTimeout the longest wait for a {@link CounterStore} or shared {@link VisitorMemory} call,
@@ -75,8 +75,12 @@ public record RankingConfig(
       List.of(Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30));
   /** 1 second: the staleness bound of the port (issue 11). */
   public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
-  /** 16,384 cells (about 600 KB per buffer, in the CPU's L2 cache or close). Masthead's choice. */
-  public static final int DEFAULT_BUFFER_CELLS = 1 << 14;
+  /**
+   * 393,216 cells: a recording buffer grows as needed up to 524,288 slots at a load of 3/4 (about 19 MB at most
+   * per recording stripe), enough for every (article, kind, minute) a busy site sees in a flush interval.
+   * Masthead's choice.
+   */
+  public static final int DEFAULT_BUFFER_CELLS = 393_216;
   /** 1,000,000 cells waiting (about 100 MB at most) before counts are dropped. Masthead's choice. */
   public static final long DEFAULT_MAX_BUFFERED_CELLS = 1_000_000;
   /** 500 milliseconds: a request thread never waits longer for the store. Masthead's choice. */

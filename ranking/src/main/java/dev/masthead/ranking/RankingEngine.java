@@ -756,8 +756,9 @@ public final class RankingEngine implements AutoCloseable {
     }
 
     /**
-     * Sets how many distinct (article, kind, bucket) cells one recording buffer holds before it is handed to
-     * the flusher early (default {@link RankingConfig#DEFAULT_BUFFER_CELLS}, 16,384, about 600 KB).
+     * Sets how many distinct (article, kind, bucket) cells one recording buffer may grow to hold before it is
+     * handed to the flusher early (default {@link RankingConfig#DEFAULT_BUFFER_CELLS}, 393,216, about 19 MB
+     * at most; a buffer starts at 1,024 slots and doubles as the traffic of one flush interval needs).
      *
      * @param cells 16 to 1,048,576
      * @return this builder

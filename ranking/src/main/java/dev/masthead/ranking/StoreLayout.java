@@ -25,8 +25,9 @@ public record StoreLayout(
    * Validates and copies the layout.
    *
    * @throws NullPointerException if an argument or an element is null
-   * @throws IllegalArgumentException if {@code tiers} or {@code kinds} is empty, or tiers are not ordered
-   *     with each resolution dividing the next
+   * @throws IllegalArgumentException if {@code tiers} or {@code kinds} is empty, there are more than
+   *     {@value #MAX_KINDS} kinds or one repeats, or tiers are not ordered with each resolution dividing the
+   *     next
    */
   public StoreLayout {
     tiers = List.copyOf(tiers);
@@ -35,6 +36,9 @@ public record StoreLayout(
     Objects.requireNonNull(futureSkew, "futureSkew");
     if (tiers.isEmpty() || kinds.isEmpty()) {
       throw new IllegalArgumentException("StoreLayout needs at least one tier and one kind");
+    }
+    if (kinds.size() > MAX_KINDS || kinds.stream().distinct().count() != kinds.size()) {
+      throw new IllegalArgumentException("StoreLayout needs at most " + MAX_KINDS + " distinct kinds: " + kinds);
     }
     for (int i = 1; i < tiers.size(); i++) {
       long fine = tiers.get(i - 1).resolution().toMillis();
@@ -62,6 +66,9 @@ public record StoreLayout(
     long edge = nowEpochMillis - tiers.get(tier).horizon().toMillis();
     return Math.floorDiv(edge, coarse) * coarse / res;
   }
+
+  /** The most kinds a layout counts. */
+  public static final int MAX_KINDS = 1024;
 
   /** The version tag that starts {@link #encoded()}. */
   static final String ENCODING_VERSION = "layout-v1";

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -99,5 +100,42 @@ class CalendarWindowTest {
     Ranking month = flushed(engine).top(RankingQuery.top(RankingQuery.Window.thisMonth(z), 5));
     assertThat(month.coveredFrom()).isEqualTo(first);
     assertThat(month.articleIds()).containsExactly(INSIDE_EARLY);
+  }
+
+  /**
+   * Issue 10, defect 6: {@code today()} asked 20 s after local midnight returned yesterday's cached list. A
+   * cached ranking of a calendar window is never served after the window's end, even within the cache TTL.
+   */
+  @ParameterizedTest
+  @CsvSource({"UTC", "America/New_York", "Asia/Kolkata"})
+  void regressionTodayIsNotServedFromTheCacheAfterLocalMidnight(String zone) {
+    ZoneId z = ZoneId.of(zone);
+    MutableClock clock = new MutableClock(local(zone, "2026-06-17T23:59:40"));
+    try (RankingEngine e = RankingEngine.builder().clock(clock).resultCacheTtl(Duration.ofSeconds(30)).build()) {
+      ArticleId yesterday = ArticleId.of("yesterday");
+      ArticleId todays = ArticleId.of("today");
+      e.record(EngagementEvent.view(yesterday, clock.instant()).withCount(50));
+      RankingQuery q = RankingQuery.top(RankingQuery.Window.today(z), 5);
+      assertThat(flushed(e).top(q).articleIds()).containsExactly(yesterday);
+      clock.set(local(zone, "2026-06-18T00:00:20")); // 40 s later: within the TTL, past midnight
+      e.record(EngagementEvent.view(todays, clock.instant()));
+      Ranking after = flushed(e).top(q);
+      assertThat(after.articleIds()).containsExactly(todays);
+      assertThat(after.coveredFrom()).isEqualTo(local(zone, "2026-06-18T00:00:00"));
+      assertThat(e.top(q)).isSameAs(after); // and within the new day the cache serves again
+    }
+  }
+
+  @Test
+  void aRollingWindowIsStillServedFromTheCacheWithinTheTtl() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-06-17T23:59:40Z"));
+    try (RankingEngine e = RankingEngine.builder().clock(clock).resultCacheTtl(Duration.ofSeconds(30)).build()) {
+      e.record(EngagementEvent.view(INSIDE_EARLY, clock.instant()));
+      RankingQuery q = RankingQuery.top(RankingQuery.Window.lastHours(24), 5);
+      Ranking first = flushed(e).top(q);
+      clock.set(Instant.parse("2026-06-18T00:00:05Z"));
+      e.record(EngagementEvent.view(INSIDE_LATE, clock.instant()));
+      assertThat(flushed(e).top(q)).isSameAs(first);
+    }
   }
 }
