@@ -110,7 +110,7 @@ class CalendarWindowTest {
   @CsvSource({"UTC", "America/New_York", "Asia/Kolkata"})
   void regressionTodayIsNotServedFromTheCacheAfterLocalMidnight(String zone) {
     ZoneId z = ZoneId.of(zone);
-    MutableClock clock = new MutableClock(local(zone, "2026-06-17T23:59:40"));
+    TestClock clock = new TestClock(local(zone, "2026-06-17T23:59:40"));
     try (RankingEngine e = RankingEngine.builder().clock(clock).resultCacheTtl(Duration.ofSeconds(30)).build()) {
       ArticleId yesterday = ArticleId.of("yesterday");
       ArticleId todays = ArticleId.of("today");
@@ -128,7 +128,7 @@ class CalendarWindowTest {
 
   @Test
   void aRollingWindowIsStillServedFromTheCacheWithinTheTtl() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-06-17T23:59:40Z"));
+    TestClock clock = new TestClock(Instant.parse("2026-06-17T23:59:40Z"));
     try (RankingEngine e = RankingEngine.builder().clock(clock).resultCacheTtl(Duration.ofSeconds(30)).build()) {
       e.record(EngagementEvent.view(INSIDE_EARLY, clock.instant()));
       RankingQuery q = RankingQuery.top(RankingQuery.Window.lastHours(24), 5);

@@ -89,7 +89,7 @@ public final class RedisCounterStore implements CounterStore {
   private static final Logger LOG = LoggerFactory.getLogger(RedisCounterStore.class);
   /** How many chunk scripts of one batch may wait for their replies at once. */
   static final int CHUNKS_IN_FLIGHT = 4;
-  private static final int UNION_BUCKETS_PER_CALL = 16;
+  private static final int UNION_BUCKETS_PER_CALL = 256;
   private static final long MARKER_TTL_MILLIS = Batch.RESEND_WINDOW.plusMinutes(10).toMillis();
 
   private static final RedisScript ADD = script("ranking-add.lua");

@@ -38,41 +38,75 @@ if math.abs(server - now) > 60000 then
   shift = server - now
 end
 
--- Pass 1: compute the buckets and check every key.
-local plan = {}
-local touched = {}
+-- The keys of each bucket met, per tier, built once per script (most cells of a chunk share a few buckets).
+local bkeys = {}
 local touched_list = {}
+for t = 0, T - 1 do
+  bkeys[t] = {}
+end
+local function bucket(t, b0)
+  local r = bkeys[t][b0]
+  if r == nil then
+    local b = math.floor(b0 / tiers[t].m)
+    if b < tiers[t].keep then
+      r = false
+    else
+      local s = fmt(b)
+      r = {t = t, b = b, s = s, l = lkey(t, s), c = {}}
+      touched_list[#touched_list + 1] = r
+    end
+    bkeys[t][b0] = r
+  end
+  return r
+end
+local function count_key(r, k)
+  local key = r.c[k]
+  if key == nil then
+    key = ckey(r.t, r.s, k)
+    r.c[k] = key
+  end
+  return key
+end
+local wk, wl, wsk = {}, {}, {}
+for w = 0, W - 1 do
+  wk[w] = {}
+  for k = 0, K - 1 do
+    wk[w][k] = wkey(w, k)
+  end
+  wl[w] = wlkey(w)
+  wsk[w] = {}
+  for x, sc in ipairs(S) do
+    wsk[w][x] = wskey(w, sc.sid)
+  end
+end
+local function in_window(w, b0)
+  local r = bucket(wtier[w], b0)
+  return r and (roll[w] == nil or r.b >= roll[w])
+end
+
+-- Pass 1: check every key the chunk will write.
+for t = 0, T - 1 do
+  e = e or need_zset(rkey(t))
+end
+for w = 0, W - 1 do
+  e = e or need_window(w, K)
+end
 for c = 0, n - 1 do
   local j = cells_at + c * 5
   local k = tonumber(ARGV[j + 1])
   local b0 = tonumber(ARGV[j + 2])
-  local bt = {}
   for t = 0, T - 1 do
-    local b = math.floor(b0 / tiers[t].m)
-    if b >= tiers[t].keep then
-      bt[t] = fmt(b)
-      local bk = t .. ':' .. bt[t]
-      if not touched[bk] then
-        touched[bk] = {t = t, b = b, kinds = {}}
-        touched_list[#touched_list + 1] = bk
-        e = e or need_zset(lkey(t, bt[t])) or need_zset(rkey(t))
-      end
-      touched[bk].kinds[k] = true
-      e = e or need_zset(ckey(t, bt[t], k))
+    local r = bucket(t, b0)
+    if r then
+      e = e or need_zset(r.l) or need_zset(count_key(r, k))
     end
   end
-  local ws = {}
-  for w = 0, W - 1 do
-    local tw = wtier[w]
-    if bt[tw] ~= nil and (roll[w] == nil or tonumber(bt[tw]) >= roll[w]) then
-      ws[#ws + 1] = w
-      e = e or need_window(w, K)
-    end
-  end
-  plan[c] = {k = k, bt = bt, ws = ws}
   if e then
     return redis.error_reply(e)
   end
+end
+if e then
+  return redis.error_reply(e)
 end
 local mt = redis.call('TYPE', KEYS[2]).ok
 if mt ~= 'none' and mt ~= 'string' then
@@ -87,32 +121,31 @@ end
 -- Pass 2: write.
 for c = 0, n - 1 do
   local j = cells_at + c * 5
-  local a, cnt, last = ARGV[j], tonumber(ARGV[j + 3]), ARGV[j + 4]
-  local p = plan[c]
+  local a, k, b0, cnt, last = ARGV[j], tonumber(ARGV[j + 1]), tonumber(ARGV[j + 2]), tonumber(ARGV[j + 3]), ARGV[j + 4]
   for t = 0, T - 1 do
-    local b = p.bt[t]
-    if b ~= nil then
-      redis.call('ZINCRBY', ckey(t, b, p.k), cnt, a)
-      redis.call('ZADD', lkey(t, b), 'GT', last, a)
+    local r = bucket(t, b0)
+    if r then
+      redis.call('ZINCRBY', count_key(r, k), cnt, a)
+      redis.call('ZADD', r.l, 'GT', last, a)
     end
   end
-  for _, w in ipairs(p.ws) do
-    redis.call('ZINCRBY', wkey(w, p.k), cnt, a)
-    redis.call('ZADD', wlkey(w), 'GT', last, a)
-    for _, s in ipairs(S) do
-      redis.call('ZINCRBY', wskey(w, s.sid), cnt * s.w[p.k + 1], a)
+  for w = 0, W - 1 do
+    if in_window(w, b0) then
+      redis.call('ZINCRBY', wk[w][k], cnt, a)
+      redis.call('ZADD', wl[w], 'GT', last, a)
+      for x, sc in ipairs(S) do
+        redis.call('ZINCRBY', wsk[w][x], cnt * sc.w[k + 1], a)
+      end
     end
   end
 end
-for _, bk in ipairs(touched_list) do
-  local x = touched[bk]
-  local tier = tiers[x.t]
-  local b = fmt(x.b)
-  local at = fmt((math.floor(x.b * tier.res / tier.coarse) + 1) * tier.coarse + tier.life + shift)
-  redis.call('PEXPIREAT', lkey(x.t, b), at)
-  for k, _ in pairs(x.kinds) do
-    redis.call('PEXPIREAT', ckey(x.t, b, k), at)
+for _, r in ipairs(touched_list) do
+  local tier = tiers[r.t]
+  local at = fmt((math.floor(r.b * tier.res / tier.coarse) + 1) * tier.coarse + tier.life + shift)
+  redis.call('PEXPIREAT', r.l, at)
+  for _, key in pairs(r.c) do
+    redis.call('PEXPIREAT', key, at)
   end
-  redis.call('ZADD', rkey(x.t), b, b)
+  redis.call('ZADD', rkey(r.t), r.s, r.s)
 end
 return 1

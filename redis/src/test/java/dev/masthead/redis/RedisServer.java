@@ -38,6 +38,7 @@ public final class RedisServer implements AutoCloseable {
   private final Path dir;
   private final List<String> extraArgs;
   private final int port;
+  private final Thread reaper;
   private Process process;
 
   private RedisServer(Path binary, Path dir, int port, List<String> extraArgs) {
@@ -46,6 +47,9 @@ public final class RedisServer implements AutoCloseable {
     this.port = port;
     this.extraArgs = List.copyOf(extraArgs);
     this.process = launch();
+    // If the JVM ends before close() (a killed build), the server must not outlive it.
+    this.reaper = new Thread(() -> process.destroyForcibly(), "redis-server-reaper-" + port);
+    Runtime.getRuntime().addShutdownHook(reaper);
   }
 
   /**
@@ -246,6 +250,11 @@ public final class RedisServer implements AutoCloseable {
   public void close() {
     kill();
     deleteTree(dir);
+    try {
+      Runtime.getRuntime().removeShutdownHook(reaper);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down: the hook runs anyway
+    }
   }
 
   private static void deleteTree(Path dir) {
