@@ -1,5 +1,6 @@
 package dev.masthead.ranking;
 
+import dev.masthead.core.ArticleLookup;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -352,7 +353,7 @@ public final class RankingEngine implements AutoCloseable {
     if (lookup == null && (scoring instanceof Scoring.Gravity || query.sectionSlug() != null
         || query.tagSlug() != null)) {
       throw new IllegalArgumentException("gravity scoring and section or tag filters need an ArticleLookup; "
-          + "set one with RankingEngine.Builder.lookup");
+          + "set one with RankingEngine.Builder.articles");
     }
     long[] raw = WindowPlan.rawSpan(query.window(), now, skewMillis);
     WindowPlan plan = WindowPlan.plan(layout, raw[0], raw[1], now, scoring instanceof Scoring.HalfLife);
@@ -651,15 +652,17 @@ public final class RankingEngine implements AutoCloseable {
     }
 
     /**
-     * Sets the host's article lookup (default none: every counted article is shown, and section and tag
-     * filters and gravity scoring are refused).
+     * Sets the host's article catalog (default none: every counted article is shown, and section and tag
+     * filters and gravity scoring are refused). {@link RankingEngine#top(RankingQuery)} asks it about the
+     * candidates it is about to show (about every counted article under {@link Scoring.Gravity}), also on a
+     * cache hit to re-check visibility; an article it does not find or that is not visible is never shown.
      *
-     * @param lookup the lookup
+     * @param articles the host's article lookup, safe for concurrent use; should answer from memory
      * @return this builder
-     * @throws NullPointerException if {@code lookup} is null
+     * @throws NullPointerException if {@code articles} is null
      */
-    public Builder lookup(ArticleLookup lookup) {
-      this.lookup = Objects.requireNonNull(lookup, "lookup");
+    public Builder articles(ArticleLookup articles) {
+      this.lookup = Objects.requireNonNull(articles, "articles");
       return this;
     }
 

@@ -1,0 +1,759 @@
+package dev.masthead.redis;
+
+import dev.masthead.core.ArticleId;
+import dev.masthead.core.BackendUnavailableException;
+import dev.masthead.core.InvalidDataException;
+import dev.masthead.ranking.Bucket;
+import dev.masthead.ranking.CounterStore;
+import dev.masthead.ranking.StoreLayout;
+import io.lettuce.core.ScriptOutputType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link CounterStore} in Redis, shared by every app server of a site: each server's
+ * {@link dev.masthead.ranking.RankingEngine} flushes its buffered counts here, and every server's top-N is
+ * read from the same counts. Build one with {@link #builder(RedisConnection)}.
+ *
+ * <p><b>Keys.</b> Every key of a namespace starts with {@code mh:{<namespace>}:}; the braces are a Redis
+ * Cluster hash tag, so a namespace lives in one slot and each operation is one Lua script on one node. A bucket
+ * of a tier is one sorted set per kind ({@code c:<tier>:<bucket>:<kind>}, member article id, score the count)
+ * plus one of latest event times ({@code l:<tier>:<bucket>}), each expiring at an absolute time
+ * ({@code PEXPIREAT}): the end of the tier's horizon for that bucket plus the clock-skew allowance and one
+ * bucket. Each tracked rolling window keeps running totals, one sorted set per kind ({@code w:<window>:<kind>}),
+ * one of latest event times, and one per scoring in use ({@code ws:<window>:<id>}, score
+ * {@code Σ weight × count}), so a top-N is a {@code ZREVRANGE} of that set. The meta hash ({@code meta}) holds
+ * the {@linkplain StoreLayout#encoded() layout}. Only Redis 6.2 commands are used (so Valkey and managed
+ * Redis work).
+ *
+ * <p><b>Writes count once.</b> {@link #add} splits a batch into chunks of {@link Builder#chunkCells} cells, in
+ * order (so a resent batch splits the same way), and runs one script per chunk ({@code EVALSHA}, and
+ * {@code EVAL} on {@code NOSCRIPT}). The script checks the type of every key it will write, then writes the
+ * idempotency marker {@code ok:<batch id>:<chunk>} with {@code SET NX PX} (kept for
+ * {@link Batch#RESEND_WINDOW} plus 10 minutes), and only if the marker was new applies the chunk. Nothing can
+ * fail after the marker, so a chunk lands whole or not at all, and a chunk resent after a lost reply is skipped.
+ * The connection never re-sends a command by itself ({@link RedisConnection}).
+ *
+ * <p><b>Maintenance</b> is one script: for each tracked window it moves a pointer ({@code roll:<window>} in the
+ * meta hash) to the first bucket the window holds at the caller's time and, in the same atomic step, subtracts
+ * the buckets it passed; so each bucket leaves the totals once, whichever servers run it, in whatever order,
+ * and an earlier time changes nothing. Then it deletes the buckets no tier answers for. {@link #top} slides its
+ * window the same way before reading, so a ranking never includes a bucket that left its window even if no
+ * server ran maintenance. If every server was down long enough for a bucket to expire before it left a window,
+ * the totals of that window are recounted from the buckets left.
+ *
+ * <p><b>Attaching.</b> {@link Builder#build()} checks {@code maxmemory-policy} (a Redis that evicts keys would
+ * lose counts silently: refused unless {@link Builder#allowEviction()}), then creates the namespace's meta
+ * hash or compares it with the engine's layout, and refuses another layout, naming the differences. If Redis
+ * comes back empty (a restart without persistence), the next call recreates the meta hash and counting goes on.
+ *
+ * <p><b>Failures.</b> Every method returns at once and completes from Lettuce's threads, within the
+ * connection's command timeout per command (see {@link RedisConnection.Builder#commandTimeout}); a batch of many
+ * chunks takes one timeout per chunk at most, with {@value #CHUNKS_IN_FLIGHT} chunks in flight. A stage
+ * completes exceptionally with {@link BackendUnavailableException} when Redis is down, slow or refuses, and
+ * when the namespace holds a key of the wrong type (named in the message: something else writes under the
+ * namespace) or, since attaching, another layout. An {@link #add} that failed may have applied some of its
+ * chunks: resending it applies the rest, and each chunk once.
+ *
+ * <p><b>Exactness.</b> Counts are exact up to 2<sup>53</sup> per cell and total (Redis scores are doubles); the
+ * order of a top-N is score descending, latest event descending, article id ascending, ties at the limit
+ * included, as {@link CounterStore#top} requires.
+ *
+ * <p>Thread-safe. {@link #close()} does not close the connection, which the host owns.
+ */
+public final class RedisCounterStore implements CounterStore {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisCounterStore.class);
+  /** How many chunk scripts of one batch may wait for their replies at once. */
+  static final int CHUNKS_IN_FLIGHT = 4;
+  private static final int UNION_BUCKETS_PER_CALL = 256;
+  private static final long MARKER_TTL_MILLIS = Batch.RESEND_WINDOW.plusMinutes(10).toMillis();
+
+  private static final RedisScript ADD = script("ranking-add.lua");
+  private static final RedisScript MAINTAIN = script("ranking-maintain.lua");
+  private static final RedisScript TOP = script("ranking-top.lua");
+  private static final RedisScript UNION = script("ranking-union.lua");
+  private static final RedisScript ATTACH = script("ranking-attach.lua");
+  private static final RedisScript STATS = script("ranking-stats.lua");
+
+  private final RedisConnection connection;
+  private final RedisNamespace namespace;
+  private final StoreLayout layout;
+  private final String layoutText;
+  private final String layoutHash;
+  private final int chunkCells;
+  private final String[] metaKey;
+  private final int tiers;
+  private final int kinds;
+  private final long[] resolution;
+  private final long[] coarse;
+  private final long[] life;
+  private final long[] finestPerBucket;
+  private final long[] windowMillis;
+  private final int[] windowTier;
+  private final int longestWindow;
+  private final boolean allowEviction;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private RedisCounterStore(Builder b) {
+    this.connection = b.connection;
+    this.namespace = new RedisNamespace(b.namespace);
+    this.layout = Objects.requireNonNull(b.layout);
+    this.layoutText = layout.encoded();
+    this.layoutHash = sha1(layoutText);
+    this.chunkCells = b.chunkCells;
+    this.allowEviction = b.allowEviction;
+    this.metaKey = new String[] {namespace.key("meta")};
+    this.tiers = layout.tiers().size();
+    this.kinds = layout.kinds().size();
+    this.resolution = new long[tiers];
+    this.coarse = new long[tiers];
+    this.life = new long[tiers];
+    this.finestPerBucket = new long[tiers];
+    long finest = layout.tiers().get(0).resolution().toMillis();
+    long skew = layout.futureSkew().toMillis();
+    for (int t = 0; t < tiers; t++) {
+      resolution[t] = layout.tiers().get(t).resolution().toMillis();
+      coarse[t] = t + 1 < tiers ? layout.tiers().get(t + 1).resolution().toMillis() : resolution[t];
+      life[t] = layout.tiers().get(t).horizon().toMillis() + skew + resolution[t];
+      finestPerBucket[t] = resolution[t] / finest;
+    }
+    List<Duration> tracked = layout.trackedWindows();
+    this.windowMillis = new long[tracked.size()];
+    this.windowTier = new int[tracked.size()];
+    int longest = -1;
+    for (int w = 0; w < tracked.size(); w++) {
+      windowMillis[w] = tracked.get(w).toMillis();
+      windowTier[w] = tierFor(windowMillis[w]);
+      if (longest < 0 || windowMillis[w] > windowMillis[longest]) {
+        longest = w;
+      }
+    }
+    this.longestWindow = longest;
+  }
+
+  private int tierFor(long windowLength) {
+    for (int t = 0; t < tiers; t++) {
+      if (layout.tiers().get(t).horizon().toMillis() >= windowLength) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("tracked window of " + Duration.ofMillis(windowLength)
+        + " is longer than every tier's horizon " + layout.tiers());
+  }
+
+  private static RedisScript script(String name) {
+    return new RedisScript(resource("ranking-prelude.lua") + "\n" + resource(name));
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = RedisCounterStore.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing script " + name + " in masthead-redis");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String sha1(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-1", e);
+    }
+  }
+
+  /**
+   * Returns a new builder for a store on a connection, with the defaults documented on its setters.
+   *
+   * @param connection the shared connection; not closed by the store
+   * @return a builder
+   * @throws NullPointerException if {@code connection} is null
+   */
+  public static Builder builder(RedisConnection connection) {
+    return new Builder(connection);
+  }
+
+  @Override
+  public StoreLayout layout() {
+    return layout;
+  }
+
+  /**
+   * Returns the namespace this store counts in.
+   *
+   * @return the namespace name
+   */
+  public String namespace() {
+    return namespace.name();
+  }
+
+  // ---------------------------------------------------------------------------------------------- attaching
+
+  private void attachNow() {
+    checkEvictionPolicy();
+    try {
+      List<Object> reply = attach().get(2 * connection.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      String outcome = String.valueOf(reply.get(0));
+      if ("other".equals(outcome)) {
+        throw new IllegalStateException(otherLayout(String.valueOf(reply.get(1))));
+      }
+      LOG.debug("ranking namespace '{}' {} on Redis at {}", namespace, outcome, connection.description());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BackendUnavailableException("interrupted while attaching to Redis", e);
+    } catch (ExecutionException | TimeoutException e) {
+      Throwable c = RedisErrors.unwrap(e);
+      if (RedisErrors.WRONG_TYPE.equals(RedisErrors.scriptError(c))) {
+        throw new IllegalStateException(wrongType(c), c);
+      }
+      throw RedisErrors.backend("attaching ranking namespace '" + namespace + "'", connection, c);
+    }
+  }
+
+  private CompletableFuture<List<Object>> attach() {
+    return ATTACH.run(connection.commands(), ScriptOutputType.MULTI, metaKey, layoutHash, layoutText);
+  }
+
+  private String otherLayout(String storedText) {
+    String differences;
+    try {
+      differences = String.join("; ", layout.differencesFrom(StoreLayout.decode(storedText)));
+    } catch (InvalidDataException e) {
+      differences = "the namespace holds an unreadable layout: " + storedText;
+    }
+    return "Redis namespace '" + namespace + "' holds counts of another layout, so this engine cannot attach to it: "
+        + differences + ". Use another namespace, or give every engine of the site the same layout.";
+  }
+
+  private String wrongType(Throwable c) {
+    return "Redis namespace '" + namespace + "': " + RedisErrors.detail(c, RedisErrors.WRONG_TYPE)
+        + "; something other than Masthead writes under this namespace";
+  }
+
+  private void checkEvictionPolicy() {
+    // Without noeviction, Redis deletes keys when it is full: counts would vanish without an error.
+    String policy;
+    try {
+      Map<String, String> config = connection.commands().configGet("maxmemory-policy")
+          .get(2 * connection.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      policy = config.get("maxmemory-policy");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BackendUnavailableException("interrupted while attaching to Redis", e);
+    } catch (ExecutionException | TimeoutException e) {
+      if (RedisErrors.unwrap(e) instanceof io.lettuce.core.RedisCommandExecutionException) {
+        LOG.warn("cannot read maxmemory-policy of Redis at {} (CONFIG is disabled here?): make sure it is "
+            + "noeviction, or counts may vanish when Redis is full", connection.description());
+        return;
+      }
+      throw RedisErrors.backend("reading maxmemory-policy", connection, e);
+    }
+    if (policy == null || "noeviction".equals(policy)) {
+      return;
+    }
+    String message = "Redis at " + connection.description() + " has maxmemory-policy " + policy
+        + ": when it is full it deletes keys, and counts vanish without an error. Set maxmemory-policy "
+        + "noeviction (writes then fail and are counted as dropped)";
+    if (!allowEviction) {
+      throw new IllegalStateException(message + ", or accept it with RedisCounterStore.Builder.allowEviction()");
+    }
+    LOG.warn("{} (allowed by RedisCounterStore.Builder.allowEviction())", message);
+  }
+
+  /**
+   * Runs a call; if the namespace has no meta hash (Redis came back empty), recreates it and runs the call
+   * once more, or completes with {@code ifEmpty} when the namespace being empty answers the call.
+   */
+  private <T> CompletableFuture<T> withMeta(String what, java.util.function.Supplier<CompletableFuture<T>> call,
+      @Nullable T ifEmpty) {
+    return call.get().handle((v, error) -> {
+      if (error == null) {
+        return CompletableFuture.completedFuture(v);
+      }
+      Throwable c = RedisErrors.unwrap(error);
+      if (RedisErrors.NO_META.equals(RedisErrors.scriptError(c))) {
+        LOG.debug("ranking namespace '{}' has no meta hash on Redis at {}: recreating it", namespace,
+            connection.description());
+        return attach().thenCompose(reply -> {
+          if ("other".equals(String.valueOf(reply.get(0)))) {
+            return CompletableFuture.<T>failedFuture(new BackendUnavailableException(
+                otherLayout(String.valueOf(reply.get(1))), null));
+          }
+          return ifEmpty != null ? CompletableFuture.completedFuture(ifEmpty) : call.get();
+        });
+      }
+      return CompletableFuture.<T>failedFuture(c);
+    }).thenCompose(f -> f).handle((v, error) -> {
+      if (error == null) {
+        return v;
+      }
+      Throwable c = RedisErrors.unwrap(error);
+      String code = RedisErrors.scriptError(c);
+      if (RedisErrors.WRONG_TYPE.equals(code)) {
+        throw new BackendUnavailableException(wrongType(c), c);
+      }
+      if (RedisErrors.LAYOUT.equals(code)) {
+        throw new BackendUnavailableException(otherLayout(RedisErrors.detail(c, RedisErrors.LAYOUT)), c);
+      }
+      throw RedisErrors.backend(what + " in ranking namespace '" + namespace + "'", connection, c);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------- writing
+
+  @Override
+  public CompletionStage<Void> add(Batch batch, long nowEpochMillis) {
+    Objects.requireNonNull(batch, "batch");
+    long finest = resolution[0];
+    for (Cell c : batch.cells()) {
+      if (c.kindIndex() >= kinds) {
+        throw new IllegalArgumentException("Cell.kindIndex " + c.kindIndex() + " is outside the layout's "
+            + kinds + " kinds");
+      }
+      long start = Math.multiplyExact(c.bucketIndex(), finest);
+      if (c.lastEventEpochMillis() < start || c.lastEventEpochMillis() - start >= finest) {
+        throw new IllegalArgumentException("Cell.lastEventEpochMillis " + c.lastEventEpochMillis()
+            + " is outside its bucket " + c.bucketIndex() + " of " + finest + " ms");
+      }
+    }
+    checkOpen();
+    List<Cell> cells = batch.cells();
+    int chunks = (cells.size() + chunkCells - 1) / chunkCells;
+    String[] head = addHead(nowEpochMillis);
+    return inFlight(chunks, CHUNKS_IN_FLIGHT, i -> {
+      List<Cell> part = cells.subList(i * chunkCells, Math.min(cells.size(), (i + 1) * chunkCells));
+      String[] args = Arrays.copyOf(head, head.length + part.size() * 5);
+      args[5] = Integer.toString(part.size());
+      int j = head.length;
+      for (Cell c : part) {
+        args[j++] = c.articleId().value();
+        args[j++] = Integer.toString(c.kindIndex());
+        args[j++] = Long.toString(c.bucketIndex());
+        args[j++] = Long.toString(c.count());
+        args[j++] = Long.toString(c.lastEventEpochMillis());
+      }
+      String[] keys = {metaKey[0], namespace.key("ok:" + batch.id() + ":" + i)};
+      return withMeta("adding batch " + batch.id(),
+          () -> ADD.<Long>run(connection.commands(), ScriptOutputType.INTEGER, keys, args), null)
+          .thenApply(applied -> null);
+    });
+  }
+
+  /** The arguments of the add script before its cells. */
+  private String[] addHead(long now) {
+    int w = windowMillis.length;
+    String[] a = new String[7 + 5 * tiers + w];
+    a[0] = layoutHash;
+    a[1] = Long.toString(MARKER_TTL_MILLIS);
+    a[2] = Integer.toString(tiers);
+    a[3] = Integer.toString(w);
+    a[4] = Integer.toString(kinds);
+    a[5] = "0"; // cells, per chunk
+    a[6] = Long.toString(now);
+    int i = 7;
+    for (int t = 0; t < tiers; t++) {
+      a[i++] = Long.toString(finestPerBucket[t]);
+      a[i++] = Long.toString(layout.keepStart(t, now));
+      a[i++] = Long.toString(resolution[t]);
+      a[i++] = Long.toString(coarse[t]);
+      a[i++] = Long.toString(life[t]);
+    }
+    for (int x = 0; x < w; x++) {
+      a[i++] = Integer.toString(windowTier[x]);
+    }
+    return a;
+  }
+
+  /** Runs {@code count} calls with at most {@code parallel} waiting at once; fails with the first failure. */
+  private static CompletableFuture<Void> inFlight(int count, int parallel, IntFunction<CompletableFuture<?>> call) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    if (count == 0) {
+      done.complete(null);
+      return done;
+    }
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger finished = new AtomicInteger();
+    Runnable[] launch = new Runnable[1];
+    launch[0] = () -> {
+      int i = next.getAndIncrement();
+      if (i >= count || done.isDone()) {
+        return;
+      }
+      CompletableFuture<?> f;
+      try {
+        f = call.apply(i);
+      } catch (RuntimeException e) {
+        done.completeExceptionally(e);
+        return;
+      }
+      f.whenComplete((v, error) -> {
+        if (error != null) {
+          done.completeExceptionally(RedisErrors.unwrap(error));
+        } else if (finished.incrementAndGet() == count) {
+          done.complete(null);
+        } else {
+          launch[0].run();
+        }
+      });
+    };
+    for (int p = 0; p < Math.min(parallel, count); p++) {
+      launch[0].run();
+    }
+    return done;
+  }
+
+  @Override
+  public CompletionStage<Void> maintain(long nowEpochMillis) {
+    checkOpen();
+    int w = windowMillis.length;
+    String[] a = new String[4 + 2 * w + tiers];
+    a[0] = layoutHash;
+    a[1] = Integer.toString(tiers);
+    a[2] = Integer.toString(w);
+    a[3] = Integer.toString(kinds);
+    int i = 4;
+    for (int x = 0; x < w; x++) {
+      a[i++] = Integer.toString(windowTier[x]);
+      a[i++] = Long.toString(windowTarget(x, nowEpochMillis));
+    }
+    for (int t = 0; t < tiers; t++) {
+      a[i++] = Long.toString(layout.keepStart(t, nowEpochMillis));
+    }
+    return withMeta("maintenance",
+        () -> MAINTAIN.<Long>run(connection.commands(), ScriptOutputType.INTEGER, metaKey, a), 0L)
+        .thenApply(freed -> null);
+  }
+
+  /** The first bucket (in its tier) of tracked window {@code w} at a time, as {@link #top} reads it. */
+  private long windowTarget(int w, long now) {
+    return Math.floorDiv(now - windowMillis[w], resolution[windowTier[w]]);
+  }
+
+  // ---------------------------------------------------------------------------------------------- reading
+
+  @Override
+  public CompletionStage<List<Tally>> top(Duration window, long[] kindWeights, int limit, long nowEpochMillis) {
+    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(kindWeights, "kindWeights");
+    int w = layout.trackedWindows().indexOf(window);
+    if (w < 0) {
+      throw new IllegalArgumentException("window " + window + " is not tracked; tracked are "
+          + layout.trackedWindows());
+    }
+    if (kindWeights.length != kinds) {
+      throw new IllegalArgumentException("kindWeights has " + kindWeights.length + " weights for " + kinds + " kinds");
+    }
+    for (long x : kindWeights) {
+      if (x < 0) {
+        throw new IllegalArgumentException("kindWeights must not be negative: " + Arrays.toString(kindWeights));
+      }
+    }
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    checkOpen();
+    long[] weights = kindWeights.clone();
+    String[] a = new String[7 + kinds];
+    a[0] = layoutHash;
+    a[1] = Integer.toString(windowMillis.length);
+    a[2] = Integer.toString(kinds);
+    a[3] = Integer.toString(w);
+    a[4] = Integer.toString(windowTier[w]);
+    a[5] = Long.toString(windowTarget(w, nowEpochMillis));
+    a[6] = limit == Integer.MAX_VALUE ? "-1" : Integer.toString(limit);
+    for (int k = 0; k < kinds; k++) {
+      a[7 + k] = Long.toString(weights[k]);
+    }
+    return withMeta("top of " + window,
+        () -> TOP.<List<Object>>run(connection.commands(), ScriptOutputType.MULTI, metaKey, a), List.of())
+        .thenApply(reply -> rank(reply, weights, limit));
+  }
+
+  private List<Tally> rank(List<Object> flat, long[] weights, int limit) {
+    int stride = kinds + 2;
+    List<Tally> tallies = new ArrayList<>(flat.size() / stride);
+    long[] scores = new long[flat.size() / stride];
+    for (int i = 0; i + stride <= flat.size(); i += stride) {
+      long[] counts = new long[kinds];
+      for (int k = 0; k < kinds; k++) {
+        counts[k] = count(flat.get(i + 1 + k));
+      }
+      scores[tallies.size()] = score(counts, weights);
+      tallies.add(Tally.unweighted(ArticleId.of(String.valueOf(flat.get(i))), counts, count(flat.get(i + kinds + 1))));
+    }
+    Integer[] order = new Integer[tallies.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.<Integer>comparingLong(i -> scores[i]).reversed()
+        .thenComparing(Comparator.<Integer>comparingLong(i -> tallies.get(i).lastEventEpochMillis()).reversed())
+        .thenComparing(i -> tallies.get(i).articleId()));
+    List<Tally> out = new ArrayList<>(Math.min(limit, order.length));
+    for (int i = 0; i < order.length && out.size() < limit; i++) {
+      out.add(tallies.get(order[i]));
+    }
+    return out;
+  }
+
+  /** A count as Redis returns a score: a double's text, exact below 2^53; saturates like a cast. */
+  private static long count(Object score) {
+    return (long) Double.parseDouble(String.valueOf(score));
+  }
+
+  private static long score(long[] counts, long[] weights) {
+    long s = 0;
+    for (int k = 0; k < counts.length; k++) {
+      long term;
+      try {
+        term = Math.multiplyExact(counts[k], weights[k]);
+      } catch (ArithmeticException e) {
+        return Long.MAX_VALUE;
+      }
+      s = s + term < s ? Long.MAX_VALUE : s + term; // both are non-negative
+      if (s == Long.MAX_VALUE) {
+        return s;
+      }
+    }
+    return s;
+  }
+
+  @Override
+  public CompletionStage<List<Tally>> union(List<Bucket> buckets, double[] bucketWeights, long nowEpochMillis) {
+    Objects.requireNonNull(buckets, "buckets");
+    Objects.requireNonNull(bucketWeights, "bucketWeights");
+    if (bucketWeights.length != buckets.size()) {
+      throw new IllegalArgumentException("bucketWeights has " + bucketWeights.length + " weights for "
+          + buckets.size() + " buckets");
+    }
+    int[] tierOf = new int[buckets.size()];
+    for (int i = 0; i < tierOf.length; i++) {
+      Bucket b = Objects.requireNonNull(buckets.get(i), "bucket");
+      long r = b.resolution().toMillis();
+      tierOf[i] = -1;
+      for (int t = 0; t < tiers; t++) {
+        if (resolution[t] == r) {
+          tierOf[i] = t;
+        }
+      }
+      if (tierOf[i] < 0) {
+        throw new IllegalArgumentException("bucket resolution " + b.resolution() + " is not a tier's; tiers are "
+            + layout.tiers());
+      }
+    }
+    checkOpen();
+    double[] weights = bucketWeights.clone();
+    int calls = (buckets.size() + UNION_BUCKETS_PER_CALL - 1) / UNION_BUCKETS_PER_CALL;
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    List<Object>[] parts = new List[calls];
+    CompletableFuture<Void> all = inFlight(calls, CHUNKS_IN_FLIGHT, c -> {
+      int from = c * UNION_BUCKETS_PER_CALL;
+      int to = Math.min(buckets.size(), from + UNION_BUCKETS_PER_CALL);
+      String[] a = new String[2 + 2 * (to - from)];
+      a[0] = layoutHash;
+      a[1] = Integer.toString(kinds);
+      for (int i = from; i < to; i++) {
+        a[2 + 2 * (i - from)] = Integer.toString(tierOf[i]);
+        a[3 + 2 * (i - from)] = Long.toString(buckets.get(i).index());
+      }
+      return withMeta("union of " + buckets.size() + " buckets",
+          () -> UNION.<List<Object>>run(connection.commands(), ScriptOutputType.MULTI, metaKey, a), List.of())
+          .thenAccept(reply -> parts[c] = reply);
+    });
+    return all.thenApply(v -> merge(parts, weights));
+  }
+
+  private static final class Acc {
+    final long[] counts;
+    final double[] weighted;
+    long last = Long.MIN_VALUE;
+
+    Acc(int kinds) {
+      counts = new long[kinds];
+      weighted = new double[kinds];
+    }
+  }
+
+  /** Sums the buckets in the order given (so decayed scores are reproducible). */
+  private List<Tally> merge(List<Object>[] parts, double[] weights) {
+    Map<String, Acc> acc = new HashMap<>();
+    int bucket = 0;
+    for (List<Object> part : parts) {
+      if (part.isEmpty()) { // the namespace was empty: every bucket reads as empty
+        bucket += UNION_BUCKETS_PER_CALL;
+        continue;
+      }
+      for (Object perBucket : part) {
+        List<?> lists = (List<?>) perBucket;
+        double weight = weights[bucket++];
+        for (int k = 0; k < kinds; k++) {
+          List<?> cells = (List<?>) lists.get(k);
+          for (int i = 0; i + 1 < cells.size(); i += 2) {
+            Acc a = acc.computeIfAbsent(String.valueOf(cells.get(i)), x -> new Acc(kinds));
+            long n = count(cells.get(i + 1));
+            long sum = a.counts[k] + n;
+            a.counts[k] = sum < a.counts[k] ? Long.MAX_VALUE : sum;
+            a.weighted[k] += weight * n;
+          }
+        }
+        List<?> lasts = (List<?>) lists.get(kinds);
+        for (int i = 0; i + 1 < lasts.size(); i += 2) {
+          Acc a = acc.get(String.valueOf(lasts.get(i)));
+          if (a != null) {
+            a.last = Math.max(a.last, count(lasts.get(i + 1)));
+          }
+        }
+      }
+    }
+    List<Tally> out = new ArrayList<>(acc.size());
+    for (Map.Entry<String, Acc> e : acc.entrySet()) {
+      Acc a = e.getValue();
+      out.add(new Tally(ArticleId.of(e.getKey()), a.counts, a.weighted, a.last));
+    }
+    return out;
+  }
+
+  @Override
+  public CompletionStage<Stats> stats() {
+    checkOpen();
+    String[] a = {layoutHash, Integer.toString(tiers), Integer.toString(kinds), Integer.toString(longestWindow)};
+    return withMeta("stats",
+        () -> STATS.<List<Object>>run(connection.commands(), ScriptOutputType.MULTI, metaKey, a),
+        List.<Object>of(0L, longestWindow < 0 ? -1L : 0L))
+        .thenApply(r -> new Stats(((Number) r.get(0)).longValue(), -1, ((Number) r.get(1)).longValue()));
+  }
+
+  private void checkOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("RedisCounterStore for namespace '" + namespace + "' is closed");
+    }
+  }
+
+  /** Marks the store closed; later calls throw {@link IllegalStateException}. The connection stays open. */
+  @Override
+  public void close() {
+    closed.set(true);
+  }
+
+  @Override
+  public String toString() {
+    return "RedisCounterStore[" + namespace + " on " + connection.description() + "]";
+  }
+
+  /**
+   * Builds a {@link RedisCounterStore}. Setters check their value at once ({@link IllegalArgumentException}
+   * naming it); {@link #build()} checks what is missing ({@link IllegalStateException}) and attaches.
+   *
+   * <p>Not thread-safe: use a builder from one thread.
+   */
+  public static final class Builder {
+    private final RedisConnection connection;
+    private String namespace = "masthead";
+    private @Nullable StoreLayout layout;
+    private int chunkCells = 500;
+    private boolean allowEviction;
+
+    private Builder(RedisConnection connection) {
+      this.connection = Objects.requireNonNull(connection, "connection");
+    }
+
+    /**
+     * Sets the namespace (default {@code masthead}): the engines of one site share one; other sites, or
+     * engines of another layout, use their own. It becomes the hash tag of every key ({@code mh:{name}:…}).
+     *
+     * @param name 1 to 64 chars from {@code [A-Za-z0-9_.:-]}
+     * @return this builder
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if {@code name} is empty, too long or holds another char
+     */
+    public Builder namespace(String name) {
+      this.namespace = RedisNamespace.check(name);
+      return this;
+    }
+
+    /**
+     * Sets the layout to hold (required): the engine's, as its builder derives it. Every engine of a namespace
+     * must have the same.
+     *
+     * @param layout the layout
+     * @return this builder
+     * @throws NullPointerException if {@code layout} is null
+     */
+    public Builder layout(StoreLayout layout) {
+      this.layout = Objects.requireNonNull(layout, "layout");
+      return this;
+    }
+
+    /**
+     * Sets how many cells one flush script applies (default 500: a few milliseconds of Redis time, so other
+     * clients wait little). A batch is split into chunks of this size, in order.
+     *
+     * @param cells 1 to 10,000
+     * @return this builder
+     * @throws IllegalArgumentException if {@code cells} is out of range
+     */
+    public Builder chunkCells(int cells) {
+      if (cells < 1 || cells > 10_000) {
+        throw new IllegalArgumentException("chunkCells must be 1 to 10,000, was " + cells);
+      }
+      this.chunkCells = cells;
+      return this;
+    }
+
+    /**
+     * Accepts a Redis whose {@code maxmemory-policy} is not {@code noeviction} (default: refused). Such a
+     * Redis deletes keys when full, so counts can vanish without an error; attaching then logs a WARN.
+     *
+     * @return this builder
+     */
+    public Builder allowEviction() {
+      this.allowEviction = true;
+      return this;
+    }
+
+    /**
+     * Attaches to the namespace: checks {@code maxmemory-policy}, then creates the namespace's layout or
+     * compares it with this one. Blocks for at most about four command timeouts.
+     *
+     * @return the store, thread-safe
+     * @throws IllegalStateException if no layout was set; if the namespace holds another layout (the message
+     *     names each difference) or a key of the wrong type; if Redis may evict keys and
+     *     {@link #allowEviction()} was not called
+     * @throws IllegalArgumentException if a tracked window is longer than every tier's horizon
+     * @throws BackendUnavailableException if Redis cannot be reached or answers with an error
+     */
+    public RedisCounterStore build() {
+      if (layout == null) {
+        throw new IllegalStateException("RedisCounterStore.Builder.layout is required");
+      }
+      RedisCounterStore store = new RedisCounterStore(this);
+      store.attachNow();
+      return store;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+-- Reads buckets, each atomically with its last-event times. KEYS[1] meta.
+-- ARGV: layout hash, K kinds, then per bucket (2): tier, bucket index.
+-- Returns per bucket a list of K + 1 flat lists (article, value, ...): the counts of each kind, then the
+-- latest event times. A bucket the store does not hold (never written, or freed) reads as empty lists; the
+-- registry r:<tier> says which are held, so a long window of mostly empty buckets costs little.
+local hash = ARGV[1]
+local K = tonumber(ARGV[2])
+local e = load_meta(hash)
+if e then
+  return redis.error_reply(e)
+end
+local held = {}
+local function is_held(t, b)
+  if held[t] == nil then
+    e = need_zset(rkey(t))
+    if e then
+      return nil
+    end
+    held[t] = {}
+    for _, x in ipairs(redis.call('ZRANGE', rkey(t), 0, -1)) do
+      held[t][x] = true
+    end
+  end
+  return held[t][b] == true
+end
+local out = {}
+local empty = {}
+for k = 1, K + 1 do
+  empty[k] = {}
+end
+local i = 3
+while i <= #ARGV do
+  local t, b = ARGV[i], ARGV[i + 1]
+  local h = is_held(t, b)
+  if e then
+    return redis.error_reply(e)
+  end
+  if not h then
+    out[#out + 1] = empty
+  else
+    local parts = {}
+    for k = 0, K - 1 do
+      e = need_zset(ckey(t, b, k))
+      if e then
+        return redis.error_reply(e)
+      end
+      parts[k + 1] = redis.call('ZRANGE', ckey(t, b, k), 0, -1, 'WITHSCORES')
+    end
+    e = need_zset(lkey(t, b))
+    if e then
+      return redis.error_reply(e)
+    end
+    parts[K + 1] = redis.call('ZRANGE', lkey(t, b), 0, -1, 'WITHSCORES')
+    out[#out + 1] = parts
+  end
+  i = i + 2
+end
+return out

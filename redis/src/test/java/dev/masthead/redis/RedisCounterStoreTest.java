@@ -1,0 +1,249 @@
+package dev.masthead.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.masthead.core.ArticleId;
+import dev.masthead.core.BackendUnavailableException;
+import dev.masthead.ranking.Bucket;
+import dev.masthead.ranking.BucketTier;
+import dev.masthead.ranking.CounterStore.Batch;
+import dev.masthead.ranking.CounterStore.Cell;
+import dev.masthead.ranking.CounterStore.Tally;
+import dev.masthead.ranking.EngagementKind;
+import dev.masthead.ranking.StoreLayout;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Examples of the Redis store's own rules: attaching, bad state, resent chunks, sliding, ties. */
+class RedisCounterStoreTest {
+  static final long MINUTE = 60_000;
+  static final long HOUR = 60 * MINUTE;
+  static final long DAY = 24 * HOUR;
+  static final StoreLayout LAYOUT = new StoreLayout(
+      List.of(new BucketTier(Duration.ofMinutes(1), Duration.ofDays(1)),
+          new BucketTier(Duration.ofHours(1), Duration.ofDays(35))),
+      List.of(EngagementKind.VIEW, EngagementKind.SHARE),
+      List.of(Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30)), Duration.ofMinutes(5));
+  static final long NOW = Instant.parse("2026-03-02T12:00:30Z").toEpochMilli();
+
+  private static RedisServer redis;
+  private RedisConnection connection;
+
+  @BeforeAll
+  static void startRedis() {
+    redis = RedisServer.start();
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  @BeforeEach
+  void connect() {
+    redis.command("FLUSHALL");
+    redis.command("CONFIG", "SET", "maxmemory-policy", "noeviction");
+    connection = RedisConnection.builder().uri(redis.uri()).build();
+  }
+
+  @AfterEach
+  void disconnect() {
+    connection.close();
+  }
+
+  private RedisCounterStore store() {
+    return RedisCounterStore.builder(connection).namespace("t").layout(LAYOUT).chunkCells(3).build();
+  }
+
+  static <T> T await(CompletionStage<T> stage) {
+    try {
+      return stage.toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static Cell cell(String id, int kind, long at, long count) {
+    return new Cell(ArticleId.of(id), kind, Math.floorDiv(at, MINUTE), count, at);
+  }
+
+  static List<String> ids(List<Tally> tallies) {
+    return tallies.stream().map(t -> t.articleId().value()).toList();
+  }
+
+  @Test
+  void topOfATrackedWindowIsExactAndOrderedByScoreThenLatestEventThenId() {
+    RedisCounterStore store = store();
+    await(store.add(new Batch("b1", List.of(
+        cell("a", 0, NOW - 10 * MINUTE, 3), cell("b", 1, NOW - 5 * MINUTE, 1), cell("c", 0, NOW - 2 * MINUTE, 5),
+        cell("d", 0, NOW - 3 * MINUTE, 5), cell("e", 0, NOW - 3 * MINUTE, 5), cell("a", 1, NOW - MINUTE, 1),
+        cell("f", 1, NOW - 2 * DAY, 9))), NOW));
+    List<Tally> top = await(store.top(Duration.ofHours(24), new long[] {1, 5}, 4, NOW));
+    // a: 3 + 5 = 8; c, d, e: 5 (c latest; d before e by id); b: 5 with the oldest event; f is outside 24 h
+    assertThat(ids(top)).containsExactly("a", "c", "d", "e");
+    assertThat(top.get(0).counts()).containsExactly(3, 1);
+    assertThat(top.get(0).lastEventEpochMillis()).isEqualTo(NOW - MINUTE);
+    assertThat(ids(await(store.top(Duration.ofDays(7), new long[] {1, 5}, 10, NOW))))
+        .containsExactly("f", "a", "c", "d", "e", "b"); // b scores 5 too, with the oldest event
+    assertThat(ids(await(store.top(Duration.ofHours(24), new long[] {1, 0}, Integer.MAX_VALUE, NOW))))
+        .containsExactly("c", "d", "e", "a", "b"); // b has a score of 0 and is still a candidate
+  }
+
+  @Test
+  void aResentBatchCountsOnce() {
+    RedisCounterStore store = store();
+    Batch batch = new Batch("node-1:42", List.of(cell("a", 0, NOW, 2), cell("b", 0, NOW, 1),
+        cell("a", 0, NOW - MINUTE, 1), cell("c", 1, NOW, 4), cell("a", 0, NOW, 1)));
+    await(store.add(batch, NOW));
+    await(store.add(batch, NOW));
+    await(store.add(batch, NOW + 1000));
+    List<Tally> top = await(store.top(Duration.ofHours(24), new long[] {1, 1}, 10, NOW));
+    assertThat(top).extracting(t -> t.articleId().value() + "=" + t.counts()[0] + "/" + t.counts()[1])
+        .containsExactly("a=4/0", "c=0/4", "b=1/0");
+    assertThat(await(store.stats()).liveCells()).isEqualTo(2 * 4); // a twice, b, c: in both tiers
+  }
+
+  @Test
+  void aBucketLeavesTheRunningTotalsOnceWhoeverMaintains() {
+    RedisCounterStore one = store();
+    RedisCounterStore two = store();
+    await(one.add(new Batch("x", List.of(cell("old", 0, NOW - 23 * HOUR, 7), cell("new", 0, NOW, 2))), NOW));
+    long later = NOW + 2 * HOUR;
+    await(one.maintain(later));
+    await(two.maintain(later));
+    await(one.maintain(later - HOUR)); // an earlier time changes nothing
+    await(two.maintain(later + 1));
+    assertThat(ids(await(two.top(Duration.ofHours(24), new long[] {1, 1}, 10, later)))).containsExactly("new");
+    assertThat(await(one.top(Duration.ofDays(7), new long[] {1, 1}, 10, later)))
+        .extracting(t -> t.articleId().value() + "=" + t.counts()[0]).containsExactly("old=7", "new=2");
+  }
+
+  @Test
+  void topSlidesItsWindowEvenWhenNobodyMaintained() {
+    RedisCounterStore store = store();
+    await(store.add(new Batch("x", List.of(cell("old", 0, NOW - 23 * HOUR, 7), cell("new", 0, NOW, 2))), NOW));
+    assertThat(ids(await(store.top(Duration.ofHours(24), new long[] {1, 1}, 10, NOW + 2 * HOUR))))
+        .containsExactly("new");
+  }
+
+  @Test
+  void unionSumsBucketsInOrderWithWeights() {
+    RedisCounterStore store = store();
+    await(store.add(new Batch("u", List.of(cell("a", 0, NOW - 2 * MINUTE, 2), cell("a", 0, NOW - MINUTE, 4),
+        cell("b", 1, NOW - MINUTE, 1))), NOW));
+    long b0 = Math.floorDiv(NOW, MINUTE);
+    List<Bucket> buckets = List.of(new Bucket(Duration.ofMinutes(1), b0 - 2), new Bucket(Duration.ofMinutes(1), b0 - 1),
+        new Bucket(Duration.ofMinutes(1), b0 - 100));
+    List<Tally> tallies = new ArrayList<>(await(store.union(buckets, new double[] {0.5, 0.25, 1}, NOW)));
+    tallies.sort((x, y) -> x.articleId().compareTo(y.articleId()));
+    assertThat(tallies).hasSize(2);
+    assertThat(tallies.get(0).counts()).containsExactly(6, 0);
+    assertThat(tallies.get(0).weightedCounts()).containsExactly(0.5 * 2 + 0.25 * 4, 0.0);
+    assertThat(tallies.get(0).lastEventEpochMillis()).isEqualTo(NOW - MINUTE);
+    assertThat(tallies.get(1).counts()).containsExactly(0, 1);
+  }
+
+  @Test
+  void anotherLayoutIsRefusedNamingTheDifference() {
+    store();
+    StoreLayout other = new StoreLayout(LAYOUT.tiers(), List.of(EngagementKind.VIEW), LAYOUT.trackedWindows(),
+        LAYOUT.futureSkew());
+    assertThatThrownBy(() -> RedisCounterStore.builder(connection).namespace("t").layout(other).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("namespace 't'")
+        .hasMessageContaining("kinds: [VIEW] here, [VIEW, SHARE] in the store");
+    RedisCounterStore.builder(connection).namespace("t2").layout(other).build(); // another namespace is fine
+  }
+
+  @Test
+  void aKeyOfTheWrongTypeInTheNamespaceIsNamed() throws Exception {
+    RedisCounterStore store = store();
+    long bucket = Math.floorDiv(NOW, MINUTE);
+    redis.command("SET", "mh:{t}:c:0:" + bucket + ":0", "oops");
+    CompletionStage<Void> add = store.add(new Batch("w", List.of(cell("a", 0, NOW, 1))), NOW);
+    assertThatThrownBy(() -> add.toCompletableFuture().get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(BackendUnavailableException.class)
+        .hasMessageContaining("mh:{t}:c:0:" + bucket + ":0 holds a string, not a sorted set");
+    // nothing of the chunk landed: neither the marker nor the cell's other tier
+    assertThat(redis.command("EXISTS", "mh:{t}:ok:w:0")).isEqualTo("0");
+    assertThat(redis.command("EXISTS", "mh:{t}:c:1:" + Math.floorDiv(NOW, HOUR) + ":0")).isEqualTo("0");
+
+    redis.command("SET", "mh:{u}:meta", "not a hash");
+    assertThatThrownBy(() -> RedisCounterStore.builder(connection).namespace("u").layout(LAYOUT).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("mh:{u}:meta holds a string");
+  }
+
+  @Test
+  void aRedisThatEvictsKeysIsRefusedUnlessAllowed() {
+    redis.command("CONFIG", "SET", "maxmemory-policy", "allkeys-lru");
+    assertThatThrownBy(this::store).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("maxmemory-policy allkeys-lru").hasMessageContaining("noeviction");
+    RedisCounterStore.builder(connection).namespace("t").layout(LAYOUT).allowEviction().build();
+  }
+
+  @Test
+  void countingGoesOnAfterRedisComesBackEmpty() {
+    RedisCounterStore store = store();
+    await(store.add(new Batch("1", List.of(cell("a", 0, NOW, 1))), NOW));
+    redis.command("FLUSHALL");
+    assertThat(await(store.top(Duration.ofHours(24), new long[] {1, 1}, 10, NOW))).isEmpty();
+    redis.command("FLUSHALL");
+    await(store.add(new Batch("2", List.of(cell("b", 0, NOW, 3))), NOW));
+    assertThat(ids(await(store.top(Duration.ofHours(24), new long[] {1, 1}, 10, NOW)))).containsExactly("b");
+    assertThat(redis.command("HGET", "mh:{t}:meta", "layout")).isEqualTo(LAYOUT.encoded());
+  }
+
+  @Test
+  void expiredBucketsAreFreedAndTheirKeysExpireAtAbsoluteTimes() {
+    RedisCounterStore store = store();
+    long realNow = System.currentTimeMillis();
+    await(store.add(new Batch("e", List.of(cell("a", 0, realNow, 1))), realNow));
+    long minute = Math.floorDiv(realNow, MINUTE);
+    long ttl = Long.parseLong(redis.command("PTTL", "mh:{t}:c:0:" + minute + ":0"));
+    // the minute tier keeps a day (rounded to the hour) plus the skew allowance and a bucket
+    assertThat(ttl).isBetween(DAY, DAY + HOUR + 6 * MINUTE + 1000);
+    await(store.maintain(realNow + 2 * DAY));
+    assertThat(redis.command("EXISTS", "mh:{t}:c:0:" + minute + ":0")).isEqualTo("0");
+    assertThat(redis.command("EXISTS", "mh:{t}:c:1:" + Math.floorDiv(realNow, HOUR) + ":0")).isEqualTo("1");
+    assertThat(await(store.stats()).liveCells()).isEqualTo(1);
+  }
+
+  @Test
+  void aTotalIsRecountedWhenItsBucketsExpiredBeforeTheyLeftTheWindow() {
+    RedisCounterStore store = store();
+    await(store.add(new Batch("r", List.of(cell("gone", 0, NOW - 20 * HOUR, 5), cell("kept", 0, NOW, 1))), NOW));
+    redis.command("DEL", "mh:{t}:c:0:" + Math.floorDiv(NOW - 20 * HOUR, MINUTE) + ":0",
+        "mh:{t}:l:0:" + Math.floorDiv(NOW - 20 * HOUR, MINUTE));
+    assertThat(ids(await(store.top(Duration.ofHours(24), new long[] {1, 1}, 10, NOW + 5 * HOUR))))
+        .containsExactly("kept");
+  }
+
+  @Test
+  void builderRefusesBadValues() {
+    assertThatThrownBy(() -> RedisCounterStore.builder(connection).namespace("a{b}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("namespace");
+    assertThatThrownBy(() -> RedisCounterStore.builder(connection).chunkCells(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chunkCells");
+    assertThatThrownBy(() -> RedisCounterStore.builder(connection).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("layout");
+    RedisCounterStore store = store();
+    assertThatThrownBy(() -> store.top(Duration.ofHours(2), new long[] {1, 1}, 10, NOW))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not tracked");
+    assertThatThrownBy(() -> store.add(new Batch("k", List.of(new Cell(ArticleId.of("a"), 0, 5, 1, 0))), NOW))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside its bucket");
+  }
+}
