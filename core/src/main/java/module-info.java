@@ -6,7 +6,7 @@
  * (the Jackson module and the JSON-LD writer). Nothing else is public.
  */
 module dev.masthead.core {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   requires transitive com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;
   requires org.jsoup;

@@ -6,6 +6,7 @@
  * connection with settings made for counting, and the stores built on it. Lettuce types are not part of the
  * public API.
  */
+@SuppressWarnings("requires-automatic") // Lettuce ships an Automatic-Module-Name, no module-info
 module dev.masthead.redis {
   requires static org.jspecify;
   requires transitive dev.masthead.ranking;

@@ -7,7 +7,7 @@
  * builder, the query and the result. The index and the scorer are package-private.
  */
 module dev.masthead.related {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   requires transitive dev.masthead.core;
   requires com.github.benmanes.caffeine;
   requires org.apache.lucene.core;

@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Serializable with Jackson: with {@link dev.masthead.core.json.MastheadModule} registered on the mapper,
  * a comment round-trips as a JSON object with the component names below ({@code articleId} as a string,
- * {@code submittedAt} as an ISO-8601 string, {@code authorUrl} as a string).
+ * {@code submittedAt} as an ISO-8601 string, {@code authorUrl} and {@code contentHtml} as strings). Reading
+ * checks the HTML again ({@link SafeHtml#parse}): a document whose HTML is not in the sanitizer's output form
+ * is refused, so HTML read from JSON is as safe to insert as HTML from the validator.
  *
  * <p>Immutable and thread-safe. {@link #toString()} reveals no personal data.
  *
@@ -27,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  *     when the policy does not require an email and none was given
  * @param authorUrl the website, an absolute http or https URL in ASCII form (host lower-cased, path case
  *     kept), or {@code null} if none was given
- * @param contentHtml the comment as sanitized HTML, safe to insert in a page as it is: only the policy's
- *     allowed tags and attributes, links with {@code rel="nofollow ugc noopener"}, text escaped, paragraphs in
+ * @param contentHtml the comment as sanitized HTML, a type only the sanitizer makes, safe to insert in a page as
+ *     it is ({@link SafeHtml#html()}): only the policy's allowed tags and attributes, links with {@code rel="nofollow ugc noopener"}, text escaped, paragraphs in
  *     {@code <p>} and single line breaks as {@code <br>}
  * @param contentText the comment as plain text (tags removed, entities decoded, line breaks kept as
  *     {@code \n}), for spam checks and excerpts; escape it before putting it in HTML
@@ -43,7 +45,7 @@ public record Comment(
     String authorName,
     String authorEmail,
     @Nullable URI authorUrl,
-    String contentHtml,
+    SafeHtml contentHtml,
     String contentText,
     List<String> links,
     ClientInfo client,

@@ -30,8 +30,14 @@ import org.jspecify.annotations.Nullable;
  *   <li>closing old articles: off, as WordPress's {@code close_comments_for_old_posts} (whose
  *       {@code close_comments_days_old} is 14 days when turned on);</li>
  *   <li>a website without a scheme: {@link MissingScheme#ADD_HTTP}, as WordPress's {@code esc_url}, which
- *       prepends {@code http://}.</li>
+ *       prepends {@code http://};</li>
+ *   <li>Unicode mailboxes (SMTPUTF8, RFC 6531: {@code jörg@bücher.example}): off, as WordPress's
+ *       {@code is_email}, which accepts ASCII local parts only; internationalized domains are accepted either
+ *       way and stored in punycode.</li>
  * </ul>
+ *
+ * <p>Each default is also a constant ({@code DEFAULT_…}), so that configuration binders (the Spring Boot
+ * starter) can show and reuse it.
  *
  * <p>Immutable and thread-safe; built with {@link #builder()}, or {@link #defaults()}.
  */
@@ -46,6 +52,19 @@ public final class CommentPolicy {
   public static final int DEFAULT_MAX_CONTENT_LENGTH = 65_525;
   /** WordPress's {@code thread_comments_depth} default. */
   public static final int DEFAULT_MAX_REPLY_DEPTH = 5;
+  /** Whether name and email are required by default: {@value}, as WordPress's {@code require_name_email}. */
+  public static final boolean DEFAULT_REQUIRE_NAME_AND_EMAIL = true;
+  /** The default minimum content length: {@value} code point of visible text, as WordPress. */
+  public static final int DEFAULT_MIN_CONTENT_LENGTH = 1;
+  /** Whether Unicode local parts (SMTPUTF8, RFC 6531) are accepted by default: {@value}, as WordPress. */
+  public static final boolean DEFAULT_SMTP_UTF8 = false;
+  /** What happens to a website without a scheme by default: prepend {@code http://}, as WordPress's {@code esc_url}. */
+  public static final MissingScheme DEFAULT_MISSING_SCHEME = MissingScheme.ADD_HTTP;
+  /**
+   * The HTML a comment may use by default, tag to attributes: WordPress's {@code $allowedtags} without
+   * {@code acronym} (see the class description). Unmodifiable.
+   */
+  public static final Map<String, Set<String>> DEFAULT_ALLOWED_HTML = copy(Builder.wordPressAllowedTags());
 
   /** The attributes a policy may allow: harmless ones, and URL attributes whose schemes Masthead restricts. */
   static final Set<String> PERMITTED_ATTRIBUTES = Set.of(
@@ -60,6 +79,7 @@ public final class CommentPolicy {
       "portal", "audio", "video", "source", "track", "canvas", "dialog", "details", "marquee");
 
   private static final CommentPolicy DEFAULTS = builder().build();
+  private final boolean smtpUtf8;
 
   private final boolean requireNameAndEmail;
   private final int maxAuthorLength;
@@ -83,6 +103,17 @@ public final class CommentPolicy {
     this.maxReplyDepth = b.maxReplyDepth;
     this.closeCommentsAfter = b.closeCommentsAfter;
     this.missingScheme = b.missingScheme;
+    this.smtpUtf8 = b.smtpUtf8;
+  }
+
+  /**
+   * Tells whether email addresses may have a Unicode local part (SMTPUTF8, RFC 6531), such as
+   * {@code jörg@bücher.example}.
+   *
+   * @return default {@code false}, as WordPress
+   */
+  public boolean smtpUtf8() {
+    return smtpUtf8;
   }
 
   /**
@@ -199,7 +230,8 @@ public final class CommentPolicy {
         + maxAuthorLength + ", maxEmailLengthCodePoints=" + maxEmailLength + ", maxUrlLengthCodePoints="
         + maxUrlLength + ", maxContentLengthCodePoints=" + maxContentLength + ", minContentLengthCodePoints="
         + minContentLength + ", allowedHtml=" + allowedHtml + ", maxReplyDepth=" + maxReplyDepth
-        + ", closeCommentsAfter=" + closeCommentsAfter + ", missingScheme=" + missingScheme + "]";
+        + ", closeCommentsAfter=" + closeCommentsAfter + ", missingScheme=" + missingScheme + ", smtpUtf8=" + smtpUtf8
+        + "]";
   }
 
   private static Map<String, Set<String>> copy(Map<String, Set<String>> source) {
@@ -225,16 +257,17 @@ public final class CommentPolicy {
    * <p>Not thread-safe.
    */
   public static final class Builder {
-    private boolean requireNameAndEmail = true;
+    private boolean requireNameAndEmail = DEFAULT_REQUIRE_NAME_AND_EMAIL;
+    private boolean smtpUtf8 = DEFAULT_SMTP_UTF8;
     private int maxAuthorLength = DEFAULT_MAX_AUTHOR_LENGTH;
     private int maxEmailLength = DEFAULT_MAX_EMAIL_LENGTH;
     private int maxUrlLength = DEFAULT_MAX_URL_LENGTH;
     private int maxContentLength = DEFAULT_MAX_CONTENT_LENGTH;
-    private int minContentLength = 1;
+    private int minContentLength = DEFAULT_MIN_CONTENT_LENGTH;
     private Map<String, Set<String>> allowedHtml = wordPressAllowedTags();
     private int maxReplyDepth = DEFAULT_MAX_REPLY_DEPTH;
     private @Nullable Duration closeCommentsAfter;
-    private MissingScheme missingScheme = MissingScheme.ADD_HTTP;
+    private MissingScheme missingScheme = DEFAULT_MISSING_SCHEME;
 
     private Builder() {}
 
@@ -365,7 +398,7 @@ public final class CommentPolicy {
 
     /**
      * Closes an article to comments once this span has passed since its publication
-     * ({@link ArticleState#publishedAt()}). WordPress's equivalent, when turned on, is 14 days.
+     * ({@link dev.masthead.core.Article#publishedAt()}). WordPress's equivalent, when turned on, is 14 days.
      *
      * @param span positive, or {@code null} to never close by age (the default)
      * @return this builder
@@ -376,6 +409,21 @@ public final class CommentPolicy {
         throw new IllegalArgumentException("closeCommentsAfter must be positive, was " + span);
       }
       this.closeCommentsAfter = span;
+      return this;
+    }
+
+    /**
+     * Sets whether email addresses may have a Unicode local part (SMTPUTF8, RFC 6531): letters, marks and
+     * digits of any script besides the ASCII ones, at most 64 bytes in UTF-8, as {@code jörg@bücher.example}.
+     * The local part is kept as written (NFC); the domain is stored in punycode either way. Off, only ASCII
+     * local parts are accepted, as WordPress's {@code is_email}; turn it on only if the site's mail system
+     * sends with SMTPUTF8.
+     *
+     * @param enabled default {@value CommentPolicy#DEFAULT_SMTP_UTF8}
+     * @return this builder
+     */
+    public Builder smtpUtf8(boolean enabled) {
+      this.smtpUtf8 = enabled;
       return this;
     }
 
@@ -425,7 +473,7 @@ public final class CommentPolicy {
       return tag.equals(tag.toLowerCase(Locale.ROOT));
     }
 
-    private static Map<String, Set<String>> wordPressAllowedTags() {
+    static Map<String, Set<String>> wordPressAllowedTags() {
       Map<String, Set<String>> tags = new LinkedHashMap<>();
       tags.put("a", attributes("href", "title"));
       tags.put("abbr", attributes("title"));

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe. {@link #toString()} reveals lengths only, never personal data.
  *
  * @param articleId the article commented on, as posted (WordPress's {@code comment_post_ID}); must name an
- *     {@link dev.masthead.core.ArticleId} that the host's {@link ArticleLookup} knows
+ *     {@link dev.masthead.core.ArticleId} that the host's {@link dev.masthead.core.ArticleLookup} finds
  * @param parentId the comment replied to (WordPress's {@code comment_parent}); {@code null}, blank or
  *     {@code "0"} for a top-level comment
  * @param authorName the name field ({@code author})

@@ -1,6 +1,8 @@
 package dev.masthead.comments;
 
+import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
+import dev.masthead.core.ArticleLookup;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -23,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * CommentValidator validator = CommentValidator.builder()
  *     .policy(CommentPolicy.defaults())
- *     .articles(id -> catalog.find(id).map(a -> ArticleState.of(a, true, clock.instant())))
- *     .parents(id -> comments.find(id).map(c -> new ParentComment(c.articleId(), c.approved(), c.depth())))
+ *     .articles(catalog::find)
+ *     .parents(id -> comments.find(id).map(c -> new ParentLookup.Parent(c.articleId(), c.approved(), c.depth())))
  *     .build();
  * ValidationResult result = validator.validate(submission);
  * }</pre>
@@ -41,10 +43,11 @@ import org.slf4j.LoggerFactory;
  *       of the HTML is its own block, so their effect ends with the paragraph.</li>
  *   <li><b>Lengths</b>, in code points of the normalized value, before any expensive step; a value is dropped
  *       as soon as it is certainly over its limit, so cost stays linear in the limit, not the input.</li>
- *   <li><b>Article</b>: the id must be a well-formed {@link ArticleId} known to the {@link ArticleLookup}
- *       ({@code article.not_found}), open for comments and, if the policy closes old articles, published less
- *       than {@link CommentPolicy#closeCommentsAfter()} before the submission time ({@code article.closed}).
- *       </li>
+ *   <li><b>Article</b>: the id must be a well-formed {@link ArticleId} of an article the {@link ArticleLookup}
+ *       finds and that is visible at the submission time ({@link Article#isVisibleAt}; {@code article.not_found}
+ *       otherwise, so a draft's existence is not revealed), open for comments
+ *       ({@link ArticleLookup#commentsOpen}) and, if the policy closes old articles, published less than
+ *       {@link CommentPolicy#closeCommentsAfter()} before the submission time ({@code article.closed}).</li>
  *   <li><b>Parent</b> (only for a reply: a parent id other than blank or {@code "0"}): known to the
  *       {@link ParentLookup} and on the same article ({@code parent.not_found}), approved
  *       ({@code parent.not_approved}), and the reply's depth (parent's depth + 1) within
@@ -55,8 +58,9 @@ import org.slf4j.LoggerFactory;
  *       local part of at most 64 ASCII {@code atext} characters and dots (no leading, trailing or doubled
  *       dot; plus-addressing accepted), a domain of two labels or more (internationalized domains stored in
  *       punycode, lower case), at most 254 characters in all; white space, quotes and the
- *       {@code Name <addr>} form are refused (a {@code +} that arrived as a space is not repaired). Checked by
- *       a linear scan; no regular expression.</li>
+ *       {@code Name <addr>} form are refused (a {@code +} that arrived as a space is not repaired). With
+ *       {@link CommentPolicy#smtpUtf8()} the local part may also hold letters, marks and digits of any script
+ *       (RFC 6531), its limits counted in UTF-8 bytes. Checked by a linear scan; no regular expression.</li>
  *   <li><b>Website</b> (optional): {@code http} or {@code https} only; a missing scheme handled as
  *       {@link CommentPolicy#missingScheme()} says; a host name of two labels or more (internationalized
  *       names in punycode) or an IPv4 address; no user info, no white space; path case kept, characters a URI
@@ -150,7 +154,7 @@ public final class CommentValidator {
         Objects.requireNonNull(name),
         Objects.requireNonNull(email),
         url,
-        Objects.requireNonNull(content).html(),
+        SafeHtml.sanitized(Objects.requireNonNull(content).html()),
         content.text(),
         content.links(),
         client(submission.client()),
@@ -165,18 +169,18 @@ public final class CommentValidator {
       return null;
     }
     ArticleId articleId = new ArticleId(id.value());
-    Optional<ArticleState> state = articles.find(articleId);
-    if (state.isEmpty()) {
+    Optional<Article> article = articles.find(articleId);
+    if (article.isEmpty() || !article.get().isVisibleAt(now)) {
       errors.add(FieldError.of(ErrorCode.ARTICLE_NOT_FOUND));
-    } else if (!state.get().commentsOpen() || closedByAge(state.get(), now)) {
+    } else if (!articles.commentsOpen(article.get()) || closedByAge(article.get(), now)) {
       errors.add(FieldError.of(ErrorCode.ARTICLE_CLOSED));
     }
     return articleId;
   }
 
-  private boolean closedByAge(ArticleState state, Instant now) {
+  private boolean closedByAge(Article article, Instant now) {
     Optional<Duration> span = policy.closeCommentsAfter();
-    Instant published = state.publishedAt();
+    Instant published = article.publishedAt();
     if (span.isEmpty() || published == null) {
       return false;
     }
@@ -194,7 +198,7 @@ public final class CommentValidator {
       errors.add(FieldError.of(ErrorCode.PARENT_NOT_FOUND));
       return null;
     }
-    Optional<ParentComment> parent = parents.find(id.value());
+    Optional<ParentLookup.Parent> parent = parents.find(id.value());
     if (parent.isEmpty() || (articleId != null && !parent.get().articleId().equals(articleId))) {
       errors.add(FieldError.of(ErrorCode.PARENT_NOT_FOUND));
     } else if (!parent.get().approved()) {
@@ -233,7 +237,7 @@ public final class CommentValidator {
       }
       return "";
     }
-    String address = EmailAddress.normalize(email.value());
+    String address = EmailAddress.normalize(email.value(), policy.smtpUtf8());
     if (address == null) {
       errors.add(FieldError.of(ErrorCode.EMAIL_INVALID));
     }
@@ -362,9 +366,10 @@ public final class CommentValidator {
     }
 
     /**
-     * Sets how articles are found. Required.
+     * Sets the host's article catalog. Required.
      *
-     * @param articles the host's article lookup, safe for concurrent use
+     * @param articles the host's article lookup, safe for concurrent use; called once per submission with a
+     *     well-formed article id
      * @return this builder
      * @throws NullPointerException if {@code articles} is null
      */

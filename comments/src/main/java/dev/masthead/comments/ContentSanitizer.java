@@ -188,6 +188,54 @@ final class ContentSanitizer {
     }
   }
 
+  /**
+   * Why {@code html} is not in the output form of a sanitizer under some policy, or null if it is: every tag
+   * one a policy may allow (not in {@link CommentPolicy#FORBIDDEN_TAGS}), every attribute a permitted one or the
+   * enforced {@code rel} of a link, every URL attribute an absolute http or https URL (mailto for href), every
+   * link with the enforced {@code rel}, no HTML comment, and the markup read back exactly as written.
+   */
+  static @Nullable String whyNotSanitized(String html) {
+    Document doc = Parser.parseBodyFragment(html, "");
+    doc.outputSettings().prettyPrint(false);
+    Element body = doc.body();
+    String[] problem = new String[1];
+    NodeTraversor.traverse((node, depth) -> {
+      if (problem[0] != null || node == body) {
+        return;
+      }
+      if (node instanceof org.jsoup.nodes.Comment || node instanceof org.jsoup.nodes.DataNode) {
+        problem[0] = "an HTML comment or script data";
+      } else if (node instanceof Element element) {
+        String tag = element.normalName();
+        if (CommentPolicy.FORBIDDEN_TAGS.contains(tag)) {
+          problem[0] = "the tag <" + (tag.length() > 20 ? tag.substring(0, 20) + "…" : tag) + ">";
+          return;
+        }
+        for (Attribute a : element.attributes()) {
+          String key = a.getKey();
+          if (tag.equals("a") && key.equals("rel")) {
+            continue;
+          }
+          if (!CommentPolicy.PERMITTED_ATTRIBUTES.contains(key)) {
+            problem[0] = "the attribute " + (key.length() > 20 ? key.substring(0, 20) + "…" : key) + " on <" + tag + ">";
+            return;
+          }
+          if (URL_ATTRIBUTES.contains(key) && !a.getValue().equals(webUrl(a.getValue(), key.equals("href")))) {
+            problem[0] = "an unsafe URL in " + key + " on <" + tag + ">";
+            return;
+          }
+        }
+        if (tag.equals("a") && !LINK_REL.equals(element.attr("rel"))) {
+          problem[0] = "a link without rel=\"" + LINK_REL + "\"";
+        }
+      }
+    }, body);
+    if (problem[0] != null) {
+      return problem[0];
+    }
+    return body.html().equals(html) ? null : "markup that does not read back as written";
+  }
+
   private static boolean isBlock(String name) {
     return FLOW.contains(name) || PHRASING_BLOCK.contains(name) || OTHER_BLOCK.contains(name);
   }

@@ -20,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>the whole address in ASCII form at most 254 characters (RFC 5321's path limit less the angle
  *       brackets).</li>
  * </ul>
+ *
+ * <p>With SMTPUTF8 (RFC 6531, {@link CommentPolicy#smtpUtf8()}), the local part may also hold letters, marks and
+ * digits of any script ({@code jörg}, {@code 用户}), RFC 6531's {@code UTF8-non-ascii} narrowed to what names
+ * are made of (no symbols, no look-alike punctuation such as a full-width {@code @}); the 64 and 254 limits
+ * are then counted in UTF-8 bytes, as RFC 6531 counts octets.
  */
 final class EmailAddress {
   static final int MAX_LOCAL_PART = 64;
@@ -34,7 +39,7 @@ final class EmailAddress {
    *
    * @param value a normalized single-line value (no controls, no invisible characters, trimmed)
    */
-  static @Nullable String normalize(String value) {
+  static @Nullable String normalize(String value, boolean smtpUtf8) {
     int at = -1;
     int length = value.length();
     if (length > 4 * (MAX_ADDRESS + 1)) {
@@ -52,7 +57,7 @@ final class EmailAddress {
       return null;
     }
     String local = value.substring(0, at);
-    if (!isLocalPart(local)) {
+    if (!isLocalPart(local, smtpUtf8)) {
       return null;
     }
     String domain = hostName(value.substring(at + 1));
@@ -60,26 +65,55 @@ final class EmailAddress {
       return null;
     }
     String address = local + '@' + domain;
-    return address.length() <= MAX_ADDRESS ? address : null;
+    return utf8Length(address) <= MAX_ADDRESS ? address : null;
   }
 
-  private static boolean isLocalPart(String local) {
-    if (local.isEmpty() || local.length() > MAX_LOCAL_PART) {
+  private static boolean isLocalPart(String local, boolean smtpUtf8) {
+    if (local.isEmpty() || utf8Length(local) > MAX_LOCAL_PART) {
       return false;
     }
-    char previous = '.'; // a leading dot is refused like a doubled one
-    for (int i = 0; i < local.length(); i++) {
-      char c = local.charAt(i);
+    int previous = '.'; // a leading dot is refused like a doubled one
+    for (int i = 0; i < local.length(); ) {
+      int c = local.codePointAt(i);
+      i += Character.charCount(c);
       if (c == '.') {
         if (previous == '.') {
           return false;
         }
-      } else if (!isAtext(c)) {
+      } else if (c < 0x80 ? !isAtext((char) c) : !(smtpUtf8 && isUnicodeNameChar(c))) {
         return false;
       }
       previous = c;
     }
     return previous != '.';
+  }
+
+  /** A letter, mark or digit beyond ASCII: what names in any script are made of. */
+  private static boolean isUnicodeNameChar(int cp) {
+    if (Character.isLetterOrDigit(cp)) {
+      return true;
+    }
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+  }
+
+  /** The length of a string in UTF-8 bytes (lone surrogates, which normalization removed, count 3). */
+  private static int utf8Length(String s) {
+    int bytes = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   private static boolean isAtext(char c) {

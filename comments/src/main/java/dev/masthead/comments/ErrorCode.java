@@ -10,7 +10,10 @@ package dev.masthead.comments;
  * <p>Thread-safe (an enum).
  */
 public enum ErrorCode {
-  /** The article id is malformed or the host's {@link ArticleLookup} does not know it. */
+  /**
+   * The article id is malformed, or the host's {@link dev.masthead.core.ArticleLookup} does not find it, or
+   * readers may not see it yet.
+   */
   ARTICLE_NOT_FOUND(Field.ARTICLE, "article.not_found"),
   /**
    * The article does not take comments: the host closed them, or the policy's

@@ -228,7 +228,8 @@ final class FieldText {
   /**
    * A code point that shows nothing: controls, format characters (zero-width space and joiners, bidi
    * controls, U+FEFF, tags), surrogates, noncharacters and the other default-ignorable code points (fillers,
-   * variation selectors, combining grapheme joiner).
+   * variation selectors, combining grapheme joiner, the reserved U+2065 and U+FFF0 to U+FFF8), a superset of
+   * Unicode's Default_Ignorable_Code_Point, which {@code FieldTextTest} checks against ICU4J.
    */
   static boolean isInvisible(int cp) {
     int type = Character.getType(cp);
@@ -247,6 +248,8 @@ final class FieldText {
         || cp == 0xFFA0
         || (cp & 0xFFFE) == 0xFFFE
         || (cp >= 0xFDD0 && cp <= 0xFDEF)
+        || cp == 0x2065 // reserved default-ignorable code points, unassigned in the JDK's Unicode data
+        || (cp >= 0xFFF0 && cp <= 0xFFF8)
         || (cp >= 0xE0000 && cp <= 0xE0FFF);
   }
 

@@ -5,7 +5,7 @@
  * <p>{@link dev.masthead.comments.CommentValidator} is the one entry point. It normalizes every field (Unicode
  * NFC, trimmed, invisible characters removed from single-line fields), applies the field rules, and sanitizes
  * the comment's HTML with jsoup. What only the host knows (does the article exist and take comments, is the
- * parent comment there) comes through {@link dev.masthead.comments.ArticleLookup} and
+ * parent comment there) comes through {@link dev.masthead.core.ArticleLookup} and
  * {@link dev.masthead.comments.ParentLookup}. Error messages are localized from the resource bundle
  * {@code dev.masthead.comments.messages} (English, German, French, Spanish).
  *

@@ -90,4 +90,24 @@ class CommentPolicyTest {
     assertThat(CommentPolicy.builder().closeCommentsAfter(Duration.ofDays(14)).build().closeCommentsAfter())
         .contains(Duration.ofDays(14));
   }
+
+  @Test
+  void everyDefaultIsAConstant() {
+    CommentPolicy d = CommentPolicy.defaults();
+    assertThat(d.smtpUtf8()).isEqualTo(CommentPolicy.DEFAULT_SMTP_UTF8).isFalse();
+    assertThat(d.requireNameAndEmail()).isEqualTo(CommentPolicy.DEFAULT_REQUIRE_NAME_AND_EMAIL);
+    assertThat(d.minContentLengthCodePoints()).isEqualTo(CommentPolicy.DEFAULT_MIN_CONTENT_LENGTH);
+    assertThat(d.missingScheme()).isEqualTo(CommentPolicy.DEFAULT_MISSING_SCHEME);
+    assertThat(d.allowedHtml()).isEqualTo(CommentPolicy.DEFAULT_ALLOWED_HTML);
+    assertThat(d.maxReplyDepth()).isEqualTo(CommentPolicy.DEFAULT_MAX_REPLY_DEPTH);
+  }
+
+  @Test
+  void smtpUtf8LetsTheValidatorAcceptAUnicodeMailbox() {
+    CommentPolicy utf8 = CommentPolicy.builder().smtpUtf8(true).build();
+    assertThat(Fixtures.validator(utf8).validate(Fixtures.valid().authorEmail("j\u00F6rg@b\u00FCcher.example").build())
+        .validComment()).hasValueSatisfying(c -> assertThat(c.authorEmail()).isEqualTo("j\u00F6rg@xn--bcher-kva.example"));
+    assertThat(Fixtures.validator().validate(Fixtures.valid().authorEmail("j\u00F6rg@b\u00FCcher.example").build())
+        .validComment()).isEmpty();
+  }
 }

@@ -34,7 +34,7 @@ class CommentValidatorTest {
     assertThat(comment.authorName()).isEqualTo("Ada Lovelace");
     assertThat(comment.authorEmail()).isEqualTo("ada@example.org");
     assertThat(comment.authorUrl()).isEqualTo(URI.create("https://example.org/ada"));
-    assertThat(comment.contentHtml()).isEqualTo("<p>A fine report, thank you.</p>");
+    assertThat(comment.contentHtml().html()).isEqualTo("<p>A fine report, thank you.</p>");
     assertThat(comment.contentText()).isEqualTo("A fine report, thank you.");
     assertThat(comment.submittedAt()).isEqualTo(Fixtures.NOW);
     assertThat(comment.client().ipAddress()).isEqualTo("203.0.113.7");
@@ -92,7 +92,7 @@ class CommentValidatorTest {
     CommentValidator validator = CommentValidator.builder()
         .articles(id -> {
           calls.incrementAndGet();
-          return Optional.of(new ArticleState(true, null));
+          return Optional.of(Fixtures.published("a1", Fixtures.NOW.minusSeconds(60)));
         })
         .clock(Fixtures.CLOCK)
         .build();
@@ -307,14 +307,14 @@ class CommentValidatorTest {
         + "\u0928\u092E\u0938\u094D\u0924\u0947, \u043F\u0440\u0438\u0432\u0435\u0442, \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
     Comment comment = comment(validator().validate(valid().content(text).build()));
     assertThat(comment.contentText()).isEqualTo(text);
-    assertThat(comment.contentHtml()).isEqualTo("<p>" + text + "</p>");
+    assertThat(comment.contentHtml().html()).isEqualTo("<p>" + text + "</p>");
   }
 
   @Test
   void normalizesContentLineEndingsAndComposition() {
     Comment comment = comment(validator().validate(valid().content("  Cafe\u0301\r\nline\rthree\u2028four  ").build()));
     assertThat(comment.contentText()).isEqualTo("Caf\u00E9\nline\nthree\nfour");
-    assertThat(comment.contentHtml()).isEqualTo("<p>Caf\u00E9<br>line<br>three<br>four</p>");
+    assertThat(comment.contentHtml().html()).isEqualTo("<p>Caf\u00E9<br>line<br>three<br>four</p>");
   }
 
   // --- client info ---------------------------------------------------------------------------------------

@@ -11,7 +11,35 @@ class EmailAddressTest {
 
   /** Normalizes like the validator's email field, then applies the rule. */
   private static String accept(String typed) {
-    return EmailAddress.normalize(FieldText.singleLine(typed, Integer.MAX_VALUE, false).value());
+    return EmailAddress.normalize(FieldText.singleLine(typed, Integer.MAX_VALUE, false).value(), false);
+  }
+
+  private static String acceptUtf8(String typed) {
+    return EmailAddress.normalize(FieldText.singleLine(typed, Integer.MAX_VALUE, false).value(), true);
+  }
+
+  @Test
+  void regressionSmtpUtf8AcceptsAUnicodeLocalPartAndStoresTheDomainInPunycode() {
+    assertThat(acceptUtf8("j\u00F6rg@b\u00FCcher.example")).isEqualTo("j\u00F6rg@xn--bcher-kva.example");
+    assertThat(acceptUtf8("jo\u0308rg@b\u00FCcher.example")).isEqualTo("j\u00F6rg@xn--bcher-kva.example"); // NFC
+    assertThat(acceptUtf8("\u7528\u6237.\u540D@\u4F8B\u3048.\u30C6\u30B9\u30C8"))
+        .isEqualTo("\u7528\u6237.\u540D@xn--r8jz45g.xn--zckzah");
+    assertThat(acceptUtf8("jane+news@example.com")).isEqualTo("jane+news@example.com");
+  }
+
+  @Test
+  void unicodeLocalPartsAreRefusedWithoutSmtpUtf8AsWordPress() {
+    assertThat(accept("j\u00F6rg@b\u00FCcher.example")).isNull();
+  }
+
+  @Test
+  void smtpUtf8StillRefusesSymbolsLookAlikePunctuationAndOverlongLocalParts() {
+    assertThat(acceptUtf8("j\u00F6rg\uFF20b\u00FCcher.example")).isNull(); // full-width @, the only @
+    assertThat(acceptUtf8("\u2603@example.com")).isNull(); // a snowman is no letter
+    assertThat(acceptUtf8("a\u00A0b@example.com")).isNull();
+    assertThat(acceptUtf8(".j\u00F6rg@example.com")).isNull();
+    assertThat(acceptUtf8("\u00F6".repeat(32) + "@example.com")).isNotNull(); // 64 bytes
+    assertThat(acceptUtf8("\u00F6".repeat(33) + "@example.com")).isNull(); // 66 bytes in UTF-8
   }
 
   @Test
@@ -128,12 +156,11 @@ class EmailAddressTest {
         "a".repeat(100_000),
         "\"".repeat(50_000) + "@" + "a".repeat(49_999),
         "x@" + "\u00FC".repeat(99_998));
+    // How long they take is measured by HostileEmailBenchmark, not asserted here.
     for (String email : hostile) {
-      long start = System.nanoTime();
       ValidationResult result = generous.validate(Fixtures.valid().authorEmail(email).build());
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      assertThat(result.errors()).extracting(FieldError::code).containsExactly(ErrorCode.EMAIL_INVALID);
-      assertThat(millis).as("milliseconds for a %d-char address", email.length()).isLessThan(2_000);
+      assertThat(result.errors()).as("a %d-char address", email.length())
+          .extracting(FieldError::code).containsExactly(ErrorCode.EMAIL_INVALID);
     }
     // With the default policy, the length limit decides before any parsing.
     assertThat(Fixtures.validator().validate(Fixtures.valid().authorEmail(hostile.get(0)).build()).errors())

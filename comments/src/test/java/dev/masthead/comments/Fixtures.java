@@ -1,6 +1,10 @@
 package dev.masthead.comments;
 
+import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
+import dev.masthead.core.ArticleLookup;
+import dev.masthead.testing.SampleArticles;
+import dev.masthead.testing.SampleComments;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -16,21 +20,36 @@ final class Fixtures {
   static final String CLOSED_ARTICLE = "closed-1";
   static final String OLD_ARTICLE = "old-1";
 
-  static final Map<String, ArticleState> ARTICLES = Map.of(
-      OPEN_ARTICLE, new ArticleState(true, NOW.minus(Duration.ofDays(2))),
-      CLOSED_ARTICLE, new ArticleState(false, NOW.minus(Duration.ofDays(2))),
-      OLD_ARTICLE, new ArticleState(true, NOW.minus(Duration.ofDays(30))));
+  static final Map<String, Article> ARTICLES = Map.of(
+      OPEN_ARTICLE, published(OPEN_ARTICLE, NOW.minus(Duration.ofDays(2))),
+      CLOSED_ARTICLE, published(CLOSED_ARTICLE, NOW.minus(Duration.ofDays(2))),
+      OLD_ARTICLE, published(OLD_ARTICLE, NOW.minus(Duration.ofDays(30))));
 
-  static final Map<String, ParentComment> PARENTS = Map.of(
-      "c1", new ParentComment(ArticleId.of(OPEN_ARTICLE), true, 1),
-      "c-held", new ParentComment(ArticleId.of(OPEN_ARTICLE), false, 1),
-      "c-deep", new ParentComment(ArticleId.of(OPEN_ARTICLE), true, 5),
-      "c-other", new ParentComment(ArticleId.of(OLD_ARTICLE), true, 1));
+  static final Map<String, ParentLookup.Parent> PARENTS = Map.of(
+      "c1", new ParentLookup.Parent(ArticleId.of(OPEN_ARTICLE), true, 1),
+      "c-held", new ParentLookup.Parent(ArticleId.of(OPEN_ARTICLE), false, 1),
+      "c-deep", new ParentLookup.Parent(ArticleId.of(OPEN_ARTICLE), true, 5),
+      "c-other", new ParentLookup.Parent(ArticleId.of(OLD_ARTICLE), true, 1));
 
-  static final ArticleLookup ARTICLE_LOOKUP = id -> Optional.ofNullable(ARTICLES.get(id.value()));
+  /** The catalog; the host has closed comments on {@link #CLOSED_ARTICLE}. */
+  static final ArticleLookup ARTICLE_LOOKUP = new ArticleLookup() {
+    @Override
+    public Optional<Article> find(ArticleId id) {
+      return Optional.ofNullable(ARTICLES.get(id.value()));
+    }
+
+    @Override
+    public boolean commentsOpen(Article article) {
+      return !article.id().value().equals(CLOSED_ARTICLE);
+    }
+  };
   static final ParentLookup PARENT_LOOKUP = id -> Optional.ofNullable(PARENTS.get(id));
 
   private Fixtures() {}
+
+  static Article published(String id, Instant publishedAt) {
+    return SampleArticles.published(id, "Story " + id, publishedAt).build();
+  }
 
   static CommentValidator validator() {
     return validator(CommentPolicy.defaults());
@@ -45,16 +64,17 @@ final class Fixtures {
         .build();
   }
 
-  /** A submission every default rule accepts. */
+  /** A submission every default rule accepts: {@link SampleComments#reply()} on the open article. */
   static CommentSubmission.Builder valid() {
+    SampleComments.Reply reply = SampleComments.reply();
     return CommentSubmission.builder()
         .articleId(OPEN_ARTICLE)
-        .authorName("Ada Lovelace")
-        .authorEmail("ada@example.org")
-        .authorUrl("https://example.org/ada")
-        .content("A fine report, thank you.")
-        .ipAddress("203.0.113.7")
-        .userAgent("Mozilla/5.0 (X11; Linux x86_64)")
-        .referrer("https://news.example.com/2026/03/a-story");
+        .authorName(reply.authorName())
+        .authorEmail(reply.authorEmail())
+        .authorUrl(reply.authorUrl())
+        .content(reply.content())
+        .ipAddress(reply.ipAddress())
+        .userAgent(reply.userAgent())
+        .referrer(reply.referrer());
   }
 }

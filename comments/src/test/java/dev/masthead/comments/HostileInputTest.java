@@ -49,7 +49,7 @@ class HostileInputTest {
         assertThat(result).as("field %d, value of %d chars", f, value.length()).isNotNull();
         if (result.isValid()) {
           Comment comment = result.validComment().orElseThrow();
-          assertThat(XssVectors.whyNotInert(comment.contentHtml(), XssVectors.DEFAULT_OUTPUT_TAGS)).isNull();
+          assertThat(XssVectors.whyNotInert(comment.contentHtml().html(), XssVectors.DEFAULT_OUTPUT_TAGS)).isNull();
         }
       }
     }
@@ -84,27 +84,24 @@ class HostileInputTest {
     assertThat(comment.contentText()).isEqualTo("\u05E9\u05DC\u05D5\u05DD \u202Bquoted\u202C");
   }
 
-  private static long millis(Runnable r) {
-    long start = System.nanoTime();
-    r.run();
-    return (System.nanoTime() - start) / 1_000_000;
-  }
-
   @Test
   void regressionStackedCombiningMarksAreValidatedQuickly() {
     // 65,001 chars within the content limit; normalizing it whole took 2 to 5 s before runs were capped at 30
+    // How long it takes is measured by HostileInputBenchmark (case zalgo-content), not asserted here.
     String zalgo = "a" + "\u0301\u0316".repeat(32_500);
-    CommentValidator validator = Fixtures.validator();
-    assertThat(millis(() -> assertThat(validator.validate(Fixtures.valid().content(zalgo).build()).isValid()).isTrue()))
-        .isLessThan(1_500);
+    Comment comment = Fixtures.validator().validate(Fixtures.valid().content(zalgo).build()).validComment()
+        .orElseThrow();
+    assertThat(comment.contentText()).hasSizeLessThanOrEqualTo(1 + dev.masthead.core.StreamSafe.MAX_COMBINING_MARKS);
   }
 
   @Test
   void regressionThousandsOfParagraphsAreSanitizedInLinearTime() {
     // 8,000 disallowed-block siblings took 1.1 s (quadratic inserts) before the breaks went inside the blocks
-    CommentValidator validator = Fixtures.validator();
+    // How long it takes is measured by HostileInputBenchmark (case div-blocks), not asserted here.
     String blocks = "<div>a</div>".repeat(5_000);
-    assertThat(millis(() -> validator.validate(Fixtures.valid().content(blocks).build()))).isLessThan(1_500);
+    Comment comment = Fixtures.validator().validate(Fixtures.valid().content(blocks).build()).validComment()
+        .orElseThrow();
+    assertThat(comment.contentHtml().html()).isEqualTo("<p>a</p>".repeat(5_000));
   }
 
   @Test

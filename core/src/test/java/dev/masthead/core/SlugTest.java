@@ -77,10 +77,14 @@ class SlugTest {
   }
 
   @Test
-  void regressionAFloodOfCombiningMarksIsSluggedQuickly() {
-    String hostile = "a" + "\u0301\u0316".repeat(500_000); // took 260 s before inputs were bounded
-    long start = System.nanoTime();
-    assertThat(Slug.isWellFormed(Slug.of(hostile))).isTrue();
-    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+  void regressionAFloodOfCombiningMarksIsSluggedFromTheFirst4000CharsOnly() {
+    // A million combining marks took 260 s before inputs were bounded. The bound on work: nothing after the
+    // first 4,000 chars is read, so no tail, however long or hostile, changes the slug.
+    String hostile = "a" + "\u0301\u0316".repeat(500_000);
+    String slug = Slug.of(hostile);
+    assertThat(Slug.isWellFormed(slug)).isTrue();
+    assertThat(Slug.of(hostile.substring(0, 4_000))).isEqualTo(slug);
+    assertThat(Slug.of(hostile.substring(0, 4_000) + " Harbor Bridge " + "\u0301".repeat(1_000))).isEqualTo(slug);
+    assertThat(Slug.of(hostile.substring(0, 3_000) + " Harbor Bridge")).isEqualTo("a-harbor-bridge");
   }
 }

@@ -2,7 +2,6 @@ package dev.masthead.examples;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.masthead.comments.ArticleState;
 import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
 import dev.masthead.comments.spam.SpamClassifier;
@@ -208,14 +207,14 @@ public final class ArticlePageDemo {
     if (o.pageviews() != null) {
       ranked = new ConcurrentHashMap<>();
       engine = counting(RankingEngine.builder().clock(rankingClock)
-          .lookup(id -> Optional.of(ranked.computeIfAbsent(id, ArticlePageDemo::wikipediaPage))), redis).build();
+          .articles(id -> Optional.of(ranked.computeIfAbsent(id, ArticlePageDemo::wikipediaPage))), redis).build();
       rankingClock.set(replayPageViews(o.pageviews(), engine, rankingClock, out, warnings));
       allTimePopular = true;
       source = " (Wikipedia pages, from --pageviews)";
     } else {
       ranked = byId;
-      engine = counting(RankingEngine.builder().clock(rankingClock).lookup(id -> Optional.ofNullable(byId.get(id))), redis)
-          .build();
+      engine = counting(RankingEngine.builder().clock(rankingClock).articles(id -> Optional.ofNullable(byId.get(id))),
+          redis).build();
       replaySampleEngagement(catalog, engine, rankingClock, now, out);
       rankingClock.set(now);
       allTimePopular = false;
@@ -235,7 +234,7 @@ public final class ArticlePageDemo {
     // 5. Leave a reply.
     heading(out, "Leave a reply");
     CommentValidator validator = CommentValidator.builder()
-        .articles(id -> Optional.ofNullable(byId.get(id)).map(a -> ArticleState.of(a, true, clock.instant())))
+        .articles(id -> Optional.ofNullable(byId.get(id)))
         .clock(clock)
         .build();
     if (o.comments() != null) {

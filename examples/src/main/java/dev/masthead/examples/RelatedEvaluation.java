@@ -4,6 +4,7 @@ import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
 import dev.masthead.related.RelatedArticle;
 import dev.masthead.related.RelatedArticles;
+import dev.masthead.related.RelatedConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -101,19 +102,20 @@ public final class RelatedEvaluation {
         .filter(a -> !a.id().equals(articles.get(i).id())).limit(N).map(Article::id).toList(), null);
 
     // Masthead, default settings, then text only.
-    evaluateMasthead(out, "masthead-related, defaults", RelatedArticles.builder(), articles, sectionOf);
+    evaluateMasthead(out, "masthead-related, defaults", RelatedConfig.builder(), articles, sectionOf);
     evaluateMasthead(out, "masthead-related, no byline",
-        RelatedArticles.builder().bylineWeight(0), articles, sectionOf);
+        RelatedConfig.builder().bylineWeight(0), articles, sectionOf);
     evaluateMasthead(out, "masthead-related, text only",
-        RelatedArticles.builder().bylineWeight(0).timeProximityWeight(0), articles, sectionOf);
+        RelatedConfig.builder().bylineWeight(0).timeProximityWeight(0), articles, sectionOf);
 
     // The peer: Lucene MoreLikeThis.
     evaluateMoreLikeThis(out, articles, sectionOf);
   }
 
-  private static void evaluateMasthead(PrintStream out, String name, RelatedArticles.Builder builder,
+  private static void evaluateMasthead(PrintStream out, String name, RelatedConfig.Builder config,
       List<Article> articles, Map<ArticleId, String> sectionOf) {
-    RelatedArticles related = builder.clock(InstantSource.fixed(NOW)).cacheMaximumSize(0).build();
+    RelatedArticles related = RelatedArticles.builder().clock(InstantSource.fixed(NOW))
+        .config(config.cacheMaximumSize(0).build()).build();
     related.putAll(articles);
     Map<RelatedArticle.Basis, Integer> bases = new EnumMap<>(RelatedArticle.Basis.class);
     IntFunction<List<ArticleId>> query = i -> {

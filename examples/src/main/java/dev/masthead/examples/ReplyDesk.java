@@ -8,21 +8,14 @@ import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
 import dev.masthead.comments.Field;
 import dev.masthead.comments.ValidationResult;
-import dev.masthead.comments.spam.ApprovedAuthorCheck;
-import dev.masthead.comments.spam.ApprovedAuthors;
-import dev.masthead.comments.spam.ClassifierCheck;
-import dev.masthead.comments.spam.ContentHeuristicsCheck;
-import dev.masthead.comments.spam.DuplicateCheck;
-import dev.masthead.comments.spam.FloodCheck;
-import dev.masthead.comments.spam.FormTokenCheck;
 import dev.masthead.comments.spam.FormTokens;
-import dev.masthead.comments.spam.HoneypotCheck;
-import dev.masthead.comments.spam.LinkCheck;
 import dev.masthead.comments.spam.Signal;
+import dev.masthead.comments.spam.Label;
 import dev.masthead.comments.spam.SpamClassifier;
+import dev.masthead.comments.spam.SpamChecks;
 import dev.masthead.comments.spam.SpamContext;
 import dev.masthead.comments.spam.SpamFilter;
-import dev.masthead.comments.spam.TermListCheck;
+import dev.masthead.comments.spam.TermList;
 import dev.masthead.comments.spam.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,15 +43,15 @@ final class ReplyDesk {
     this.validator = validator;
     this.tokens = tokens;
     this.filter = SpamFilter.builder()
-        .check(HoneypotCheck.create())
-        .check(FormTokenCheck.of(tokens))
-        .check(FloodCheck.create(clock))
-        .check(DuplicateCheck.create(clock))
-        .check(ApprovedAuthorCheck.of(ApprovedAuthors.inMemory()))
-        .check(LinkCheck.create())
-        .check(TermListCheck.of(DISALLOWED, MODERATION))
-        .check(ContentHeuristicsCheck.create())
-        .check(ClassifierCheck.of(classifier))
+        .check(SpamChecks.honeypot())
+        .check(SpamChecks.formToken(tokens))
+        .check(SpamChecks.flood(clock))
+        .check(SpamChecks.duplicate(clock))
+        .check(SpamChecks.approvedAuthors(clock))
+        .check(SpamChecks.links())
+        .check(SpamChecks.terms(TermList.parse(DISALLOWED), TermList.parse(MODERATION)))
+        .check(SpamChecks.contentHeuristics())
+        .check(SpamChecks.classifier(classifier))
         .build();
   }
 
@@ -73,7 +66,7 @@ final class ReplyDesk {
           .with(CsvSchema.emptySchema().withHeader()).readValues(in);
       while (it.hasNextValue()) {
         Map<String, String> row = it.nextValue();
-        examples.add(new SpamClassifier.Example(row.get("content"), "spam".equals(row.get("label"))));
+        examples.add(new SpamClassifier.Example(row.get("content"), "spam".equals(row.get("label")) ? Label.SPAM : Label.HAM));
       }
     }
     return SpamClassifier.trainer().train(examples);

@@ -1,18 +1,17 @@
 package dev.masthead.examples;
 
-import dev.masthead.comments.ArticleState;
 import dev.masthead.comments.Comment;
 import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
-import dev.masthead.comments.spam.ClassifierCheck;
-import dev.masthead.comments.spam.ContentHeuristicsCheck;
 import dev.masthead.comments.spam.Decision;
-import dev.masthead.comments.spam.HoneypotCheck;
-import dev.masthead.comments.spam.LinkCheck;
+import dev.masthead.comments.spam.Label;
 import dev.masthead.comments.spam.SpamClassifier;
+import dev.masthead.comments.spam.SpamChecks;
 import dev.masthead.comments.spam.SpamContext;
 import dev.masthead.comments.spam.SpamFilter;
 import dev.masthead.comments.spam.Verdict;
+import dev.masthead.core.Article;
+import dev.masthead.core.ArticleStatus;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -137,7 +136,9 @@ public final class SpamEvaluation {
 
   static List<Labelled> validate(List<YouTubeComments.Row> rows, PrintStream out) {
     CommentValidator validator = CommentValidator.builder()
-        .articles(id -> Optional.of(new ArticleState(true, NOW.minusSeconds(86_400))))
+        // Every video is an article published the day before.
+        .articles(id -> Optional.of(Article.builder().id(id).headline("Video " + id.value())
+            .status(ArticleStatus.PUBLISHED).publishedAt(NOW.minusSeconds(86_400)).build()))
         .clock(InstantSource.fixed(NOW))
         .build();
     List<Labelled> valid = new ArrayList<>();
@@ -167,14 +168,14 @@ public final class SpamEvaluation {
   static SpamFilter filter(List<Labelled> training) {
     List<SpamClassifier.Example> examples = new ArrayList<>();
     for (Labelled l : training) {
-      examples.add(new SpamClassifier.Example(l.comment().contentText(), l.row().spam()));
+      examples.add(new SpamClassifier.Example(l.comment().contentText(), l.row().spam() ? Label.SPAM : Label.HAM));
     }
     SpamClassifier classifier = SpamClassifier.trainer().seed(SEED).train(examples);
     return SpamFilter.builder()
-        .check(HoneypotCheck.create())
-        .check(LinkCheck.create())
-        .check(ContentHeuristicsCheck.create())
-        .check(ClassifierCheck.of(classifier))
+        .check(SpamChecks.honeypot())
+        .check(SpamChecks.links())
+        .check(SpamChecks.contentHeuristics())
+        .check(SpamChecks.classifier(classifier))
         .build();
   }
 

@@ -6,6 +6,7 @@ import dev.masthead.comments.CommentValidator;
 import dev.masthead.comments.ValidationResult;
 import dev.masthead.comments.spam.Decision;
 import dev.masthead.comments.spam.FormTokens;
+import dev.masthead.comments.spam.Label;
 import dev.masthead.comments.spam.SpamClassifier;
 import dev.masthead.comments.spam.SpamContext;
 import dev.masthead.comments.spam.Verdict;
@@ -45,7 +46,7 @@ final class YouTubeReplies {
       List<SpamClassifier.Example> training = new ArrayList<>();
       for (int i = 0; i < rows.size(); i++) {
         if (i % 2 != half) {
-          training.add(new SpamClassifier.Example(org.jsoup.Jsoup.parse(rows.get(i).content()).text(), rows.get(i).spam()));
+          training.add(new SpamClassifier.Example(org.jsoup.Jsoup.parse(rows.get(i).content()).text(), rows.get(i).spam() ? Label.SPAM : Label.HAM));
         }
       }
       halves.add(SpamClassifier.trainer().train(training));

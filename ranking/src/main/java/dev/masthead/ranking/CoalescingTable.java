@@ -72,7 +72,7 @@ final class CoalescingTable {
     used[size++] = i;
   }
 
-  private static int hash(ArticleId id, long key) {
+  static int hash(ArticleId id, long key) {
     int h = id.hashCode() * 0x9E3779B9 + (int) (key ^ (key >>> 32)) * 0x85EBCA6B;
     return h ^ (h >>> 15);
   }
@@ -91,7 +91,11 @@ final class CoalescingTable {
    */
   boolean add(ArticleId id, int kind, long bucket, long count, long at) {
     long key = bucket * MAX_KINDS + kind;
-    int h = hash(id, key);
+    return add(id, key, hash(id, key), count, at);
+  }
+
+  /** As {@link #add(ArticleId, int, long, long, long)}, with the key and hash already computed. */
+  boolean add(ArticleId id, long key, int h, long count, long at) {
     int i = h & mask;
     while (true) {
       int base = i * STRIDE;
@@ -127,10 +131,12 @@ final class CoalescingTable {
       int i = used[u];
       int base = i * STRIDE;
       long key = slots[base];
-      long bucket = Math.floorDiv(key, MAX_KINDS);
-      int kind = Math.floorMod(key, MAX_KINDS);
-      out.add(new CounterStore.Cell(ids[i], kind, bucket, slots[base + 1], slots[base + 2]));
+      out.add(cell(ids[i], key, slots[base + 1], slots[base + 2]));
     }
+  }
+
+  static CounterStore.Cell cell(ArticleId id, long key, long count, long at) {
+    return new CounterStore.Cell(id, Math.floorMod(key, MAX_KINDS), Math.floorDiv(key, MAX_KINDS), count, at);
   }
 
   /** Returns the cells as a new list. */

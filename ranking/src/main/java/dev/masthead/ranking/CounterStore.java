@@ -143,6 +143,18 @@ public interface CounterStore extends AutoCloseable {
   CompletionStage<Void> maintain(long nowEpochMillis);
 
   /**
+   * Returns whether {@link #add} completes before it returns, without I/O (a store in the engine's heap). Then,
+   * when ingest outruns the flusher and the buffer cap is reached, a recording thread counts its full buffer in
+   * the store itself (back-pressure in CPU time) instead of dropping it. Default false: a networked store's
+   * counts are dropped and counted then, since a request thread must not wait for the network.
+   *
+   * @return true for an in-process store
+   */
+  default boolean appliesInProcess() {
+    return false;
+  }
+
+  /**
    * Returns the store's size.
    *
    * @return completes with the figures, or exceptionally on failure

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,7 +44,7 @@ final class Flusher {
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
   private final String nodeId = UUID.randomUUID().toString();
-  private long sequence;
+  private final AtomicLong sequence = new AtomicLong();
   private final Thread thread;
   private volatile boolean stopping;
 
@@ -68,6 +69,30 @@ final class Flusher {
     this.buffers = buffers;
     Thread t = thread;
     buffers.onFull(() -> LockSupport.unpark(t));
+    if (store.appliesInProcess()) {
+      buffers.onCapReached(this::applyInline);
+    }
+  }
+
+  /**
+   * Counts a full table on the calling (recording) thread, for an in-process store when the flusher is behind:
+   * back-pressure in CPU time instead of dropped counts. No I/O: the store answers in process.
+   */
+  private void applyInline(CoalescingTable table) {
+    List<CounterStore.Cell> cells = table.cells();
+    long t = now.getAsLong();
+    for (int from = 0; from < cells.size(); from += MAX_BATCH_CELLS) {
+      List<CounterStore.Cell> part = cells.subList(from, Math.min(cells.size(), from + MAX_BATCH_CELLS));
+      CounterStore.Batch batch = new CounterStore.Batch(nodeId + ":" + sequence.getAndIncrement(), part);
+      long events = batch.events();
+      try {
+        health.await("add", () -> store.add(batch, t));
+        delivered.add(events);
+      } catch (BackendUnavailableException e) {
+        health.failed(e);
+        buffers.dropped.add(events);
+      }
+    }
   }
 
   void start() {
@@ -116,7 +141,7 @@ final class Flusher {
       }
       for (int from = 0; from < cells.size(); from += MAX_BATCH_CELLS) {
         List<CounterStore.Cell> part = cells.subList(from, Math.min(cells.size(), from + MAX_BATCH_CELLS));
-        CounterStore.Batch batch = new CounterStore.Batch(nodeId + ":" + (sequence++), part);
+        CounterStore.Batch batch = new CounterStore.Batch(nodeId + ":" + sequence.getAndIncrement(), part);
         pending.add(new Pending(batch, batch.events(), t));
       }
       while (!pending.isEmpty()) {

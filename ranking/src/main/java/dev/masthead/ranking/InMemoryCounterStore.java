@@ -731,6 +731,12 @@ public final class InMemoryCounterStore implements CounterStore {
     return CompletableFuture.completedFuture(new Stats(liveCells(), estimatedBytes(), idCount));
   }
 
+  /** Returns true: {@link #add} completes before it returns, in the heap. */
+  @Override
+  public boolean appliesInProcess() {
+    return true;
+  }
+
   /** Nothing to release: the counts stay readable (and snapshots possible) after close. */
   @Override
   public void close() {}

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The recording side of the engine: striped coalescing buffers, no I/O and no global lock.
@@ -99,7 +101,10 @@ final class IngestBuffers {
   private final int maxSlots;
   private final long maxWaitingCells;
   private final long finestMillis;
+  /** {@code floor(2^64 / finestMillis)}, for {@link #bucketOf}. */
+  private final long reciprocal;
   private volatile Runnable wakeFlusher = () -> { };
+  private volatile @Nullable Consumer<CoalescingTable> applyInline;
   private final ConcurrentLinkedQueue<CoalescingTable> full = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<List<Deferred>> fullDeferred = new ConcurrentLinkedQueue<>();
   /** Cells in queued tables and undelivered batches: what the cap bounds. */
@@ -121,6 +126,20 @@ final class IngestBuffers {
     this.tableCells = tableCells;
     this.maxWaitingCells = maxWaitingCells;
     this.finestMillis = finestMillis;
+    this.reciprocal = java.math.BigInteger.ONE.shiftLeft(64).divide(java.math.BigInteger.valueOf(finestMillis))
+        .longValueExact();
+  }
+
+  /**
+   * Returns {@code floorDiv(at, finestMillis)} with a multiplication by a precomputed reciprocal and one
+   * correction, since a 64-bit division by a divisor known only at run time costs tens of cycles.
+   */
+  long bucketOf(long at) {
+    if (at < 0) {
+      return Math.floorDiv(at, finestMillis);
+    }
+    long q = Math.multiplyHigh(at, reciprocal); // at most one below the quotient
+    return (q + 1) * finestMillis <= at ? q + 1 : q;
   }
 
   /** Sets what wakes the flusher when a buffer fills. */
@@ -128,9 +147,18 @@ final class IngestBuffers {
     this.wakeFlusher = wake;
   }
 
+  /**
+   * Sets how a recording thread counts a full table itself when the cap is reached, for a store that answers in
+   * process; without it (a networked store) such a table is dropped and counted.
+   */
+  void onCapReached(Consumer<CoalescingTable> apply) {
+    this.applyInline = apply;
+  }
+
   /** Counts {@code count} events of a kind at {@code at} for an article. */
   void add(ArticleId id, int kind, long at, long count) {
     Stripe s = mine.get();
+    CoalescingTable handed = null;
     s.lock();
     try {
       long bucket;
@@ -138,7 +166,7 @@ final class IngestBuffers {
       if (at >= start && at - start < finestMillis) {
         bucket = s.lastBucketIndex; // most events fall in the bucket of the one before: no division
       } else {
-        bucket = Math.floorDiv(at, finestMillis);
+        bucket = bucketOf(at);
         s.lastBucketStart = bucket * finestMillis;
         s.lastBucketIndex = bucket;
       }
@@ -146,7 +174,7 @@ final class IngestBuffers {
         if (s.table.slotCount() < maxSlots) {
           s.table = s.table.grown(); // more distinct cells this interval than the table holds: keep coalescing
         } else {
-          handOff(s.table);
+          handed = s.table;
           s.table = new CoalescingTable(maxSlots);
         }
         s.table.add(id, kind, bucket, count, at);
@@ -154,6 +182,9 @@ final class IngestBuffers {
       s.accepted++;
     } finally {
       s.unlock();
+    }
+    if (handed != null) {
+      handOff(handed); // outside the lock: the flusher may drain this stripe meanwhile
     }
   }
 
@@ -191,7 +222,12 @@ final class IngestBuffers {
   private void handOff(CoalescingTable t) {
     if (waitingCells.addAndGet(t.size()) > maxWaitingCells) {
       waitingCells.addAndGet(-t.size());
-      dropped.add(t.events()); // the store is down or slower than ingest: give up the newest counts, counted
+      Consumer<CoalescingTable> inline = applyInline;
+      if (inline != null) {
+        inline.accept(t); // an in-process store: the recording thread counts its own table instead of dropping it
+      } else {
+        dropped.add(t.events()); // the store is down or slower than ingest: give up the newest counts, counted
+      }
       return;
     }
     waitingEvents.addAndGet(t.events());
@@ -225,8 +261,15 @@ final class IngestBuffers {
     for (Stripe s : stripes) {
       CoalescingTable taken = null;
       List<Deferred> takenDeferred = null;
-      if (s.table.size() == 0 && s.deferred.isEmpty()) {
-        continue; // a racy look: an event added now is taken at the next drain
+      s.lock();
+      boolean any;
+      try {
+        any = s.table.size() > 0 || !s.deferred.isEmpty();
+      } finally {
+        s.unlock();
+      }
+      if (!any) {
+        continue; // an event added from here on is taken at the next drain
       }
       CoalescingTable fresh = new CoalescingTable(s.nextSlots); // allocated outside the lock
       s.lock();
@@ -244,7 +287,7 @@ final class IngestBuffers {
         s.unlock();
       }
       if (taken != null) {
-        if (waitingCells.addAndGet(taken.size()) > maxWaitingCells) {
+        if (waitingCells.addAndGet(taken.size()) > maxWaitingCells && applyInline == null) {
           waitingCells.addAndGet(-taken.size());
           dropped.add(taken.events());
         } else {
@@ -258,7 +301,7 @@ final class IngestBuffers {
         for (Deferred x : takenDeferred) {
           events = Saturating.add(events, x.count());
         }
-        if (waitingCells.addAndGet(takenDeferred.size()) > maxWaitingCells) {
+        if (waitingCells.addAndGet(takenDeferred.size()) > maxWaitingCells && applyInline == null) {
           waitingCells.addAndGet(-takenDeferred.size());
           dropped.add(events);
         } else {

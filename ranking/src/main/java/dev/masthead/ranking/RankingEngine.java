@@ -1,5 +1,6 @@
 package dev.masthead.ranking;
 
+import dev.masthead.core.ArticleLookup;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -55,7 +56,9 @@ import org.jspecify.annotations.Nullable;
  * empty stale ranking if there is none) and one WARN is logged per outage; buffered counts are kept, and
  * resent as the same batches (counted once by the store), up to {@link RankingConfig#maxBufferedCells()}
  * cells; beyond it, or past {@link CounterStore.Batch#RESEND_WINDOW}, counts are dropped and counted in
- * {@link RankingStats#droppedEvents()}.
+ * {@link RankingStats#droppedEvents()}. With a store that {@linkplain CounterStore#appliesInProcess() applies in
+ * process} (the in-memory one) nothing is dropped: when ingest outruns the flusher, the recording thread that
+ * fills a buffer past the cap counts it in the store itself.
  *
  * <p>Thread-safe: any number of threads may record and query at once. Build one with {@link #builder()};
  * {@link #close()} it when the host stops.
@@ -350,7 +353,7 @@ public final class RankingEngine implements AutoCloseable {
     if (lookup == null && (scoring instanceof Scoring.Gravity || query.sectionSlug() != null
         || query.tagSlug() != null)) {
       throw new IllegalArgumentException("gravity scoring and section or tag filters need an ArticleLookup; "
-          + "set one with RankingEngine.Builder.lookup");
+          + "set one with RankingEngine.Builder.articles");
     }
     long[] raw = WindowPlan.rawSpan(query.window(), now, skewMillis);
     WindowPlan plan = WindowPlan.plan(layout, raw[0], raw[1], now, scoring instanceof Scoring.HalfLife);
@@ -399,6 +402,7 @@ public final class RankingEngine implements AutoCloseable {
     boolean tracked = query.window() instanceof RankingQuery.Rolling r && !(scoring instanceof Scoring.HalfLife)
         && layout.trackedWindows().contains(r.length());
     List<CounterStore.Tally> unionTallies = null;
+    long deadline = health.deadline(); // one timeout for the whole query, however many times it widens
     long capacity = (long) query.limit() + query.excluded().size();
     while (true) {
       TopCandidates top = new TopCandidates(scoring, kindWeights, (int) Math.min(capacity, Integer.MAX_VALUE));
@@ -406,7 +410,8 @@ public final class RankingEngine implements AutoCloseable {
       if (tracked) {
         Duration length = ((RankingQuery.Rolling) query.window()).length();
         int limit = scoring instanceof Scoring.Gravity ? Integer.MAX_VALUE : (int) Math.min(capacity, Integer.MAX_VALUE);
-        List<CounterStore.Tally> best = health.await("top", () -> store.top(length, kindWeights, limit, now));
+        List<CounterStore.Tally> best = health.await("top", () -> store.top(length, kindWeights, limit, now),
+            deadline);
         for (CounterStore.Tally t : best) {
           top.offer(t);
         }
@@ -419,7 +424,7 @@ public final class RankingEngine implements AutoCloseable {
                 ? decay(now, plan.buckets.get(i).start().toEpochMilli(), h.halfLife().toMillis())
                 : 1.0;
           }
-          unionTallies = health.await("union", () -> store.union(plan.buckets, bucketWeights, now));
+          unionTallies = health.await("union", () -> store.union(plan.buckets, bucketWeights, now), deadline);
         }
         for (CounterStore.Tally t : unionTallies) {
           top.offer(t);
@@ -647,15 +652,17 @@ public final class RankingEngine implements AutoCloseable {
     }
 
     /**
-     * Sets the host's article lookup (default none: every counted article is shown, and section and tag
-     * filters and gravity scoring are refused).
+     * Sets the host's article catalog (default none: every counted article is shown, and section and tag
+     * filters and gravity scoring are refused). {@link RankingEngine#top(RankingQuery)} asks it about the
+     * candidates it is about to show (about every counted article under {@link Scoring.Gravity}), also on a
+     * cache hit to re-check visibility; an article it does not find or that is not visible is never shown.
      *
-     * @param lookup the lookup
+     * @param articles the host's article lookup, safe for concurrent use; should answer from memory
      * @return this builder
-     * @throws NullPointerException if {@code lookup} is null
+     * @throws NullPointerException if {@code articles} is null
      */
-    public Builder lookup(ArticleLookup lookup) {
-      this.lookup = Objects.requireNonNull(lookup, "lookup");
+    public Builder articles(ArticleLookup articles) {
+      this.lookup = Objects.requireNonNull(articles, "articles");
       return this;
     }
 
@@ -768,8 +775,9 @@ public final class RankingEngine implements AutoCloseable {
 
     /**
      * Sets the most cells that may wait for the store (default {@link RankingConfig#DEFAULT_MAX_BUFFERED_CELLS},
-     * 1,000,000); while the store is down or slower than ingest, counts beyond it are dropped and counted in
-     * {@link RankingStats#droppedEvents()}.
+     * 1,000,000); while a networked store is down or slower than ingest, counts beyond it are dropped and
+     * counted in {@link RankingStats#droppedEvents()} (with an in-process store the recording thread counts a
+     * full buffer itself instead).
      *
      * @param cells at least the buffer's cells (checked by {@link #build()})
      * @return this builder

@@ -1,5 +1,6 @@
 package dev.masthead.ranking;
 
+import dev.masthead.core.ArticleLookup;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;

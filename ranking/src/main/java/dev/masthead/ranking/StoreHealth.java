@@ -32,12 +32,26 @@ final class StoreHealth {
    * out as a {@link BackendUnavailableException} naming {@code what}.
    */
   <T> T await(String what, Supplier<? extends CompletionStage<T>> call) {
+    return await(what, call, System.nanoTime() + timeoutNanos);
+  }
+
+  /** Returns the deadline of a call that starts now. */
+  long deadline() {
+    return System.nanoTime() + timeoutNanos;
+  }
+
+  /** As {@link #await(String, Supplier)}, waiting at most until {@code deadlineNanos} ({@link System#nanoTime}). */
+  <T> T await(String what, Supplier<? extends CompletionStage<T>> call, long deadlineNanos) {
     try {
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        throw new TimeoutException();
+      }
       CompletionStage<T> stage = call.get();
       if (stage == null) {
         throw new BackendUnavailableException("ranking " + what + ": the store returned no result", null);
       }
-      return stage.toCompletableFuture().get(timeoutNanos, TimeUnit.NANOSECONDS);
+      return stage.toCompletableFuture().get(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BackendUnavailableException("ranking " + what + ": interrupted while waiting for the store", e);

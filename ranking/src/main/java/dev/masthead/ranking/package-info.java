@@ -6,7 +6,7 @@
  * {@link dev.masthead.ranking.RankingQuery.Window} with {@link dev.masthead.ranking.RankingEngine#top(RankingQuery)}.
  * Counting goes through the {@link dev.masthead.ranking.CounterStore} SPI, in memory by default; article
  * metadata (visibility, section, tags, publication time) comes from the host's
- * {@link dev.masthead.ranking.ArticleLookup}.
+ * {@link dev.masthead.core.ArticleLookup}.
  *
  * <p>Every type in this package is non-null unless marked {@code @Nullable}.
  */

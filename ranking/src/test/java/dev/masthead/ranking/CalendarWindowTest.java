@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static dev.masthead.ranking.Flushed.flushed;
 
 import dev.masthead.core.ArticleId;
+import dev.masthead.testing.TestClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ class CalendarWindowTest {
   void todayCoversTheLocalDayWhateverItsLength(String zone, String date, int hours) {
     Instant midnight = local(zone, date + "T00:00");
     Instant late = local(zone, date + "T23:30");
-    MutableClock clock = new MutableClock(late.plus(Duration.ofMinutes(20))); // 23:50 local
+    TestClock clock = new TestClock(late.plus(Duration.ofMinutes(20))); // 23:50 local
     RankingEngine engine = RankingEngine.builder().clock(clock).allowedLateness(Duration.ofDays(2))
         .resultCacheTtl(Duration.ZERO).build();
     engine.record(EngagementEvent.view(INSIDE_EARLY, midnight).withCount(3));
@@ -60,7 +61,7 @@ class CalendarWindowTest {
     Instant start = local(zone, firstDate + "T00:00");
     Instant end = LocalDateTime.parse(firstDate + "T00:00").plusDays(7).atZone(z).toInstant();
     assertThat(Duration.between(start, end)).hasHours(hours);
-    MutableClock clock = new MutableClock(end.minus(Duration.ofMinutes(10)));
+    TestClock clock = new TestClock(end.minus(Duration.ofMinutes(10)));
     RankingEngine engine = RankingEngine.builder().clock(clock).allowedLateness(Duration.ofDays(8))
         .resultCacheTtl(Duration.ZERO).build();
     engine.record(EngagementEvent.view(INSIDE_EARLY, start).withCount(3));
@@ -91,7 +92,7 @@ class CalendarWindowTest {
   void thisMonthSpansTheLocalMonthThatHoldsADstChange(String zone) {
     ZoneId z = ZoneId.of(zone);
     Instant first = local(zone, "2026-03-01T00:00");
-    MutableClock clock = new MutableClock(local(zone, "2026-03-31T23:00"));
+    TestClock clock = new TestClock(local(zone, "2026-03-31T23:00"));
     RankingEngine engine = RankingEngine.builder().clock(clock).allowedLateness(Duration.ofDays(31))
         .resultCacheTtl(Duration.ZERO).build();
     engine.record(EngagementEvent.view(INSIDE_EARLY, first));
@@ -109,7 +110,7 @@ class CalendarWindowTest {
   @CsvSource({"UTC", "America/New_York", "Asia/Kolkata"})
   void regressionTodayIsNotServedFromTheCacheAfterLocalMidnight(String zone) {
     ZoneId z = ZoneId.of(zone);
-    MutableClock clock = new MutableClock(local(zone, "2026-06-17T23:59:40"));
+    TestClock clock = new TestClock(local(zone, "2026-06-17T23:59:40"));
     try (RankingEngine e = RankingEngine.builder().clock(clock).resultCacheTtl(Duration.ofSeconds(30)).build()) {
       ArticleId yesterday = ArticleId.of("yesterday");
       ArticleId todays = ArticleId.of("today");
@@ -127,7 +128,7 @@ class CalendarWindowTest {
 
   @Test
   void aRollingWindowIsStillServedFromTheCacheWithinTheTtl() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-06-17T23:59:40Z"));
+    TestClock clock = new TestClock(Instant.parse("2026-06-17T23:59:40Z"));
     try (RankingEngine e = RankingEngine.builder().clock(clock).resultCacheTtl(Duration.ofSeconds(30)).build()) {
       e.record(EngagementEvent.view(INSIDE_EARLY, clock.instant()));
       RankingQuery q = RankingQuery.top(RankingQuery.Window.lastHours(24), 5);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static dev.masthead.ranking.Flushed.flushed;
 
 import dev.masthead.core.ArticleId;
+import dev.masthead.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class ConcurrencyTest {
   @Test
   void totalsAreExactAfterConcurrentWritersAndReaders() throws Exception {
     Instant start = Instant.parse("2026-05-01T10:00:00Z");
-    MutableClock clock = new MutableClock(start);
+    TestClock clock = new TestClock(start);
     RankingEngine engine = RankingEngine.builder().clock(clock).resultCacheTtl(Duration.ofMillis(1))
         .allowedLateness(Duration.ofHours(3)).build();
     ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 3);

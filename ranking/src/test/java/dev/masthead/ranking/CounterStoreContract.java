@@ -62,12 +62,12 @@ public abstract class CounterStoreContract {
   }
 
   @BeforeEach
-  void attachStore() {
+  public void attachStore() {
     store = attach(LAYOUT);
   }
 
   @AfterEach
-  void detachStore() {
+  public void detachStore() {
     detach(store);
   }
 

@@ -1,5 +1,7 @@
 package dev.masthead.ranking;
 
+import dev.masthead.core.ArticleLookup;
+import dev.masthead.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static dev.masthead.ranking.Flushed.flushed;
 import static org.quicktheories.QuickTheory.qt;
@@ -77,7 +79,7 @@ public abstract class CounterStoreModelProperties {
   private void runScenario(long seed, Duration retention, Duration lateness, boolean withLookup) {
     SplittableRandom rnd = new SplittableRandom(seed);
     Instant start = Instant.parse("2026-01-01T00:00:00Z").plusMillis(rnd.nextLong(365L * 86_400_000));
-    MutableClock clock = new MutableClock(start);
+    TestClock clock = new TestClock(start);
     int articles = 3 + rnd.nextInt(12);
     List<ArticleId> ids = new java.util.ArrayList<>();
     Map<ArticleId, Article> catalog = new HashMap<>();
@@ -100,7 +102,7 @@ public abstract class CounterStoreModelProperties {
     RankingEngine.Builder builder = RankingEngine.builder().clock(clock).retention(retention)
         .allowedLateness(lateness).resultCacheTtl(Duration.ZERO);
     if (withLookup) {
-      builder.lookup(lookup);
+      builder.articles(lookup);
     }
     CounterStore store = attach(builder.config().layout());
     try (RankingEngine engine = builder.counterStore(store).build()) {
@@ -110,7 +112,7 @@ public abstract class CounterStoreModelProperties {
     }
   }
 
-  private static void runSteps(long seed, SplittableRandom rnd, MutableClock clock, RankingEngine engine,
+  private static void runSteps(long seed, SplittableRandom rnd, TestClock clock, RankingEngine engine,
       List<ArticleId> ids, ArticleLookup lookup, Duration lateness, boolean withLookup) {
     int articles = ids.size();
     RankingOracle oracle = new RankingOracle(engine.layout(), lateness.toMillis(), Duration.ofMinutes(5).toMillis());

@@ -1,5 +1,6 @@
 package dev.masthead.ranking;
 
+import dev.masthead.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static dev.masthead.ranking.Flushed.flushed;
 import static org.quicktheories.QuickTheory.qt;
@@ -34,7 +35,7 @@ class RankingEngineProperties extends CounterStoreModelProperties {
   void rankingOrderIsTotalAndRepeatable() {
     qt().withFixedSeed(SEED + 3).withExamples(30).forAll(longs().all()).checkAssert(seed -> {
       SplittableRandom rnd = new SplittableRandom(seed);
-      MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+      TestClock clock = new TestClock(Instant.parse("2026-03-01T12:00:00Z"));
       RankingEngine engine = RankingEngine.builder().clock(clock).resultCacheTtl(Duration.ZERO).build();
       Set<ArticleId> seen = new LinkedHashSet<>();
       for (int i = 0; i < 200; i++) {

@@ -9,6 +9,7 @@ import dev.masthead.core.ArticleId;
 import dev.masthead.core.ArticleStatus;
 import dev.masthead.core.Section;
 import dev.masthead.core.Tag;
+import dev.masthead.testing.TestClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,7 @@ class RankingEngineTest {
   private static final ArticleId B = ArticleId.of("b");
   private static final ArticleId C = ArticleId.of("c");
 
-  private final MutableClock clock = new MutableClock(NOW);
+  private final TestClock clock = new TestClock(NOW);
   private final Map<ArticleId, Article> catalog = new ConcurrentHashMap<>();
 
   private RankingEngine engine() {
@@ -35,7 +36,7 @@ class RankingEngineTest {
 
   private RankingEngine engineWithLookup(Duration ttl) {
     return RankingEngine.builder().clock(clock).resultCacheTtl(ttl)
-        .lookup(id -> Optional.ofNullable(catalog.get(id))).build();
+        .articles(id -> Optional.ofNullable(catalog.get(id))).build();
   }
 
   private void publish(ArticleId id, String section, String... tags) {

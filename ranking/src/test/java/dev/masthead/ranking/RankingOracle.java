@@ -1,5 +1,6 @@
 package dev.masthead.ranking;
 
+import dev.masthead.core.ArticleLookup;
 import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
 import java.time.Instant;

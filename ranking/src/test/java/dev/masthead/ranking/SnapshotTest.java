@@ -1,5 +1,6 @@
 package dev.masthead.ranking;
 
+import dev.masthead.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static dev.masthead.ranking.Flushed.flushed;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +32,7 @@ class SnapshotTest {
       RankingQuery.builder(RankingQuery.Window.lastDays(3)).limit(20)
           .scoring(Scoring.halfLife(Duration.ofHours(6))).build());
 
-  private MutableClock clock;
+  private TestClock clock;
   private InMemoryCounterStore sourceStore;
   private RankingEngine source;
   private byte[] snapshot;
@@ -46,7 +47,7 @@ class SnapshotTest {
 
   @BeforeEach
   void recordTenDaysOfEvents() throws IOException {
-    clock = new MutableClock(NOW.minus(Duration.ofDays(10)));
+    clock = new TestClock(NOW.minus(Duration.ofDays(10)));
     sourceStore = InMemoryCounterStore.create(layout());
     source = engineOn(sourceStore);
     SplittableRandom rnd = new SplittableRandom(7);

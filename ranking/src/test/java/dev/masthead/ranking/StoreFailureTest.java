@@ -1,5 +1,6 @@
 package dev.masthead.ranking;
 
+import dev.masthead.testing.TestClock;
 import static dev.masthead.ranking.Flushed.flushed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +23,7 @@ class StoreFailureTest {
   private static final RankingQuery DAY = RankingQuery.top(RankingQuery.Window.lastHours(24), 5);
   private static final RankingQuery TODAY = RankingQuery.top(RankingQuery.Window.today(java.time.ZoneOffset.UTC), 5);
 
-  private final MutableClock clock = new MutableClock(NOW);
+  private final TestClock clock = new TestClock(NOW);
   private final FlakyStore store = new FlakyStore(RankingConfig.defaults().layout());
   private RankingEngine engine = RankingEngine.builder().clock(clock).resultCacheTtl(Duration.ZERO)
       .storeTimeout(Duration.ofMillis(200)).counterStore(store).build();

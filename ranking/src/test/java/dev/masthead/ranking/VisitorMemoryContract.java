@@ -50,12 +50,12 @@ public abstract class VisitorMemoryContract {
   }
 
   @BeforeEach
-  void createMemory() {
+  public void createMemory() {
     memory = create();
   }
 
   @AfterEach
-  void releaseMemory() {
+  public void releaseMemory() {
     release(memory);
   }
 

@@ -569,7 +569,7 @@ public final class RedisCounterStore implements CounterStore {
     checkOpen();
     double[] weights = bucketWeights.clone();
     int calls = (buckets.size() + UNION_BUCKETS_PER_CALL - 1) / UNION_BUCKETS_PER_CALL;
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     List<Object>[] parts = new List[calls];
     CompletableFuture<Void> all = inFlight(calls, CHUNKS_IN_FLIGHT, c -> {
       int from = c * UNION_BUCKETS_PER_CALL;

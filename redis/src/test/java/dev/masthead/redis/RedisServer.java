@@ -1,5 +1,6 @@
 package dev.masthead.redis;
 
+import dev.masthead.testing.Prerequisites;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real {@code redis-server} that a test starts for itself: on a free 127.0.0.1 port, with no persistence
@@ -101,12 +101,8 @@ public final class RedisServer implements AutoCloseable {
     if (found.isPresent()) {
       return found.get();
     }
-    String message = name + " not found on the PATH or in /usr/bin: install Redis (Debian: apt-get install "
-        + "redis-server) to run the Redis tests";
-    if ("true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException(message + " (CI=true, so this fails instead of skipping)");
-    }
-    Assumptions.abort(message);
+    // Skipped with this message; with CI=true it fails instead (the one rule for every missing prerequisite).
+    Prerequisites.require(false, name + " on the PATH or in /usr/bin (Debian: apt-get install redis-server)");
     throw new AssertionError("unreachable");
   }
 

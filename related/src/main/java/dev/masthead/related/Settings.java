@@ -1,7 +1,7 @@
 package dev.masthead.related;
 
 /**
- * The scoring settings of one {@link RelatedArticles}, validated by its builder.
+ * The scoring settings of one {@link RelatedArticles}, taken from its {@link RelatedConfig}.
  *
  * @param headlineBoost weight of one headline occurrence of a term
  * @param dekBoost weight of one dek occurrence

@@ -1,7 +1,7 @@
 package dev.masthead.related;
 
 import dev.masthead.core.Article;
-import dev.masthead.core.ArticleStatus;
+import dev.masthead.testing.SampleArticles;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,10 +13,6 @@ final class Articles {
 
   /** A published article, {@code daysAgo} days before {@link #NOW}. */
   static Article.Builder published(String id, String headline, int daysAgo) {
-    return Article.builder()
-        .id(id)
-        .headline(headline)
-        .status(ArticleStatus.PUBLISHED)
-        .publishedAt(NOW.minus(Duration.ofDays(daysAgo)));
+    return SampleArticles.published(id, headline, NOW.minus(Duration.ofDays(daysAgo)));
   }
 }

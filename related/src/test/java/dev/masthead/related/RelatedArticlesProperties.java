@@ -134,8 +134,9 @@ class RelatedArticlesProperties {
               random.nextDouble() * 0.3};
           List<Article> catalog = Catalogs.of(seeds, NOW);
           RelatedQuery q = query(catalog, subject, limit, bits);
-          RelatedArticles related = index(catalog, RelatedArticles.builder().maxQueryTerms(1000)
-              .tagWeight(w[0]).sectionWeight(w[1]).bylineWeight(w[2]).timeProximityWeight(w[3]).minScore(w[4]));
+          RelatedArticles related = index(catalog, RelatedArticles.builder().config(RelatedConfig.builder()
+              .maxQueryTerms(1000).tagWeight(w[0]).sectionWeight(w[1]).bylineWeight(w[2]).timeProximityWeight(w[3])
+              .minScore(w[4]).build()));
 
           List<RelatedArticle> actual = related.related(q).stream().filter(r -> r.basis() == Basis.CONTENT).toList();
 

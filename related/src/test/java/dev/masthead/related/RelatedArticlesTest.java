@@ -10,6 +10,7 @@ import dev.masthead.core.ArticleId;
 import dev.masthead.core.ArticleStatus;
 import dev.masthead.core.Tag;
 import dev.masthead.related.RelatedArticle.Basis;
+import dev.masthead.testing.TestClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +118,8 @@ class RelatedArticlesTest {
 
   @Test
   void breaksTiesByNewerThenById() {
-    RelatedArticles related = RelatedArticles.builder().clock(clock).timeProximityWeight(0).build();
+    RelatedArticles related = RelatedArticles.builder().clock(clock)
+        .config(RelatedConfig.builder().timeProximityWeight(0).build()).build();
     related.put(published("subject", "Library extends opening hours", 1).build());
     related.put(published("b-old", "Library extends opening hours", 9).build());
     related.put(published("c-new", "Library extends opening hours", 3).build());
@@ -301,19 +303,11 @@ class RelatedArticlesTest {
   }
 
   @Test
-  void rejectsBadSettingsAtOnce() {
-    assertThatThrownBy(() -> RelatedArticles.builder().minScore(-1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minScore");
-    assertThatThrownBy(() -> RelatedArticles.builder().headlineBoost(Double.NaN))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("headlineBoost");
-    assertThatThrownBy(() -> RelatedArticles.builder().maxQueryTerms(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxQueryTerms");
-    assertThatThrownBy(() -> RelatedArticles.builder().cacheExpireAfterWrite(Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cacheExpireAfterWrite");
-    assertThatThrownBy(() -> RelatedArticles.builder().textWeight(0).tagWeight(0).sectionWeight(0).bylineWeight(0)
-        .build()).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> RelatedArticles.builder().headlineBoost(0).dekBoost(0).bodyBoost(0).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("textWeight");
+  void usesTheConfigurationItWasGiven() {
+    RelatedConfig config = RelatedConfig.builder().minScore(0.3).build();
+    assertThat(RelatedArticles.builder().config(config).build().config()).isEqualTo(config);
+    assertThat(RelatedArticles.builder().build().config()).isEqualTo(RelatedConfig.defaults());
+    assertThatThrownBy(() -> RelatedArticles.builder().config(null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test

@@ -1,9 +1,10 @@
 package dev.masthead.benchmarks.comments;
 
-import dev.masthead.comments.ArticleState;
 import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
 import dev.masthead.comments.ValidationResult;
+import dev.masthead.core.Article;
+import dev.masthead.core.ArticleStatus;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +68,8 @@ public class CommentValidationBenchmark {
     if (COMMENT_WITH_TWO_LINKS.length() != 500) {
       throw new IllegalStateException("comment is " + COMMENT_WITH_TWO_LINKS.length() + " chars, not 500");
     }
-    ArticleState open = new ArticleState(true, Instant.parse("2026-03-01T08:00:00Z"));
+    Article open = Article.builder().id("a-1").headline("Council passes the budget")
+        .status(ArticleStatus.PUBLISHED).publishedAt(Instant.parse("2026-03-01T08:00:00Z")).build();
     validator = CommentValidator.builder().articles(id -> Optional.of(open)).build();
     withLinks = submission(COMMENT_WITH_TWO_LINKS);
     plain = submission(PLAIN_COMMENT);

@@ -1,10 +1,12 @@
 package dev.masthead.benchmarks.comments;
 
-import dev.masthead.comments.ArticleState;
 import dev.masthead.comments.CommentPolicy;
 import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
 import dev.masthead.comments.ValidationResult;
+import dev.masthead.core.Article;
+import dev.masthead.core.ArticleStatus;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,7 +53,8 @@ public class HostileEmailBenchmark {
         : CommentPolicy.builder().maxEmailLengthCodePoints(1_000_000).build();
     validator = CommentValidator.builder()
         .policy(commentPolicy)
-        .articles(id -> Optional.of(new ArticleState(true, null)))
+        .articles(id -> Optional.of(Article.builder().id(id).headline("Story " + id.value())
+            .status(ArticleStatus.PUBLISHED).publishedAt(Instant.parse("2026-03-01T08:00:00Z")).build()))
         .build();
     String email;
     switch (shape) {

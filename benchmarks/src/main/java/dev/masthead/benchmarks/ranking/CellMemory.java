@@ -6,6 +6,7 @@ import dev.masthead.ranking.RankingEngine;
 import dev.masthead.ranking.CounterStore;
 import dev.masthead.ranking.InMemoryCounterStore;
 import dev.masthead.ranking.RankingConfig;
+import dev.masthead.testing.TestClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -48,7 +49,7 @@ public final class CellMemory {
       ids[i] = ArticleId.of("article-" + i);
     }
     Instant start = Instant.parse("2026-06-17T00:00:00Z");
-    Counters.SettableClock clock = new Counters.SettableClock(start);
+    TestClock clock = new TestClock(start);
     long before = usedHeap(mx);
     InMemoryCounterStore store = InMemoryCounterStore.create(RankingConfig.defaults().layout());
     Duration step = articles >= 100_000 ? Duration.ofHours(1) : Duration.ofMinutes(1);

@@ -5,7 +5,6 @@ import dev.masthead.ranking.EngagementEvent;
 import dev.masthead.ranking.RankingEngine;
 import dev.masthead.ranking.RankingQuery;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -169,24 +168,6 @@ interface Counters {
         out.add(0, best.poll().getItem());
       }
       return out;
-    }
-  }
-
-  /** A clock the set-up moves and the measurement holds still. */
-  final class SettableClock implements InstantSource {
-    private volatile Instant now;
-
-    SettableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }

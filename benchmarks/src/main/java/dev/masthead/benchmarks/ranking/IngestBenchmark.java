@@ -3,6 +3,7 @@ package dev.masthead.benchmarks.ranking;
 import dev.masthead.core.ArticleId;
 import dev.masthead.ranking.EngagementEvent;
 import dev.masthead.ranking.RankingStats;
+import dev.masthead.testing.TestClock;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,7 @@ public class IngestBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    counters = Counters.create(impl, new Counters.SettableClock(NOW));
+    counters = Counters.create(impl, new TestClock(NOW));
     ArticleId[] ids = new ArticleId[ARTICLES];
     for (int i = 0; i < ARTICLES; i++) {
       ids[i] = ArticleId.of("article-" + i);

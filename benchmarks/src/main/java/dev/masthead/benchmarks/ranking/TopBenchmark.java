@@ -2,6 +2,7 @@ package dev.masthead.benchmarks.ranking;
 
 import dev.masthead.core.ArticleId;
 import dev.masthead.ranking.EngagementEvent;
+import dev.masthead.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +56,7 @@ public class TopBenchmark {
       default -> Duration.ofDays(30);
     };
     Instant start = NOW.minus(Duration.ofDays(30));
-    Counters.SettableClock clock = new Counters.SettableClock(start);
+    TestClock clock = new TestClock(start);
     counters = Counters.create(impl, clock);
     ArticleId[] ids = new ArticleId[ARTICLES];
     for (int i = 0; i < ARTICLES; i++) {

@@ -119,7 +119,7 @@ public class RedisIngestBenchmark {
         throw new IllegalStateException("a flush failed: " + engine.stats());
       }
     } else {
-      @SuppressWarnings("unchecked")
+      @SuppressWarnings({"unchecked", "rawtypes"})
       RedisFuture<Double>[] replies = new RedisFuture[BLOCK];
       for (int i = 0; i < BLOCK; i++) {
         int e = next++ & (EVENTS - 1);

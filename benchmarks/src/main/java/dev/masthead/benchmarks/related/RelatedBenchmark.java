@@ -7,6 +7,7 @@ import dev.masthead.core.ArticleStatus;
 import dev.masthead.core.Author;
 import dev.masthead.related.RelatedArticle;
 import dev.masthead.related.RelatedArticles;
+import dev.masthead.related.RelatedConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,8 @@ public class RelatedBenchmark {
   public void setUp() throws IOException {
     articles = load(Path.of(System.getProperty("masthead.data.dir", "../shared/data"), "huffpost-news-category"));
     InstantSource clock = InstantSource.fixed(Instant.parse("2022-09-24T00:00:00Z"));
-    uncached = RelatedArticles.builder().clock(clock).cacheMaximumSize(0).build();
+    uncached = RelatedArticles.builder().clock(clock)
+        .config(RelatedConfig.builder().cacheMaximumSize(0).build()).build();
     uncached.putAll(articles);
     cached = RelatedArticles.builder().clock(clock).build();
     cached.putAll(articles);

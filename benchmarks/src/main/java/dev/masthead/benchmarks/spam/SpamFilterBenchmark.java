@@ -1,26 +1,21 @@
 package dev.masthead.benchmarks.spam;
 
-import dev.masthead.comments.ArticleState;
 import dev.masthead.comments.Comment;
 import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
 import dev.masthead.comments.ValidationResult;
-import dev.masthead.comments.spam.ApprovedAuthorCheck;
-import dev.masthead.comments.spam.ApprovedAuthors;
-import dev.masthead.comments.spam.ClassifierCheck;
-import dev.masthead.comments.spam.ContentHeuristicsCheck;
-import dev.masthead.comments.spam.DuplicateCheck;
-import dev.masthead.comments.spam.FloodCheck;
-import dev.masthead.comments.spam.FormTokenCheck;
 import dev.masthead.comments.spam.FormTokens;
-import dev.masthead.comments.spam.HoneypotCheck;
-import dev.masthead.comments.spam.LinkCheck;
+import dev.masthead.comments.spam.Label;
 import dev.masthead.comments.spam.SpamClassifier;
+import dev.masthead.comments.spam.SpamChecks;
 import dev.masthead.comments.spam.SpamContext;
 import dev.masthead.comments.spam.SpamFilter;
-import dev.masthead.comments.spam.TermListCheck;
+import dev.masthead.comments.spam.TermList;
 import dev.masthead.comments.spam.Verdict;
+import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
+import dev.masthead.core.ArticleStatus;
+import dev.masthead.testing.SampleComments;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,30 +65,29 @@ public class SpamFilterBenchmark {
   @Setup
   public void setUp() {
     validator = CommentValidator.builder()
-        .articles(id -> Optional.of(new ArticleState(true, START.minus(Duration.ofDays(1)))))
+        .articles(id -> Optional.of(Article.builder().id(id).headline("Story " + id.value())
+            .status(ArticleStatus.PUBLISHED).publishedAt(START.minus(Duration.ofDays(1))).build()))
         .clock(clock)
         .build();
     List<SpamClassifier.Example> examples = new ArrayList<>();
-    for (String s : List.of("check out my channel and subscribe", "earn money from home click here",
-        "visit my site for free followers", "cheap pills without prescription", "make money fast with this trick")) {
-      examples.add(new SpamClassifier.Example(s, true));
+    for (String s : SampleComments.spam()) {
+      examples.add(new SpamClassifier.Example(s, Label.SPAM));
     }
-    for (String s : List.of("the council vote was closer than expected", "thanks for the clear reporting on the bridge",
-        "my street flooded again last night", "congratulations to the runners", "will the state share the cost")) {
-      examples.add(new SpamClassifier.Example(s, false));
+    for (String s : SampleComments.ham()) {
+      examples.add(new SpamClassifier.Example(s, Label.HAM));
     }
     FormTokens tokens = FormTokens.create("benchmark-key-0123456789abcdef-0123".getBytes(StandardCharsets.US_ASCII),
         InstantSource.fixed(START.plusSeconds(3600)));
     filter = SpamFilter.builder()
-        .check(HoneypotCheck.create())
-        .check(FormTokenCheck.of(tokens))
-        .check(FloodCheck.create(clock))
-        .check(DuplicateCheck.create(clock))
-        .check(ApprovedAuthorCheck.of(ApprovedAuthors.inMemory()))
-        .check(LinkCheck.create())
-        .check(TermListCheck.of("casino\nv*agra\n~pharma\n192.0.2.0/24", "refund\nlawsuit"))
-        .check(ContentHeuristicsCheck.create())
-        .check(ClassifierCheck.of(SpamClassifier.trainer().train(examples)))
+        .check(SpamChecks.honeypot())
+        .check(SpamChecks.formToken(tokens))
+        .check(SpamChecks.flood(clock))
+        .check(SpamChecks.duplicate(clock))
+        .check(SpamChecks.approvedAuthors(clock))
+        .check(SpamChecks.links())
+        .check(SpamChecks.terms(TermList.parse("casino\nv*agra\n~pharma\n192.0.2.0/24"), TermList.parse("refund\nlawsuit")))
+        .check(SpamChecks.contentHeuristics())
+        .check(SpamChecks.classifier(SpamClassifier.trainer().train(examples)))
         .build();
     String token = FormTokens.create("benchmark-key-0123456789abcdef-0123".getBytes(StandardCharsets.US_ASCII),
         InstantSource.fixed(START)).issue(ArticleId.of("a1"), null);

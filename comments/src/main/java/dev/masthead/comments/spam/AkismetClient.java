@@ -29,11 +29,17 @@ import org.jspecify.annotations.Nullable;
  * {@code is_test} (when set). Defaults: endpoint {@code https://rest.akismet.com}, timeout 2 seconds per call.
  *
  * <p>At most 1 KiB of an answer is read, and the timeout covers the whole exchange, body included. Results
- * never fail the future: an HTTP error, a timeout, an unreadable answer or an {@code invalid} key
- * complete it with {@link Result#UNAVAILABLE} or {@link Result#INVALID_KEY}, which {@link AkismetCheck} turns
- * into a HOLD, never SPAM.
+ * never fail the future: a timeout, an HTTP status other than 200, an {@code invalid} key, an unreadable answer
+ * or a connection that fails (refused, unknown host, TLS) complete it with an {@link Answer} of
+ * {@link Result#UNAVAILABLE} and its {@link Failure}, which {@link SpamChecks#akismet} turns into a HOLD, never
+ * SPAM, with a reason that names the cause.
  *
- * <p>Immutable and thread-safe.
+ * <p><b>Logging.</b> Each kind of failure is logged at WARN through SLF4J, at most once a minute per kind and
+ * client, with the cause only (the method, the kind, an HTTP status or an exception's class): never the API key,
+ * the commenter's data or the comment. Other occurrences within the minute are counted and the count is
+ * included in the next warning.
+ *
+ * <p>Immutable in its configuration and thread-safe.
  */
 public final class AkismetClient {
   /** The default endpoint: {@value}. */
@@ -52,11 +58,59 @@ public final class AkismetClient {
     SPAM,
     /** {@code true} with the header {@code X-akismet-pro-tip: discard}: blatant spam, safe to drop unseen. */
     DISCARD,
-    /** {@code invalid}: the API key or blog is not valid. */
-    INVALID_KEY,
-    /** An HTTP error, a timeout, a network failure or an answer that is none of the above. */
+    /** No usable answer; the {@link Answer#failure()} says why. */
     UNAVAILABLE
   }
+
+  /** Why Akismet gave no usable answer. */
+  public enum Failure {
+    /** No whole answer within the client's timeout. */
+    TIMEOUT,
+    /** An HTTP status other than 200. */
+    HTTP_STATUS,
+    /** The answer {@code invalid}: the API key or the blog is not valid. */
+    INVALID_KEY,
+    /** A 200 answer that is none of {@code true}, {@code false} and {@code invalid}, or could not be read. */
+    UNREADABLE_ANSWER,
+    /** The connection failed: refused, reset, unknown host, TLS handshake. */
+    CONNECTION_FAILED
+  }
+
+  /**
+   * One answer of {@code comment-check}.
+   *
+   * @param result what Akismet said, or {@link Result#UNAVAILABLE}
+   * @param failure why it is unavailable, or {@code null} when {@code result} is not {@link Result#UNAVAILABLE}
+   * @param detail the cause in English, without personal data, for reasons and logs: for example
+   *     {@code "HTTP status 503"} or {@code "no answer within 2000 ms"}; empty for a usable answer
+   */
+  public record Answer(Result result, @Nullable Failure failure, String detail) {
+    /**
+     * Validates the answer.
+     *
+     * @throws NullPointerException if {@code result} or {@code detail} is null
+     * @throws IllegalArgumentException if {@code failure} is set for a usable result, or missing for
+     *     {@link Result#UNAVAILABLE}
+     */
+    public Answer {
+      Objects.requireNonNull(result, "result");
+      Objects.requireNonNull(detail, "detail");
+      if ((result == Result.UNAVAILABLE) != (failure != null)) {
+        throw new IllegalArgumentException("a failure goes with UNAVAILABLE only, was " + result + "/" + failure);
+      }
+    }
+
+    static Answer of(Result result) {
+      return new Answer(result, null, "");
+    }
+
+    static Answer failed(Failure failure, String detail) {
+      return new Answer(Result.UNAVAILABLE, failure, detail);
+    }
+  }
+
+  /** The shortest time between two warnings of one kind: one minute. */
+  static final long WARNING_INTERVAL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
   private final HttpClient http;
   private final URI endpoint;
@@ -65,6 +119,10 @@ public final class AkismetClient {
   private final Duration timeout;
   private final boolean test;
   private final @Nullable String blogLanguage;
+  private final java.util.function.LongSupplier nanoTime;
+  private final org.slf4j.Logger log;
+  /** Per kind of failure: when it was last logged (nanoTime), and how many were not logged since. */
+  private final java.util.Map<Failure, long[]> warnings = new java.util.EnumMap<>(Failure.class);
 
   private AkismetClient(Builder b) {
     this.http = b.http != null ? b.http : HttpClient.newBuilder().connectTimeout(b.timeout).build();
@@ -74,6 +132,8 @@ public final class AkismetClient {
     this.timeout = b.timeout;
     this.test = b.test;
     this.blogLanguage = b.blogLanguage;
+    this.nanoTime = b.nanoTime;
+    this.log = b.log;
   }
 
   /**
@@ -90,28 +150,82 @@ public final class AkismetClient {
    *
    * @param comment the valid comment
    * @param context its context (the permalink is sent when present)
-   * @return the answer; the future always completes normally
+   * @return the answer; the future always completes normally, within the timeout
    * @throws NullPointerException if an argument is null
    */
-  public CompletableFuture<Result> commentCheck(Comment comment, SpamContext context) {
-    return post("comment-check", comment, context).thenApply(response -> {
-      if (response == null || response.statusCode() != 200) {
-        return Result.UNAVAILABLE;
+  public CompletableFuture<Answer> commentCheck(Comment comment, SpamContext context) {
+    return post("comment-check", comment, context).thenApply(exchange -> {
+      Answer answer = answer(exchange);
+      if (answer.failure() != null) {
+        warn("comment-check", answer.failure(), answer.detail());
       }
-      String body = response.body().strip();
-      if (body.equals("true")) {
+      return answer;
+    });
+  }
+
+  private Answer answer(Exchange exchange) {
+    HttpResponse<String> response = exchange.response();
+    if (response == null) {
+      return failure(Objects.requireNonNull(exchange.error()));
+    }
+    if (response.statusCode() != 200) {
+      return Answer.failed(Failure.HTTP_STATUS, "HTTP status " + response.statusCode());
+    }
+    String body = response.body().strip();
+    switch (body) {
+      case "true":
         boolean discard = response.headers().firstValue("X-akismet-pro-tip")
             .map(v -> v.strip().equalsIgnoreCase("discard")).orElse(false);
-        return discard ? Result.DISCARD : Result.SPAM;
+        return Answer.of(discard ? Result.DISCARD : Result.SPAM);
+      case "false":
+        return Answer.of(Result.HAM);
+      case "invalid":
+        return Answer.failed(Failure.INVALID_KEY, "the API key or blog was refused (\"invalid\")");
+      default:
+        return Answer.failed(Failure.UNREADABLE_ANSWER, "an answer that is not true, false or invalid ("
+            + body.length() + " chars)");
+    }
+  }
+
+  private Answer failure(Throwable error) {
+    Throwable cause = error;
+    while ((cause instanceof java.util.concurrent.CompletionException
+        || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.net.http.HttpTimeoutException) {
+      return Answer.failed(Failure.TIMEOUT, "no answer within " + timeout.toMillis() + " ms");
+    }
+    if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+        || cause instanceof javax.net.ssl.SSLException || cause instanceof java.net.SocketException
+        || cause instanceof java.nio.channels.UnresolvedAddressException) {
+      String kind = cause instanceof java.net.ConnectException ? "connection refused or failed"
+          : cause instanceof java.net.UnknownHostException || cause instanceof java.nio.channels.UnresolvedAddressException
+              ? "unknown host" : cause instanceof javax.net.ssl.SSLException ? "TLS failure" : "connection failed";
+      return Answer.failed(Failure.CONNECTION_FAILED, kind + " (" + cause.getClass().getName() + ")");
+    }
+    if (cause instanceof java.io.IOException) {
+      // the exchange broke off: a connection closed or reset mid-answer, or a body that could not be decoded
+      return Answer.failed(Failure.CONNECTION_FAILED, "the exchange failed (" + cause.getClass().getName() + ")");
+    }
+    return Answer.failed(Failure.UNREADABLE_ANSWER, "the answer could not be read (" + cause.getClass().getName() + ")");
+  }
+
+  /** Logs a failure at WARN unless one of its kind was logged less than a minute ago; counts the others. */
+  private void warn(String method, Failure failure, String detail) {
+    long now = nanoTime.getAsLong();
+    long suppressed;
+    synchronized (warnings) {
+      long[] state = warnings.get(failure);
+      if (state != null && now - state[0] < WARNING_INTERVAL_NANOS) {
+        state[1]++;
+        return;
       }
-      if (body.equals("false")) {
-        return Result.HAM;
-      }
-      if (body.equals("invalid")) {
-        return Result.INVALID_KEY;
-      }
-      return Result.UNAVAILABLE;
-    });
+      suppressed = state == null ? 0 : state[1];
+      warnings.put(failure, new long[] {now, 0});
+    }
+    log.warn("Akismet {} failed: {}, {}{}; comments are held for moderation until it answers", method, failure,
+        detail, suppressed == 0 ? "" : " (" + suppressed + " more of this kind in the last minute not logged)");
   }
 
   /**
@@ -123,7 +237,7 @@ public final class AkismetClient {
    * @throws NullPointerException if an argument is null
    */
   public CompletableFuture<Boolean> submitSpam(Comment comment, SpamContext context) {
-    return post("submit-spam", comment, context).thenApply(r -> r != null && r.statusCode() == 200);
+    return submit("submit-spam", comment, context);
   }
 
   /**
@@ -135,27 +249,51 @@ public final class AkismetClient {
    * @throws NullPointerException if an argument is null
    */
   public CompletableFuture<Boolean> submitHam(Comment comment, SpamContext context) {
-    return post("submit-ham", comment, context).thenApply(r -> r != null && r.statusCode() == 200);
+    return submit("submit-ham", comment, context);
   }
 
-  private CompletableFuture<@Nullable HttpResponse<String>> post(String method, Comment comment, SpamContext context) {
+  private CompletableFuture<Boolean> submit(String method, Comment comment, SpamContext context) {
+    return post(method, comment, context).thenApply(exchange -> {
+      HttpResponse<String> r = exchange.response();
+      if (r != null && r.statusCode() == 200) {
+        return true;
+      }
+      Answer failed = r != null ? Answer.failed(Failure.HTTP_STATUS, "HTTP status " + r.statusCode())
+          : failure(Objects.requireNonNull(exchange.error()));
+      warn(method, Objects.requireNonNull(failed.failure()), failed.detail());
+      return false;
+    });
+  }
+
+  /** A response, or the error that took its place. */
+  private record Exchange(@Nullable HttpResponse<String> response, @Nullable Throwable error) {}
+
+  /** The URL of a method: the endpoint's path (a proxy's prefix, say), then {@code /1.1/<method>}. */
+  URI methodUri(String method) {
+    String path = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + path + "/1.1/" + method);
+  }
+
+  private CompletableFuture<Exchange> post(String method, Comment comment, SpamContext context) {
     Objects.requireNonNull(comment, "comment");
     Objects.requireNonNull(context, "context");
-    HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/1.1/" + method))
-        .timeout(timeout)
-        .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-        .header("User-Agent", "Masthead/0.1 | Akismet/3.1")
-        .POST(HttpRequest.BodyPublishers.ofString(form(parameters(comment, context)), StandardCharsets.UTF_8))
-        .build();
     try {
+      HttpRequest request = HttpRequest.newBuilder(methodUri(method))
+          .timeout(timeout)
+          .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+          .header("User-Agent", "Masthead/0.1 | Akismet/3.1")
+          .POST(HttpRequest.BodyPublishers.ofString(form(parameters(comment, context)), StandardCharsets.UTF_8))
+          .build();
       // The request timeout covers the headers only; this one covers the whole exchange, body included, so a
       // server that drips its answer cannot hold the caller longer than the timeout.
       return http.sendAsync(request, info -> new LimitedBody(MAX_BODY_BYTES))
           .orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-          .<@Nullable HttpResponse<String>>thenApply(r -> r)
-          .exceptionally(e -> null);
+          .handle((r, e) -> e != null ? new Exchange(null, e) : new Exchange(r, null));
     } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(null);
+      return CompletableFuture.completedFuture(new Exchange(null, e));
     }
   }
 
@@ -225,7 +363,7 @@ public final class AkismetClient {
     if (comment.authorUrl() != null) {
       p.put("comment_author_url", comment.authorUrl().toString());
     }
-    p.put("comment_content", comment.contentHtml());
+    p.put("comment_content", comment.contentHtml().html());
     p.put("comment_date_gmt", DateTimeFormatter.ISO_INSTANT.format(comment.submittedAt()));
     if (blogLanguage != null) {
       p.put("blog_lang", blogLanguage);
@@ -261,6 +399,8 @@ public final class AkismetClient {
     private Duration timeout = DEFAULT_TIMEOUT;
     private boolean test;
     private @Nullable String blogLanguage;
+    private java.util.function.LongSupplier nanoTime = System::nanoTime;
+    private org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AkismetClient.class);
 
     private Builder() {}
 
@@ -293,14 +433,31 @@ public final class AkismetClient {
 
     /**
      * Sets the service's address (default {@value AkismetClient#DEFAULT_ENDPOINT}); tests point it at a local
-     * server.
+     * server. A path is kept as a prefix: with {@code https://proxy.example/akismet} the client posts to
+     * {@code https://proxy.example/akismet/1.1/comment-check}.
      *
-     * @param endpoint an absolute http or https URL
+     * @param endpoint an absolute http or https URL, without query or fragment
      * @return this builder
-     * @throws IllegalArgumentException if not an absolute http or https URL
+     * @throws IllegalArgumentException if not an absolute http or https URL, or if it has a query or fragment
      */
     public Builder endpoint(URI endpoint) {
-      this.endpoint = httpUrl("endpoint", endpoint);
+      URI uri = httpUrl("endpoint", endpoint);
+      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        throw new IllegalArgumentException("endpoint must have no query or fragment, was " + uri);
+      }
+      this.endpoint = uri;
+      return this;
+    }
+
+    /** Sets the logger of the failure warnings (default this class's SLF4J logger); for tests. */
+    Builder logger(org.slf4j.Logger log) {
+      this.log = Objects.requireNonNull(log, "log");
+      return this;
+    }
+
+    /** Sets the time source of the warning rate limit (default {@link System#nanoTime()}); for tests. */
+    Builder nanoTime(java.util.function.LongSupplier nanoTime) {
+      this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
       return this;
     }
 

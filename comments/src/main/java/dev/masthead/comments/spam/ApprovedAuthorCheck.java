@@ -1,56 +1,73 @@
 package dev.masthead.comments.spam;
 
 import dev.masthead.comments.Comment;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Trusts authors who have been approved before, as WordPress's "Comment author must have a previously
  * approved comment" ({@code comment_previously_approved}), turned into a score: a comment whose name and email
  * match an approved author gets {@code author.previously_approved} with a score of -1.5 (default), enough to
  * outweigh a borderline classifier score but not a floor set by another check (too many links, a disallowed
- * term). A moderator's ham feedback approves the author.
+ * term). A moderator's ham feedback approves the author for the retention (default 365 days, renewed by each
+ * approval).
  *
- * <p>Thread-safe if its store is.
+ * <p><b>Store.</b> By default an in-memory {@link ApprovedAuthors} of this server, keyed by HMAC-SHA256 under a
+ * random secret of this process. Several servers share a networked store ({@link Builder#store}) with one site
+ * secret. The check is a {@link SpamCheck.Cost#STORE} check. A store call that fails or takes longer than the
+ * store timeout (default 250 ms) gives {@value #STORE_UNAVAILABLE} with a HOLD floor, unless
+ * {@link Builder#fallbackToServerMemory()} is set; a failed approval is lost (the store's outage is logged once).
+ *
+ * <p>Immutable and thread-safe if its store is.
  */
-public final class ApprovedAuthorCheck implements SpamCheck {
+final class ApprovedAuthorCheck implements SpamCheck {
   /** The default score of an approved author: -1.5. */
   public static final double DEFAULT_SCORE = -1.5;
+  /** The default time an approval is trusted: 365 days. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(365);
+  /** The code of the signal given when the store fails or is late: {@value}. */
+  public static final String STORE_UNAVAILABLE = StoreGuard.UNAVAILABLE;
 
   private final ApprovedAuthors authors;
+  private final Fingerprints fingerprints;
   private final double score;
+  private final Duration retention;
+  private final StoreGuard guard;
+  private final @Nullable ApprovedAuthors fallback;
 
-  private ApprovedAuthorCheck(ApprovedAuthors authors, double score) {
+  private ApprovedAuthorCheck(Builder b, ApprovedAuthors authors, Fingerprints fingerprints) {
     this.authors = authors;
-    this.score = score;
+    this.fingerprints = fingerprints;
+    this.score = b.score;
+    this.retention = b.retention;
+    this.fallback = b.fallback ? ApprovedAuthors.inMemory(b.clock) : null;
+    this.guard = new StoreGuard("author", b.storeTimeout, b.fallback);
   }
 
   /**
-   * Returns the check with the default score.
+   * Returns the check with the default score and an in-memory store aged by {@code clock}.
    *
-   * @param authors the store of approved authors
+   * @param clock the time source of the store
    * @return the check
-   * @throws NullPointerException if {@code authors} is null
+   * @throws NullPointerException if {@code clock} is null
    */
-  public static ApprovedAuthorCheck of(ApprovedAuthors authors) {
-    return of(authors, DEFAULT_SCORE);
+  public static ApprovedAuthorCheck create(InstantSource clock) {
+    return builder().clock(clock).build();
   }
 
   /**
-   * Returns the check with the given score.
+   * Returns a builder with the defaults: score -1.5, 365 days of trust, this server's memory, a 250 ms store
+   * timeout, no fallback, the system clock.
    *
-   * @param authors the store of approved authors
-   * @param score the score of an approved author, from -10 to 0
-   * @return the check
-   * @throws NullPointerException if {@code authors} is null
-   * @throws IllegalArgumentException if {@code score} is out of range
+   * @return a new builder
    */
-  public static ApprovedAuthorCheck of(ApprovedAuthors authors, double score) {
-    Objects.requireNonNull(authors, "authors");
-    if (!(score >= -10 && score <= 0)) {
-      throw new IllegalArgumentException("score must be in [-10, 0], was " + score);
-    }
-    return new ApprovedAuthorCheck(authors, score);
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override
@@ -60,27 +77,183 @@ public final class ApprovedAuthorCheck implements SpamCheck {
 
   @Override
   public Cost cost() {
-    return Cost.TRIVIAL;
+    return Cost.STORE;
+  }
+
+  /** A failure or a late answer of the filter's own timeout has the store's code too. */
+  @Override
+  public String failureCode() {
+    return STORE_UNAVAILABLE;
   }
 
   @Override
   public List<Signal> check(Comment comment, SpamContext context) {
-    if (comment.authorEmail().isBlank() || !authors.isApproved(comment.authorName(), comment.authorEmail())) {
-      return List.of();
-    }
-    return List.of(Signal.score(name(), "author.previously_approved", score,
-        "The author has had a comment approved before"));
+    return checkAsync(comment, context).join();
   }
 
   @Override
-  public void feedback(Comment comment, SpamContext context, boolean spam) {
-    if (!spam && !comment.authorEmail().isBlank()) {
-      authors.approve(comment.authorName(), comment.authorEmail());
+  public CompletableFuture<List<Signal>> checkAsync(Comment comment, SpamContext context) {
+    if (comment.authorEmail().isBlank()) {
+      return CompletableFuture.completedFuture(List.of());
     }
+    String key = key(comment);
+    return guard.call(() -> authors.isApproved(key)).handle((approved, error) -> {
+      if (error == null) {
+        return signals(approved);
+      }
+      if (fallback == null) {
+        return List.of(guard.unavailable(error));
+      }
+      boolean local = fallback.isApproved(key).toCompletableFuture().join();
+      return local ? List.of(guard.fallback(), approved()) : List.of(guard.fallback());
+    });
+  }
+
+  private List<Signal> signals(boolean approved) {
+    return approved ? List.of(approved()) : List.of();
+  }
+
+  private Signal approved() {
+    return Signal.score(name(), "author.previously_approved", score, "The author has had a comment approved before");
+  }
+
+  private String key(Comment comment) {
+    return fingerprints.of("approved", comment.authorName().strip().toLowerCase(Locale.ROOT),
+        comment.authorEmail().strip().toLowerCase(Locale.ROOT));
+  }
+
+  /** Approves the author on ham feedback, without waiting for the store. */
+  @Override
+  public void feedback(Comment comment, SpamContext context, Label label) {
+    if (label != Label.HAM || comment.authorEmail().isBlank()) {
+      return;
+    }
+    String key = key(comment);
+    if (fallback != null) {
+      fallback.approve(key, retention);
+    }
+    guard.call(() -> authors.approve(key, retention).thenApply(nothing -> Boolean.TRUE));
   }
 
   @Override
   public String toString() {
-    return "ApprovedAuthorCheck[score=" + score + "]";
+    return "ApprovedAuthorCheck[score=" + score + ", retention=" + retention + ", store=" + authors
+        + ", storeTimeout=" + guard.timeout() + (fallback != null ? ", fallbackToServerMemory" : "") + "]";
+  }
+
+  /** Builds an {@link ApprovedAuthorCheck}. Not thread-safe. */
+  public static final class Builder {
+    private double score = DEFAULT_SCORE;
+    private Duration retention = DEFAULT_RETENTION;
+    private @Nullable ApprovedAuthors store;
+    private @Nullable Fingerprints fingerprints;
+    private Duration storeTimeout = StoreGuard.DEFAULT_TIMEOUT;
+    private boolean fallback;
+    private InstantSource clock = InstantSource.system();
+
+    private Builder() {}
+
+    /**
+     * Sets the score of an approved author (default -1.5).
+     *
+     * @param score from -10 to 0
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder score(double score) {
+      if (!(score >= -10 && score <= 0)) {
+        throw new IllegalArgumentException("score must be in [-10, 0], was " + score);
+      }
+      this.score = score;
+      return this;
+    }
+
+    /**
+     * Sets how long an approval is trusted (default 365 days), renewed by each approval.
+     *
+     * @param retention from 1 day to 3,650 days
+     * @return this builder
+     * @throws NullPointerException if {@code retention} is null
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder retention(Duration retention) {
+      Objects.requireNonNull(retention, "retention");
+      if (retention.compareTo(Duration.ofDays(1)) < 0 || retention.compareTo(Duration.ofDays(3650)) > 0) {
+        throw new IllegalArgumentException("retention must be in [1 day, 3650 days], was " + retention);
+      }
+      this.retention = retention;
+      return this;
+    }
+
+    /**
+     * Sets the store, for example a Redis store shared by every server, and the site secret authors are keyed
+     * with (HMAC-SHA256 of name and email, first 128 bits). Every server sharing the store must use the same
+     * secret. Default: an in-memory store of this server under a random secret.
+     *
+     * @param store where approved authors are kept
+     * @param siteSecret at least 16 random bytes (copied)
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code siteSecret} is shorter than 16 bytes
+     */
+    public Builder store(ApprovedAuthors store, byte[] siteSecret) {
+      Objects.requireNonNull(store, "store");
+      this.fingerprints = Fingerprints.keyedBy(siteSecret);
+      this.store = store;
+      return this;
+    }
+
+    /**
+     * Sets how long the check waits for the store (default 250 ms). A later answer holds the comment.
+     *
+     * @param storeTimeout from 1 ms to 10 s; keep it below the filter's check timeout
+     * @return this builder
+     * @throws NullPointerException if {@code storeTimeout} is null
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder storeTimeout(Duration storeTimeout) {
+      this.storeTimeout = StoreGuard.checkTimeout(storeTimeout);
+      return this;
+    }
+
+    /**
+     * Decides on this server's memory when the store fails or is late, instead of holding the comment (off by
+     * default). Weaker: it knows only the authors approved through this server since it started. The verdict
+     * carries {@code store.fallback} (no score).
+     *
+     * @return this builder
+     */
+    public Builder fallbackToServerMemory() {
+      this.fallback = true;
+      return this;
+    }
+
+    /**
+     * Sets the clock that ages the in-memory store and the fallback (default: the system clock).
+     *
+     * @param clock the time source
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public Builder clock(InstantSource clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the check.
+     *
+     * @return an immutable, thread-safe check
+     * @throws IllegalStateException if the fallback is set without a store (the default store is server memory)
+     */
+    public ApprovedAuthorCheck build() {
+      if (store == null) {
+        if (fallback) {
+          throw new IllegalStateException("fallbackToServerMemory needs a store(...): the default is server memory");
+        }
+        return new ApprovedAuthorCheck(this, ApprovedAuthors.inMemory(clock), Fingerprints.random());
+      }
+      return new ApprovedAuthorCheck(this, store, Objects.requireNonNull(fingerprints));
+    }
   }
 }

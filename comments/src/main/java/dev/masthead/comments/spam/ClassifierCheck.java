@@ -11,11 +11,11 @@ import java.util.Objects;
  * <p>The signal's score is the classifier's log-odds of spam, clamped to [-8, 8] so that no single model can
  * outvote every other check: {@code classifier.spam} when positive, {@code classifier.ham} when negative. An
  * untrained classifier (no spam or no ham seen yet) gives no signal. {@link #feedback} calls
- * {@link SpamClassifier#learn(String, boolean)} with the comment's plain text.
+ * {@link SpamClassifier#learn(String, Label)} with the comment's plain text.
  *
  * <p>Thread-safe: the classifier is.
  */
-public final class ClassifierCheck implements SpamCheck {
+final class ClassifierCheck implements SpamCheck {
   static final double CLAMP = 8.0;
 
   private final SpamClassifier classifier;
@@ -53,8 +53,8 @@ public final class ClassifierCheck implements SpamCheck {
   }
 
   @Override
-  public void feedback(Comment comment, SpamContext context, boolean spam) {
-    classifier.learn(comment.contentText(), spam);
+  public void feedback(Comment comment, SpamContext context, Label label) {
+    classifier.learn(comment.contentText(), label);
   }
 
   @Override

@@ -25,7 +25,7 @@ import java.util.Set;
  *
  * <p>Immutable and thread-safe.
  */
-public final class ContentHeuristicsCheck implements SpamCheck {
+final class ContentHeuristicsCheck implements SpamCheck {
   private static final ContentHeuristicsCheck INSTANCE = new ContentHeuristicsCheck();
   private static final List<String> PROMOTION = List.of("check out my", "subscribe to my", "visit my", "my channel",
       "click here", "make money", "earn money", "work from home", "free followers", "promo code", "buy cheap");
@@ -78,7 +78,7 @@ public final class ContentHeuristicsCheck implements SpamCheck {
           "One character is repeated " + longestRun + " times in a row"));
     }
     String lower = text.toLowerCase(java.util.Locale.ROOT);
-    String html = comment.contentHtml().toLowerCase(java.util.Locale.ROOT);
+    String html = comment.contentHtml().html().toLowerCase(java.util.Locale.ROOT);
     if (lower.contains("[url=") || lower.contains("[url]") || lower.contains("[link=") || html.contains("[url=")) {
       signals.add(new Signal(name(), "heuristics.bbcode_link", 2.0, Decision.HOLD, "Contains a BBCode link"));
     }

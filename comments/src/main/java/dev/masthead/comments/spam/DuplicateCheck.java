@@ -6,6 +6,8 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses a comment that repeats one already made: same article, same parent (or both top-level), same author
@@ -15,20 +17,38 @@ import java.util.Objects;
  * verdict's {@link Refusal#DUPLICATE} (an HTTP host answers 409).
  *
  * <p>WordPress compares against every stored comment; Masthead remembers fingerprints for a window instead, so
- * memory stays bounded without a database.
+ * memory stays bounded without a database. A fingerprint is the first 128 bits of HMAC-SHA256 under the site
+ * secret: the store holds neither the text nor the address.
+ *
+ * <p><b>Store.</b> By default an in-memory {@link DuplicateStore} of this server (at most 100,000
+ * fingerprints, the oldest forgotten first), under a random secret of this process. Several servers share a
+ * networked store ({@link Builder#store}) with one site secret. The check is a {@link SpamCheck.Cost#STORE}
+ * check. A store call that fails or takes longer than the store timeout (default 250 ms) gives
+ * {@value #STORE_UNAVAILABLE} with a HOLD floor, never a refusal and never an approval, unless
+ * {@link Builder#fallbackToServerMemory()} is set.
  *
  * <p>Immutable and thread-safe if its store is.
  */
-public final class DuplicateCheck implements SpamCheck {
+final class DuplicateCheck implements SpamCheck {
   /** The code of the duplicate signal. */
   public static final String CODE = "duplicate";
+  /** The code of the signal given when the store fails or is late: {@value}. */
+  public static final String STORE_UNAVAILABLE = StoreGuard.UNAVAILABLE;
   /** The default retention window: 24 hours. */
   public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
 
+  private final Duration retention;
   private final DuplicateStore store;
+  private final Fingerprints fingerprints;
+  private final StoreGuard guard;
+  private final @Nullable DuplicateStore fallback;
 
-  private DuplicateCheck(DuplicateStore store) {
+  private DuplicateCheck(Builder b, DuplicateStore store, Fingerprints fingerprints) {
+    this.retention = b.retention;
     this.store = store;
+    this.fingerprints = fingerprints;
+    this.fallback = b.fallback ? DuplicateStore.inMemory(b.clock) : null;
+    this.guard = new StoreGuard(CODE, b.storeTimeout, b.fallback);
   }
 
   /**
@@ -39,18 +59,17 @@ public final class DuplicateCheck implements SpamCheck {
    * @throws NullPointerException if {@code clock} is null
    */
   public static DuplicateCheck create(InstantSource clock) {
-    return of(DuplicateStore.inMemory(DEFAULT_RETENTION, clock));
+    return builder().clock(clock).build();
   }
 
   /**
-   * Returns a check with the given store (for example a Redis store shared by several hosts).
+   * Returns a builder with the defaults: a 24-hour retention, this server's memory, a 250 ms store timeout,
+   * no fallback, the system clock.
    *
-   * @param store where fingerprints are kept
-   * @return the check
-   * @throws NullPointerException if {@code store} is null
+   * @return a new builder
    */
-  public static DuplicateCheck of(DuplicateStore store) {
-    return new DuplicateCheck(Objects.requireNonNull(store, "store"));
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override
@@ -60,24 +79,155 @@ public final class DuplicateCheck implements SpamCheck {
 
   @Override
   public Cost cost() {
-    return Cost.TRIVIAL;
+    return Cost.STORE;
+  }
+
+  /** A failure or a late answer of the filter's own timeout has the store's code too. */
+  @Override
+  public String failureCode() {
+    return STORE_UNAVAILABLE;
   }
 
   @Override
   public List<Signal> check(Comment comment, SpamContext context) {
+    return checkAsync(comment, context).join();
+  }
+
+  @Override
+  public CompletableFuture<List<Signal>> checkAsync(Comment comment, SpamContext context) {
     String content = TextFolding.collapseSpaces(TextFolding.fold(comment.contentText()));
-    String fingerprint = Fingerprints.of("duplicate", comment.articleId().value(),
+    String fingerprint = fingerprints.of("duplicate", comment.articleId().value(),
         comment.parentId() == null ? "" : comment.parentId(),
         comment.authorName().toLowerCase(Locale.ROOT), comment.authorEmail().toLowerCase(Locale.ROOT), content);
-    if (!store.seenBefore(fingerprint, comment.submittedAt())) {
-      return List.of();
-    }
-    return List.of(Signal.floor(name(), CODE, Decision.DISCARD,
-        "The same author already posted this comment under the same parent"));
+    return guard.call(() -> store.seenBefore(fingerprint, comment.submittedAt(), retention)).handle((seen, error) -> {
+      if (error == null) {
+        if (fallback != null) {
+          fallback.seenBefore(fingerprint, comment.submittedAt(), retention); // keeps server memory warm
+        }
+        return signals(seen);
+      }
+      if (fallback == null) {
+        return List.of(guard.unavailable(error));
+      }
+      boolean local = fallback.seenBefore(fingerprint, comment.submittedAt(), retention).toCompletableFuture().join();
+      return local ? List.of(guard.fallback(), duplicate()) : List.of(guard.fallback());
+    });
+  }
+
+  private List<Signal> signals(boolean seen) {
+    return seen ? List.of(duplicate()) : List.of();
+  }
+
+  private Signal duplicate() {
+    return Signal.refusal(name(), CODE, Refusal.DUPLICATE, "The same author already posted this comment under the same parent");
   }
 
   @Override
   public String toString() {
-    return "DuplicateCheck";
+    return "DuplicateCheck[retention=" + retention + ", store=" + store + ", storeTimeout=" + guard.timeout()
+        + (fallback != null ? ", fallbackToServerMemory" : "") + "]";
+  }
+
+  /** Builds a {@link DuplicateCheck}. Not thread-safe. */
+  public static final class Builder {
+    private Duration retention = DEFAULT_RETENTION;
+    private @Nullable DuplicateStore store;
+    private @Nullable Fingerprints fingerprints;
+    private Duration storeTimeout = StoreGuard.DEFAULT_TIMEOUT;
+    private boolean fallback;
+    private InstantSource clock = InstantSource.system();
+
+    private Builder() {}
+
+    /**
+     * Sets how long a comment counts for duplicates (default 24 hours); the store keeps each fingerprint that
+     * long.
+     *
+     * @param retention from 1 minute to 30 days
+     * @return this builder
+     * @throws NullPointerException if {@code retention} is null
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder retention(Duration retention) {
+      Objects.requireNonNull(retention, "retention");
+      if (retention.compareTo(Duration.ofMinutes(1)) < 0 || retention.compareTo(Duration.ofDays(30)) > 0) {
+        throw new IllegalArgumentException("retention must be in [1 min, 30 days], was " + retention);
+      }
+      this.retention = retention;
+      return this;
+    }
+
+    /**
+     * Sets the store, for example a Redis store shared by every server, and the site secret its fingerprints
+     * are computed with (HMAC-SHA256, first 128 bits). Every server sharing the store must use the same secret.
+     * Default: an in-memory store of this server under a random secret.
+     *
+     * @param store where fingerprints are kept
+     * @param siteSecret at least 16 random bytes (copied)
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code siteSecret} is shorter than 16 bytes
+     */
+    public Builder store(DuplicateStore store, byte[] siteSecret) {
+      Objects.requireNonNull(store, "store");
+      this.fingerprints = Fingerprints.keyedBy(siteSecret);
+      this.store = store;
+      return this;
+    }
+
+    /**
+     * Sets how long the check waits for the store (default 250 ms). A later answer holds the comment.
+     *
+     * @param storeTimeout from 1 ms to 10 s; keep it below the filter's check timeout
+     * @return this builder
+     * @throws NullPointerException if {@code storeTimeout} is null
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder storeTimeout(Duration storeTimeout) {
+      this.storeTimeout = StoreGuard.checkTimeout(storeTimeout);
+      return this;
+    }
+
+    /**
+     * Decides on this server's memory when the store fails or is late, instead of holding the comment (off by
+     * default). Weaker: behind a load balancer a duplicate posted to another server is not seen, and the
+     * memory holds only what this server saw since it started (at most 100,000 fingerprints). The verdict
+     * carries {@code store.fallback} (no score). The server memory is written on every comment, so it is warm
+     * when an outage starts.
+     *
+     * @return this builder
+     */
+    public Builder fallbackToServerMemory() {
+      this.fallback = true;
+      return this;
+    }
+
+    /**
+     * Sets the clock that ages the in-memory store and the fallback (default: the system clock).
+     *
+     * @param clock the time source
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public Builder clock(InstantSource clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the check.
+     *
+     * @return an immutable, thread-safe check
+     * @throws IllegalStateException if the fallback is set without a store (the default store is server memory)
+     */
+    public DuplicateCheck build() {
+      if (store == null) {
+        if (fallback) {
+          throw new IllegalStateException("fallbackToServerMemory needs a store(...): the default is server memory");
+        }
+        return new DuplicateCheck(this, DuplicateStore.inMemory(clock), Fingerprints.random());
+      }
+      return new DuplicateCheck(this, store, Objects.requireNonNull(fingerprints));
+    }
   }
 }

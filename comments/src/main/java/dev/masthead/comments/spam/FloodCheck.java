@@ -4,36 +4,56 @@ import dev.masthead.comments.Comment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses a second comment from the same IP address or the same email address within the flood interval
- * (default 15 seconds, as WordPress's {@code wp_check_comment_flood}). A refused comment gets the signal
+ * (default 15 seconds, as WordPress's {@code comment_flood_filter}). A refused comment gets the signal
  * {@value #CODE} and the verdict's {@link Refusal#FLOOD}: the host tells the commenter to slow down (an HTTP
  * host answers 429).
  *
- * <p>Every comment that reaches the check is remembered, at its {@code submittedAt}. Clock skew cannot block
- * anyone for long: a previous comment counts only if it lies less than the interval away from the new one
- * on either side, so a comment stamped an hour in the future blocks nothing, and the new comment's time
- * replaces it.
+ * <p>Only accepted comments start the interval, as WordPress counts from the last stored comment: a refused
+ * attempt is not recorded, so a reader who retries every 10 seconds gets through on the second retry. A
+ * comment's time is its {@code submittedAt}. Clock skew cannot block anyone for long: a previous comment counts
+ * only if it lies less than the interval away from the new one on either side, so a comment stamped an hour in
+ * the future blocks nothing. The IP and email fingerprints of a comment go to the store in one call (one round
+ * trip for a networked store).
+ *
+ * <p><b>Store.</b> By default an in-memory {@link FloodStore} of this server, with fingerprints under a random
+ * secret of this process. Several servers share a networked store ({@link Builder#store}) with one site secret.
+ * The check is a {@link SpamCheck.Cost#STORE} check: the filter runs it after the local checks, so a comment
+ * settled before it (a filled honeypot, a disallowed term) is not recorded and starts no interval. A store call
+ * that fails or takes longer than the store timeout (default 250 ms) gives {@value #STORE_UNAVAILABLE} with a
+ * HOLD floor, never a refusal and never an approval, unless {@link Builder#fallbackToServerMemory()} is set.
  *
  * <p>Immutable and thread-safe if its store is.
  */
-public final class FloodCheck implements SpamCheck {
+final class FloodCheck implements SpamCheck {
   /** The code of the flood signal. */
   public static final String CODE = "flood";
+  /** The code of the signal given when the store fails or is late: {@value}. */
+  public static final String STORE_UNAVAILABLE = StoreGuard.UNAVAILABLE;
   /** The default interval: 15 seconds, as WordPress's {@code comment_flood_filter}. */
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
 
   private final Duration interval;
   private final FloodStore store;
+  private final Fingerprints fingerprints;
+  private final StoreGuard guard;
+  private final @Nullable FloodStore fallback;
 
-  private FloodCheck(Duration interval, FloodStore store) {
-    this.interval = interval;
+  private FloodCheck(Builder b, FloodStore store, Fingerprints fingerprints) {
+    this.interval = b.interval;
     this.store = store;
+    this.fingerprints = fingerprints;
+    this.fallback = b.fallback ? FloodStore.inMemory(b.clock) : null;
+    this.guard = new StoreGuard(CODE, b.storeTimeout, b.fallback);
   }
 
   /**
@@ -44,25 +64,17 @@ public final class FloodCheck implements SpamCheck {
    * @throws NullPointerException if {@code clock} is null
    */
   public static FloodCheck create(InstantSource clock) {
-    return of(DEFAULT_INTERVAL, FloodStore.inMemory(DEFAULT_INTERVAL, clock));
+    return builder().clock(clock).build();
   }
 
   /**
-   * Returns a check with the given interval and store (for example a Redis store shared by several hosts).
+   * Returns a builder with the defaults: a 15-second interval, this server's memory, a 250 ms store timeout,
+   * no fallback, the system clock.
    *
-   * @param interval the shortest time allowed between two comments of one commenter, from 1 second to 1 day
-   * @param store where last-comment times are kept; it must remember them at least {@code interval}
-   * @return the check
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code interval} is out of range
+   * @return a new builder
    */
-  public static FloodCheck of(Duration interval, FloodStore store) {
-    Objects.requireNonNull(interval, "interval");
-    Objects.requireNonNull(store, "store");
-    if (interval.compareTo(Duration.ofSeconds(1)) < 0 || interval.compareTo(Duration.ofDays(1)) > 0) {
-      throw new IllegalArgumentException("interval must be in [1 s, 1 day], was " + interval);
-    }
-    return new FloodCheck(interval, store);
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override
@@ -72,38 +84,172 @@ public final class FloodCheck implements SpamCheck {
 
   @Override
   public Cost cost() {
-    return Cost.TRIVIAL;
+    return Cost.STORE;
+  }
+
+  /** A failure or a late answer of the filter's own timeout has the store's code too. */
+  @Override
+  public String failureCode() {
+    return STORE_UNAVAILABLE;
   }
 
   @Override
   public List<Signal> check(Comment comment, SpamContext context) {
+    return checkAsync(comment, context).join();
+  }
+
+  @Override
+  public CompletableFuture<List<Signal>> checkAsync(Comment comment, SpamContext context) {
+    List<String> keys = keys(comment);
+    if (keys.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
     Instant at = comment.submittedAt();
-    boolean flood = false;
+    return guard.call(() -> store.recordUnlessFlooding(keys, at, interval, interval)).handle((refusing, error) -> {
+      if (error == null) {
+        if (fallback != null && refusing.isEmpty()) {
+          fallback.recordUnlessFlooding(keys, at, interval, interval); // keeps server memory warm
+        }
+        return signals(refusing);
+      }
+      if (fallback == null) {
+        return List.of(guard.unavailable(error));
+      }
+      List<Signal> found = new ArrayList<>(2);
+      found.add(guard.fallback());
+      found.addAll(signals(fallback.recordUnlessFlooding(keys, at, interval, interval).toCompletableFuture().join()));
+      return List.copyOf(found);
+    });
+  }
+
+  private List<String> keys(Comment comment) {
+    List<String> keys = new ArrayList<>(2);
     String ip = comment.client().ipAddress();
     if (ip != null && !ip.isBlank()) {
-      flood |= tooSoon(store.recordAndGetPrevious(Fingerprints.of("flood-ip", ip.strip().toLowerCase(Locale.ROOT)), at), at);
+      keys.add(fingerprints.of("flood-ip", ip.strip().toLowerCase(Locale.ROOT)));
     }
     String email = comment.authorEmail();
     if (!email.isBlank()) {
-      flood |= tooSoon(store.recordAndGetPrevious(Fingerprints.of("flood-email", email.toLowerCase(Locale.ROOT)), at), at);
+      keys.add(fingerprints.of("flood-email", email.toLowerCase(Locale.ROOT)));
     }
-    if (!flood) {
-      return List.of();
-    }
-    return List.of(Signal.floor(name(), CODE, Decision.DISCARD,
-        "A comment from the same IP or email address arrived less than " + interval.toSeconds() + " seconds before"));
+    return keys;
   }
 
-  private boolean tooSoon(Optional<Instant> previous, Instant at) {
-    if (previous.isEmpty()) {
-      return false;
+  private List<Signal> signals(Optional<Instant> refusing) {
+    if (refusing.isEmpty()) {
+      return List.of();
     }
-    Duration gap = Duration.between(previous.get(), at).abs();
-    return gap.compareTo(interval) < 0;
+    return List.of(Signal.refusal(name(), CODE, Refusal.FLOOD,
+        "A comment from the same IP or email address arrived less than " + interval.toSeconds() + " seconds before"));
   }
 
   @Override
   public String toString() {
-    return "FloodCheck[interval=" + interval + "]";
+    return "FloodCheck[interval=" + interval + ", store=" + store + ", storeTimeout=" + guard.timeout()
+        + (fallback != null ? ", fallbackToServerMemory" : "") + "]";
+  }
+
+  /** Builds a {@link FloodCheck}. Not thread-safe. */
+  public static final class Builder {
+    private Duration interval = DEFAULT_INTERVAL;
+    private @Nullable FloodStore store;
+    private @Nullable Fingerprints fingerprints;
+    private Duration storeTimeout = StoreGuard.DEFAULT_TIMEOUT;
+    private boolean fallback;
+    private InstantSource clock = InstantSource.system();
+
+    private Builder() {}
+
+    /**
+     * Sets the flood interval (default 15 seconds, as WordPress). It is also how long the store keeps a key.
+     *
+     * @param interval the shortest time allowed between two accepted comments of one commenter, from 1 second
+     *     to 1 day
+     * @return this builder
+     * @throws NullPointerException if {@code interval} is null
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder interval(Duration interval) {
+      Objects.requireNonNull(interval, "interval");
+      if (interval.compareTo(Duration.ofSeconds(1)) < 0 || interval.compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException("interval must be in [1 s, 1 day], was " + interval);
+      }
+      this.interval = interval;
+      return this;
+    }
+
+    /**
+     * Sets the store, for example a Redis store shared by every server, and the site secret its keys are
+     * fingerprinted with (HMAC-SHA256, first 128 bits). Every server sharing the store must use the same
+     * secret; keep it out of the store, as the form-token secret. Default: an in-memory store of this server
+     * under a random secret.
+     *
+     * @param store where last-comment times are kept
+     * @param siteSecret at least 16 random bytes (copied)
+     * @return this builder
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code siteSecret} is shorter than 16 bytes
+     */
+    public Builder store(FloodStore store, byte[] siteSecret) {
+      Objects.requireNonNull(store, "store");
+      this.fingerprints = Fingerprints.keyedBy(siteSecret);
+      this.store = store;
+      return this;
+    }
+
+    /**
+     * Sets how long the check waits for the store (default 250 ms). A later answer holds the comment.
+     *
+     * @param storeTimeout from 1 ms to 10 s; keep it below the filter's check timeout
+     * @return this builder
+     * @throws NullPointerException if {@code storeTimeout} is null
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder storeTimeout(Duration storeTimeout) {
+      this.storeTimeout = StoreGuard.checkTimeout(storeTimeout);
+      return this;
+    }
+
+    /**
+     * Decides on this server's memory when the store fails or is late, instead of holding the comment (off by
+     * default). Weaker: behind a load balancer each server then sees only its share of a flood, and its memory
+     * only holds what it saw itself since it started. The verdict carries {@code store.fallback} (no score).
+     * The server memory is written on every accepted comment, so it is warm when an outage starts.
+     *
+     * @return this builder
+     */
+    public Builder fallbackToServerMemory() {
+      this.fallback = true;
+      return this;
+    }
+
+    /**
+     * Sets the clock that ages the in-memory store and the fallback (default: the system clock). Comments are
+     * compared by their {@code submittedAt}, not by this clock.
+     *
+     * @param clock the time source
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public Builder clock(InstantSource clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the check.
+     *
+     * @return an immutable, thread-safe check
+     * @throws IllegalStateException if the fallback is set without a store (the default store is server memory)
+     */
+    public FloodCheck build() {
+      if (store == null) {
+        if (fallback) {
+          throw new IllegalStateException("fallbackToServerMemory needs a store(...): the default is server memory");
+        }
+        return new FloodCheck(this, FloodStore.inMemory(clock), Fingerprints.random());
+      }
+      return new FloodCheck(this, store, Objects.requireNonNull(fingerprints));
+    }
   }
 }

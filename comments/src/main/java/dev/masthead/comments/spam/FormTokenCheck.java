@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public final class FormTokenCheck implements SpamCheck {
+final class FormTokenCheck implements SpamCheck {
   private final FormTokens tokens;
 
   private FormTokenCheck(FormTokens tokens) {

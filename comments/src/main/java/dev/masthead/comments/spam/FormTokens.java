@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * Issues and verifies the form token that proves a reply form was rendered by the site, and when.
  *
  * <p>Render {@link #issue(ArticleId, String)} into a hidden field when the page is served; pass the posted
- * value to {@link FormTokenCheck} through {@link SpamContext#formToken()}. A token is
+ * value to {@link SpamChecks#formToken(FormTokens) the form-token check} through {@link SpamContext#formToken()}. A token is
  * {@code v1.<issued-at in epoch milliseconds>.<HMAC-SHA256, base64url>}; the MAC covers the version, the
  * issue time, the article id and the session id (if any), under the host's secret key, so a token cannot be
  * moved to another article or session or have its time changed. Verification compares MACs in constant time

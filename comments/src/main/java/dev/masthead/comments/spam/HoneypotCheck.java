@@ -12,7 +12,7 @@ import java.util.List;
  * <p>Any value, even white space, is a fill: signal {@code honeypot.filled} with a {@link Decision#DISCARD}
  * floor. Immutable and thread-safe.
  */
-public final class HoneypotCheck implements SpamCheck {
+final class HoneypotCheck implements SpamCheck {
   private static final HoneypotCheck INSTANCE = new HoneypotCheck();
 
   private HoneypotCheck() {}

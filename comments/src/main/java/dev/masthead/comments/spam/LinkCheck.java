@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * <p>Immutable and thread-safe.
  */
-public final class LinkCheck implements SpamCheck {
+final class LinkCheck implements SpamCheck {
   /** The default limit: 2, as WordPress's {@code comment_max_links}. */
   public static final int DEFAULT_LIMIT = 2;
 

@@ -24,7 +24,7 @@ import java.util.zip.CRC32C;
 /**
  * A learned spam classifier: L2-regularized logistic regression over word unigrams and bigrams and character
  * 3- to 5-grams of the comment's plain text, hashed into 2^18 buckets (1 MiB of single-precision weights), trained by stochastic gradient descent, and updated one comment
- * at a time by moderator feedback ({@link #learn(String, boolean)}).
+ * at a time by moderator feedback ({@link #learn(String, Label)}).
  *
  * <p>Masthead ships no trained model: train one from labelled comments ({@link #trainer()}), for example the
  * site's own moderation history, and keep it with {@link #save(OutputStream)} and {@link #load(InputStream)}.
@@ -112,10 +112,11 @@ public final class SpamClassifier {
    * feedback learning rate.
    *
    * @param text the comment's plain text
-   * @param spam whether it is spam
-   * @throws NullPointerException if {@code text} is null
+   * @param label whether it is spam or ham
+   * @throws NullPointerException if an argument is null
    */
-  public void learn(String text, boolean spam) {
+  public void learn(String text, Label label) {
+    boolean spam = Objects.requireNonNull(label, "label") == Label.SPAM;
     int[] features = SpamFeatures.of(Objects.requireNonNull(text, "text"));
     lock.writeLock().lock();
     try {
@@ -345,17 +346,21 @@ public final class SpamClassifier {
     return "SpamClassifier[spamExamples=" + spamExamples() + ", hamExamples=" + hamExamples() + "]";
   }
 
-  /** One labelled comment for training: its plain text and whether it is spam. */
-  public record Example(String text, boolean spam) {
+  /**
+   * One labelled comment for training: its plain text and whether it is spam or ham.
+   *
+   * @param text the comment's plain text
+   * @param label spam or ham
+   */
+  public record Example(String text, Label label) {
     /**
      * Validates the example.
      *
-     * @param text the comment's plain text
-     * @param spam whether it is spam
-     * @throws NullPointerException if {@code text} is null
+     * @throws NullPointerException if an argument is null
      */
     public Example {
       Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(label, "label");
     }
   }
 
@@ -421,7 +426,7 @@ public final class SpamClassifier {
     }
 
     /**
-     * Sets the learning rate of {@link SpamClassifier#learn(String, boolean)} (default 0.01).
+     * Sets the learning rate of {@link SpamClassifier#learn(String, Label)} (default 0.01).
      *
      * @param feedbackLearningRate greater than 0, at most 10
      * @return this trainer
@@ -468,7 +473,7 @@ public final class SpamClassifier {
       long spam = 0;
       for (Example e : copy) {
         features.add(SpamFeatures.of(e.text()));
-        if (e.spam()) {
+        if (e.label() == Label.SPAM) {
           spam++;
         }
       }
@@ -481,7 +486,7 @@ public final class SpamClassifier {
         Collections.shuffle(Arrays.asList(order), random);
         double rate = learningRate / epoch;
         for (int i : order) {
-          c.step(features.get(i), copy.get(i).spam(), rate);
+          c.step(features.get(i), copy.get(i).label() == Label.SPAM, rate);
         }
       }
       return c;

@@ -17,22 +17,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides what happens to a valid comment: runs the configured {@link SpamCheck}s and returns a
- * {@link Verdict} with every reason.
+ * Decides what happens to a valid comment: runs the configured {@link SpamCheck}s (the built-in ones come from
+ * {@link SpamChecks}) and returns a {@link Verdict} with every reason.
  *
  * <pre>{@code
  * SpamFilter filter = SpamFilter.builder()
- *     .check(HoneypotCheck.create())
- *     .check(LinkCheck.holdingAt(2))
- *     .check(ClassifierCheck.of(classifier))
+ *     .check(SpamChecks.honeypot())
+ *     .check(SpamChecks.links())
+ *     .check(SpamChecks.classifier(classifier))
  *     .build();
  * Verdict verdict = filter.check(comment, SpamContext.of(submission));
  * }</pre>
  *
  * <p><b>Order and early stop.</b> Checks run one after another, cheapest first by {@link SpamCheck.Cost} and
  * in the order added within a cost. The outcome is settled, and the remaining checks skipped (listed in
- * {@link Verdict#skipped()}), as soon as a signal sets a floor of {@link Decision#SPAM} or harsher, or the
- * comment is refused (flood, duplicate): no later signal can make the decision milder, so a network check is
+ * {@link Verdict#skipped()}), as soon as a signal sets a floor of {@link Decision#SPAM} or harsher, or a
+ * signal refuses the comment ({@link Signal#refusal()}: flood, duplicate): no later signal can make the decision milder, so a network check is
  * not paid for.
  *
  * <p><b>Decision.</b> The total score is the sum of the signals' scores; it maps to a decision by the
@@ -42,9 +42,16 @@ import org.slf4j.LoggerFactory;
  * signal's floor.
  *
  * <p><b>Failures.</b> A check that throws, whose future fails, or that does not answer within the check timeout
- * (default 3 seconds, for asynchronous checks) adds a {@code check.failed} signal with a HOLD floor and no
- * score: it never approves a comment and never marks it spam by itself. The failure is logged at WARN with the
+ * (default 3 seconds, for asynchronous checks) adds a signal with a HOLD floor and no score, coded
+ * {@code check.failed} or the check's own {@link SpamCheck#failureCode()} ({@code akismet.unavailable}): it never approves a comment and never marks it spam by itself. The failure is logged at WARN with the
  * check's name and the exception's class only, never the commenter's email, IP or text.
+ *
+ * <p><b>Store-backed checks</b> ({@link SpamCheck.Cost#STORE}: flood, duplicate, approved authors) answer
+ * asynchronously and bound their own store call by a shorter store timeout (default 250 ms): a store that is
+ * down or slow gives {@code store.unavailable} with a HOLD floor, logged once per outage, and the calling
+ * thread waits at most that long per store check, never for the store itself. {@link #check} runs every check
+ * in the calling thread; with {@link #checkAsync}, the checks after an asynchronous one run in the thread that
+ * completed it (a store client's I/O thread, or the JDK's timeout thread), so they must not block.
  *
  * <p><b>Feedback.</b> {@link #markSpam} and {@link #markHam} reach every check, so the learning ones
  * (classifier, approved authors, Akismet) learn from moderators.
@@ -96,8 +103,8 @@ public final class SpamFilter {
   }
 
   /**
-   * Checks a comment, blocking until every check that runs has answered (network checks at most the check
-   * timeout each).
+   * Checks a comment, blocking until every check that runs has answered (asynchronous checks at most the check
+   * timeout each; store checks at most their store timeout). Every check runs in the calling thread.
    *
    * @param comment the valid comment
    * @param context its form extras and page facts
@@ -105,7 +112,9 @@ public final class SpamFilter {
    * @throws NullPointerException if an argument is null
    */
   public Verdict check(Comment comment, SpamContext context) {
-    return checkAsync(comment, context).join();
+    Objects.requireNonNull(comment, "comment");
+    Objects.requireNonNull(context, "context");
+    return run(0, new Progress(), comment, context, true).join();
   }
 
   /**
@@ -121,10 +130,16 @@ public final class SpamFilter {
   public CompletableFuture<Verdict> checkAsync(Comment comment, SpamContext context) {
     Objects.requireNonNull(comment, "comment");
     Objects.requireNonNull(context, "context");
-    return run(0, new Progress(), comment, context);
+    return run(0, new Progress(), comment, context, false);
   }
 
-  private CompletableFuture<Verdict> run(int index, Progress progress, Comment comment, SpamContext context) {
+  /**
+   * Runs the checks from {@code index}. Blocking ({@link #check}), every check runs in the calling thread, which
+   * waits for an asynchronous one at most the check timeout; otherwise the remaining checks run in the thread
+   * that completes the pending one.
+   */
+  private CompletableFuture<Verdict> run(int index, Progress progress, Comment comment, SpamContext context,
+      boolean blocking) {
     for (int i = index; i < checks.size(); i++) {
       if (progress.settled()) {
         for (int j = i; j < checks.size(); j++) {
@@ -145,6 +160,10 @@ public final class SpamFilter {
         progress.add(check, outcome(check, future));
         continue;
       }
+      if (blocking) {
+        progress.add(check, await(check, future));
+        continue;
+      }
       int next = i + 1;
       return future
           .orTimeout(checkTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -152,9 +171,25 @@ public final class SpamFilter {
             progress.add(check, error != null ? failed(check, error) : sanitize(check, signals));
             return progress;
           })
-          .thenCompose(p -> run(next, p, comment, context));
+          .thenCompose(p -> run(next, p, comment, context, false));
     }
     return CompletableFuture.completedFuture(progress.verdict());
+  }
+
+  private List<Signal> await(SpamCheck check, CompletableFuture<List<Signal>> pending) {
+    try {
+      return sanitize(check, pending.get(checkTimeout.toNanos(), TimeUnit.NANOSECONDS));
+    } catch (TimeoutException e) {
+      pending.cancel(false);
+      return failed(check, e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      return failed(check, e.getCause() != null ? e.getCause() : e);
+    } catch (java.util.concurrent.CancellationException e) {
+      return failed(check, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the caller is being stopped: hold, and let it see the interrupt
+      return failed(check, e);
+    }
   }
 
   private List<Signal> outcome(SpamCheck check, CompletableFuture<List<Signal>> done) {
@@ -165,7 +200,7 @@ public final class SpamFilter {
     }
   }
 
-  private static List<Signal> sanitize(SpamCheck check, @Nullable List<Signal> signals) {
+  private List<Signal> sanitize(SpamCheck check, @Nullable List<Signal> signals) {
     if (signals == null) {
       return failed(check, new NullPointerException("check returned null"));
     }
@@ -177,13 +212,23 @@ public final class SpamFilter {
     return signals;
   }
 
-  private static List<Signal> failed(SpamCheck check, Throwable error) {
+  private List<Signal> failed(SpamCheck check, Throwable error) {
     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     boolean timeout = cause instanceof TimeoutException;
     LOG.warn("spam check '{}' {} ({}); the comment is held for moderation", check.name(),
         timeout ? "timed out" : "failed", cause.getClass().getName());
-    return List.of(Signal.floor(check.name(), "check.failed", Decision.HOLD,
-        "The " + check.name() + " check " + (timeout ? "timed out" : "failed") + "; held for a person to decide"));
+    String code;
+    try {
+      code = check.failureCode();
+    } catch (RuntimeException e) {
+      code = null;
+    }
+    if (code == null || code.isBlank()) {
+      code = "check.failed";
+    }
+    return List.of(Signal.floor(check.name(), code, Decision.HOLD,
+        "The " + check.name() + " check " + (timeout ? "timed out (no answer within the filter's check timeout of "
+            + checkTimeout.toMillis() + " ms)" : "failed") + "; held for a person to decide"));
   }
 
   /**
@@ -194,7 +239,7 @@ public final class SpamFilter {
    * @throws NullPointerException if an argument is null
    */
   public void markSpam(Comment comment, SpamContext context) {
-    feedback(comment, context, true);
+    feedback(comment, context, Label.SPAM);
   }
 
   /**
@@ -205,15 +250,26 @@ public final class SpamFilter {
    * @throws NullPointerException if an argument is null
    */
   public void markHam(Comment comment, SpamContext context) {
-    feedback(comment, context, false);
+    feedback(comment, context, Label.HAM);
   }
 
-  private void feedback(Comment comment, SpamContext context, boolean spam) {
+  /**
+   * Tells every check what a moderator decided about a comment; {@link #markSpam} and {@link #markHam} are
+   * this with the label fixed. A check whose feedback throws is logged at WARN (its name and the exception's
+   * class only) and the others still learn.
+   *
+   * @param comment the comment
+   * @param context its context as checked
+   * @param label what the moderator said it is
+   * @throws NullPointerException if an argument is null
+   */
+  public void feedback(Comment comment, SpamContext context, Label label) {
     Objects.requireNonNull(comment, "comment");
     Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(label, "label");
     for (SpamCheck check : checks) {
       try {
-        check.feedback(comment, context, spam);
+        check.feedback(comment, context, label);
       } catch (RuntimeException e) {
         LOG.warn("spam check '{}' failed to learn from feedback ({})", check.name(), e.getClass().getName());
       }
@@ -248,10 +304,8 @@ public final class SpamFilter {
         if (s.floor() != null) {
           floor = floor.atLeast(s.floor());
         }
-        if (refusal == null && s.code().equals(FloodCheck.CODE)) {
-          refusal = Refusal.FLOOD;
-        } else if (refusal == null && s.code().equals(DuplicateCheck.CODE)) {
-          refusal = Refusal.DUPLICATE;
+        if (refusal == null && s.refusal() != null) {
+          refusal = s.refusal();
         }
       }
     }

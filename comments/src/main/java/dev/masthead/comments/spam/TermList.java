@@ -3,27 +3,106 @@ package dev.masthead.comments.spam;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A parsed list of terms, one per line, and its matcher. See {@link TermListCheck} for the syntax.
+ * A parsed list of terms, one per line, and its matcher: the disallowed or the moderation list of
+ * {@link SpamChecks#terms}, as WordPress's "Disallowed Comment Keys" and "Comment Moderation".
+ *
+ * <p><b>Syntax</b>, one term per line: blank lines and lines starting with {@code #} are ignored; surrounding
+ * white space is trimmed.
+ * <ul>
+ *   <li>An IPv4 or IPv6 address, or a CIDR range ({@code 203.0.113.7}, {@code 198.51.100.0/24},
+ *       {@code 2001:db8::/32}), matches the client's IP address only, as a whole address: {@code 10.0.0.1}
+ *       never matches {@code 10.0.0.12}.</li>
+ *   <li>A line starting with {@code ~} is a substring term: {@code ~casino} matches {@code onlinecasinos}.</li>
+ *   <li>Any other line is a whole-word term of one or more words (at most {@value #MAX_WORDS}):
+ *       {@code cheap pills} matches the two words side by side, not {@code cheapest}; a {@code *} inside a word
+ *       stands for any run of letters and digits ({@code v*agra} matches {@code viagra} and {@code v1agra}).</li>
+ * </ul>
+ *
+ * <p><b>Matching</b> is case-insensitive. The text is folded: HTML character references decoded, NFKC, every
+ * default-ignorable code point (zero-width space, joiners, bidi controls, Hangul fillers, variation selectors)
+ * and other format characters removed, accents removed and, unless {@link LookAlikes#KEEP}, the common Cyrillic
+ * and Greek look-alikes mapped to the Latin letters they imitate. So {@code ｃａｓｉｎｏ}, {@code c&#97;sino},
+ * {@code ca\u200Bsino}, {@code vi\u3164agra} and {@code саsino} (Cyrillic а) all match the term
+ * {@code casino}.
+ *
+ * <p>A term is never folded into another word: it matches what it says. A term that folding leaves unchanged
+ * (plain letters without accents or look-alikes, the usual case) is matched against the folded text; any other
+ * term ({@code año}, {@code café}, {@code казино}, or a disguise such as {@code іt} with a Cyrillic {@code і}) is
+ * matched against the text as written (decoded, NFKC, invisible characters removed, lower case), so
+ * {@code año} does not match {@code ano} and {@code іt} does not match the English word "it". Terms that mix
+ * scripts in one word, or are written entirely in look-alike letters, are reported in {@link #warnings()}: they
+ * match only text disguised in the very same way, which is rarely what a moderator meant.
+ *
+ * <p>Immutable and thread-safe.
  */
-final class TermList {
-  /** One term: its line as written, and how it matches. */
-  record Term(String line, @Nullable IpRange ip, @Nullable String substring, List<String> words) {}
+public final class TermList {
+  /** Whether the text's Cyrillic and Greek look-alikes of Latin letters are folded to Latin before matching. */
+  public enum LookAlikes {
+    /** Fold them (the default): {@code vіagra} with a Cyrillic {@code і} matches the term {@code viagra}. */
+    FOLD,
+    /**
+     * Keep them: only accents, case, compatibility forms and invisible characters are folded, for sites whose
+     * readers write Cyrillic or Greek, where a folded word could match a Latin term by accident.
+     */
+    KEEP
+  }
+
+  /**
+   * A term that probably does not match what its author meant.
+   *
+   * @param lineNumber the term's line in the parsed text, from 1
+   * @param term the term as written (trimmed)
+   * @param kind what is wrong with it
+   * @param message a readable explanation for the person who edits the list, in English
+   */
+  public record Warning(int lineNumber, String term, Kind kind, String message) {
+    /** What is wrong with a term. */
+    public enum Kind {
+      /** A word mixes letters of two scripts, such as Latin and Cyrillic ({@code vіagra}). */
+      MIXED_SCRIPTS,
+      /** A word is written entirely in Cyrillic or Greek letters that look like Latin ones ({@code сор}). */
+      LOOK_ALIKES
+    }
+
+    /**
+     * Validates the warning.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public Warning {
+      Objects.requireNonNull(term, "term");
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /** One term: its line as written, and how it matches (on the folded text, or on the text as written). */
+  record Term(String line, @Nullable IpRange ip, @Nullable String substring, List<String> words, boolean folded) {}
 
   /** The most words in one term: a term is a word or a phrase, not a paragraph. */
-  static final int MAX_WORDS = 64;
+  public static final int MAX_WORDS = 64;
+
+  private static final TermList EMPTY = new TermList(List.of(), List.of(), LookAlikes.FOLD);
 
   private final List<Term> terms;
+  private final List<Warning> warnings;
+  private final LookAlikes lookAlikes;
   private final List<IpRange> ips = new ArrayList<>();
   private final List<Term> ipTerms = new ArrayList<>();
   private final List<Term> substrings = new ArrayList<>();
-  /** Whole-word terms as a trie of words, so matching at a position costs its depth, not the number of terms. */
-  private final Node root = new Node();
-  private boolean hasWordTerms;
+  /** Whole-word terms as tries of words, so matching at a position costs its depth, not the number of terms. */
+  private final Node foldedRoot = new Node();
+  private final Node plainRoot = new Node();
+  private boolean hasFoldedWords;
+  private boolean hasPlainWords;
+  private boolean hasPlainSubstrings;
 
   /** A trie node: the next word, exact or a wildcard pattern; the earliest term (in list order) ending here. */
   private static final class Node {
@@ -32,8 +111,10 @@ final class TermList {
     int termIndex = -1;
   }
 
-  private TermList(List<Term> terms) {
+  private TermList(List<Term> terms, List<Warning> warnings, LookAlikes lookAlikes) {
     this.terms = List.copyOf(terms);
+    this.warnings = List.copyOf(warnings);
+    this.lookAlikes = lookAlikes;
     for (int index = 0; index < terms.size(); index++) {
       Term t = terms.get(index);
       if (t.ip() != null) {
@@ -41,17 +122,179 @@ final class TermList {
         ipTerms.add(t);
       } else if (t.substring() != null) {
         substrings.add(t);
+        hasPlainSubstrings |= !t.folded();
       } else {
-        Node node = root;
+        Node node = t.folded() ? foldedRoot : plainRoot;
         for (String word : t.words()) {
           node = (word.indexOf('*') >= 0 ? node.wildcard : node.exact).computeIfAbsent(word, k -> new Node());
         }
         if (node.termIndex < 0) {
           node.termIndex = index;
         }
-        hasWordTerms = true;
+        if (t.folded()) {
+          hasFoldedWords = true;
+        } else {
+          hasPlainWords = true;
+        }
       }
     }
+  }
+
+  /**
+   * Parses a list, folding look-alikes ({@link LookAlikes#FOLD}).
+   *
+   * @param lines the terms, one per line (may be empty); {@code \n}, {@code \r\n} or {@code \r} separated
+   * @return the list, with its warnings
+   * @throws NullPointerException if {@code lines} is null
+   * @throws IllegalArgumentException if a term has more than {@value #MAX_WORDS} words
+   */
+  public static TermList parse(String lines) {
+    return parse(lines, LookAlikes.FOLD);
+  }
+
+  /**
+   * Parses a list.
+   *
+   * @param lines the terms, one per line (may be empty); {@code \n}, {@code \r\n} or {@code \r} separated
+   * @param lookAlikes whether the text's look-alike letters are folded to Latin before matching
+   * @return the list, with its warnings
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a term has more than {@value #MAX_WORDS} words
+   */
+  public static TermList parse(String lines, LookAlikes lookAlikes) {
+    Objects.requireNonNull(lines, "lines");
+    Objects.requireNonNull(lookAlikes, "lookAlikes");
+    boolean foldLookAlikes = lookAlikes == LookAlikes.FOLD;
+    List<Term> terms = new ArrayList<>();
+    List<Warning> warnings = new ArrayList<>();
+    String[] rows = lines.split("\r\n|\r|\n", -1);
+    for (int row = 0; row < rows.length; row++) {
+      String line = rows[row].strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      Optional<IpRange> ip = IpRange.parse(line);
+      if (ip.isPresent()) {
+        terms.add(new Term(line, ip.get(), null, List.of(), false));
+        continue;
+      }
+      boolean substring = line.startsWith("~");
+      String plain = TextFolding.normalize(substring ? line.substring(1) : line);
+      String folded = TextFolding.foldNormalized(plain, foldLookAlikes);
+      boolean matchFolded = plain.equals(folded);
+      warn(row + 1, line, plain, warnings);
+      if (substring) {
+        String spaced = collapseSpaces(plain);
+        if (!spaced.isEmpty()) {
+          terms.add(new Term(line, null, spaced, List.of(), matchFolded));
+        }
+        continue;
+      }
+      List<String> words = words(plain, true);
+      while (!words.isEmpty() && words.get(0).equals("*")) {
+        words.remove(0); // a leading lone wildcard adds nothing to a whole-word match
+      }
+      while (!words.isEmpty() && words.get(words.size() - 1).equals("*")) {
+        words.remove(words.size() - 1);
+      }
+      if (words.size() > MAX_WORDS) {
+        throw new IllegalArgumentException("a term has at most " + MAX_WORDS + " words; the one on line " + (row + 1)
+            + " has " + words.size() + ": \"" + (line.length() > 60 ? line.substring(0, 60) + "…" : line) + "\"");
+      }
+      if (!words.isEmpty()) {
+        terms.add(new Term(line, null, null, List.copyOf(words), matchFolded));
+      }
+    }
+    return new TermList(terms, warnings, lookAlikes);
+  }
+
+  /**
+   * Returns the empty list, which matches nothing (WordPress's default for both lists).
+   *
+   * @return the empty list
+   */
+  public static TermList empty() {
+    return EMPTY;
+  }
+
+  /** Adds a warning for the first word of a term that mixes scripts or is all look-alikes. */
+  private static void warn(int lineNumber, String line, String plain, List<Warning> warnings) {
+    for (String word : words(plain, true)) {
+      java.util.EnumSet<Character.UnicodeScript> scripts = java.util.EnumSet.noneOf(Character.UnicodeScript.class);
+      boolean allLookAlikes = true;
+      boolean letters = false;
+      for (int i = 0; i < word.length(); ) {
+        int cp = word.codePointAt(i);
+        i += Character.charCount(cp);
+        if (!Character.isLetter(cp)) {
+          continue;
+        }
+        letters = true;
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        if (script != Character.UnicodeScript.COMMON && script != Character.UnicodeScript.INHERITED) {
+          scripts.add(script);
+        }
+        allLookAlikes &= script != Character.UnicodeScript.LATIN && TextFolding.isLookAlike(cp);
+      }
+      scripts.removeAll(java.util.EnumSet.of(Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA,
+          Character.UnicodeScript.KATAKANA, Character.UnicodeScript.HANGUL));
+      if (scripts.size() > 1) {
+        warnings.add(new Warning(lineNumber, line, Warning.Kind.MIXED_SCRIPTS, "Line " + lineNumber + ": \"" + word
+            + "\" mixes " + names(scripts) + " letters, so the term matches only text disguised the same way;"
+            + " write it in one script (\"" + TextFolding.foldNormalized(word, true) + "\" in Latin)"));
+        return;
+      }
+      if (letters && allLookAlikes) {
+        warnings.add(new Warning(lineNumber, line, Warning.Kind.LOOK_ALIKES, "Line " + lineNumber + ": \"" + word
+            + "\" is written in " + names(scripts) + " letters that look like the Latin \""
+            + TextFolding.foldNormalized(word, true) + "\"; the term matches only " + names(scripts)
+            + " text, never the Latin word"));
+        return;
+      }
+    }
+  }
+
+  private static String names(java.util.Set<Character.UnicodeScript> scripts) {
+    List<String> names = new ArrayList<>();
+    for (Character.UnicodeScript s : scripts) {
+      String n = s.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+      names.add(Character.toUpperCase(n.charAt(0)) + n.substring(1));
+    }
+    return String.join(" and ", names);
+  }
+
+  /**
+   * Returns the terms that probably do not match what their author meant: a word mixing scripts, or written
+   * entirely in look-alike letters. The host shows them to whoever edits the list; the terms still work as
+   * documented.
+   *
+   * @return the warnings, in line order; empty for a clean list
+   */
+  public List<Warning> warnings() {
+    return warnings;
+  }
+
+  /**
+   * Returns whether the text's look-alikes are folded before matching.
+   *
+   * @return {@link LookAlikes#FOLD} unless the list was parsed with {@link LookAlikes#KEEP}
+   */
+  public LookAlikes lookAlikes() {
+    return lookAlikes;
+  }
+
+  /**
+   * Returns the number of terms, IP entries included.
+   *
+   * @return the number of terms
+   */
+  public int size() {
+    return terms.size();
+  }
+
+  @Override
+  public String toString() {
+    return "TermList[" + terms.size() + " terms, " + warnings.size() + " warnings, lookAlikes=" + lookAlikes + "]";
   }
 
   /** The smallest index of a term matching at {@code at}, or -1; walks every path the words allow. */
@@ -95,47 +338,6 @@ final class TermList {
     }
   }
 
-  static TermList parse(String lines) {
-    List<Term> terms = new ArrayList<>();
-    for (String raw : lines.split("\r\n|\r|\n", -1)) {
-      String line = raw.strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      Optional<IpRange> ip = IpRange.parse(line);
-      if (ip.isPresent()) {
-        terms.add(new Term(line, ip.get(), null, List.of()));
-        continue;
-      }
-      if (line.startsWith("~")) {
-        String folded = collapseSpaces(TextFolding.fold(line.substring(1)));
-        if (!folded.isEmpty()) {
-          terms.add(new Term(line, null, folded, List.of()));
-        }
-        continue;
-      }
-      List<String> words = words(TextFolding.fold(line), true);
-      while (!words.isEmpty() && words.get(0).equals("*")) {
-        words.remove(0); // a leading lone wildcard adds nothing to a whole-word match
-      }
-      while (!words.isEmpty() && words.get(words.size() - 1).equals("*")) {
-        words.remove(words.size() - 1);
-      }
-      if (words.size() > MAX_WORDS) {
-        throw new IllegalArgumentException("a term has at most " + MAX_WORDS + " words; this one has " + words.size()
-            + ": \"" + (line.length() > 60 ? line.substring(0, 60) + "…" : line) + "\"");
-      }
-      if (!words.isEmpty()) {
-        terms.add(new Term(line, null, null, List.copyOf(words)));
-      }
-    }
-    return new TermList(terms);
-  }
-
-  int size() {
-    return terms.size();
-  }
-
   /** The first IP term that contains the address, if any. */
   Optional<Term> matchIp(@Nullable String address) {
     for (int i = 0; i < ips.size(); i++) {
@@ -146,25 +348,84 @@ final class TermList {
     return Optional.empty();
   }
 
+  /** The text in the two forms terms are matched against, each computed once and only if a term needs it. */
+  private final class Forms {
+    private final String text;
+    private @Nullable String plain;
+    private @Nullable String folded;
+    private @Nullable List<String> plainWords;
+    private @Nullable List<String> foldedWords;
+
+    Forms(String text) {
+      this.text = text;
+    }
+
+    String plain() {
+      if (plain == null) {
+        plain = TextFolding.normalize(text);
+      }
+      return plain;
+    }
+
+    String folded() {
+      if (folded == null) {
+        folded = TextFolding.foldNormalized(plain(), lookAlikes == LookAlikes.FOLD);
+      }
+      return folded;
+    }
+
+    private @Nullable String plainSpaced;
+    private @Nullable String foldedSpaced;
+
+    String spaced(boolean folded) {
+      if (folded) {
+        if (foldedSpaced == null) {
+          foldedSpaced = collapseSpaces(folded());
+        }
+        return foldedSpaced;
+      }
+      if (plainSpaced == null) {
+        plainSpaced = collapseSpaces(plain());
+      }
+      return plainSpaced;
+    }
+
+    List<String> words(boolean folded) {
+      if (folded) {
+        if (foldedWords == null) {
+          foldedWords = TermList.words(folded(), false);
+        }
+        return foldedWords;
+      }
+      if (plainWords == null) {
+        plainWords = TermList.words(plain(), false);
+      }
+      return plainWords;
+    }
+  }
+
   /**
-   * The first word or substring term found in the (unfolded) text, if any: substring terms first, then the
-   * word terms matching at the earliest word, the first in list order among them.
+   * The first word or substring term found in the (unfolded) text, if any: substring terms first, in list
+   * order; then the word terms matched on the folded text, at the earliest word, the first in list order among
+   * them; then those matched on the text as written, the same way.
    */
   Optional<Term> matchText(String text) {
-    if (substrings.isEmpty() && !hasWordTerms) {
+    if (substrings.isEmpty() && !hasFoldedWords && !hasPlainWords) {
       return Optional.empty();
     }
-    String folded = TextFolding.fold(text);
-    if (!substrings.isEmpty()) {
-      String spaced = collapseSpaces(folded);
-      for (Term t : substrings) {
-        if (spaced.contains(t.substring())) {
-          return Optional.of(t);
-        }
+    Forms forms = new Forms(text);
+    for (Term t : substrings) {
+      if (forms.spaced(t.folded()).contains(Objects.requireNonNull(t.substring()))) {
+        return Optional.of(t);
       }
     }
-    if (hasWordTerms) {
-      List<String> words = words(folded, false);
+    for (int pass = 0; pass < 2; pass++) {
+      boolean folded = pass == 0;
+      if (folded ? !hasFoldedWords : !hasPlainWords) {
+        continue;
+      }
+      List<String> words = forms.words(folded);
+      Node root = folded ? foldedRoot : plainRoot;
       for (int i = 0; i < words.size(); i++) {
         int index = firstMatchAt(root, words, i, -1);
         if (index >= 0) {
@@ -224,8 +485,14 @@ final class TermList {
     return out;
   }
 
+  /** Letters, digits and marks (which stay attached to their letter in the text as written), and '*' in patterns. */
   private static boolean isWordChar(int cp, boolean pattern) {
-    return Character.isLetterOrDigit(cp) || pattern && cp == '*';
+    if (Character.isLetterOrDigit(cp) || pattern && cp == '*') {
+      return true;
+    }
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK;
   }
 
   private static String collapseSpaces(String s) {
@@ -238,21 +505,27 @@ final class TermList {
     if (terms.isEmpty()) {
       return found;
     }
-    String folded = TextFolding.fold(text);
+    Forms forms = new Forms(text);
     java.util.BitSet hits = new java.util.BitSet(terms.size());
     if (!substrings.isEmpty()) {
-      String spaced = collapseSpaces(folded);
       for (int i = 0; i < terms.size(); i++) {
         Term t = terms.get(i);
-        if (t.substring() != null && spaced.contains(t.substring())) {
+        String sub = t.substring();
+        if (sub != null && forms.spaced(t.folded()).contains(sub)) {
           hits.set(i);
         }
       }
     }
-    if (hasWordTerms) {
-      List<String> words = words(folded, false);
+    if (hasFoldedWords) {
+      List<String> words = forms.words(true);
       for (int i = 0; i < words.size(); i++) {
-        allMatchesAt(root, words, i, hits);
+        allMatchesAt(foldedRoot, words, i, hits);
+      }
+    }
+    if (hasPlainWords) {
+      List<String> words = forms.words(false);
+      for (int i = 0; i < words.size(); i++) {
+        allMatchesAt(plainRoot, words, i, hits);
       }
     }
     for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {

@@ -7,25 +7,10 @@ import java.util.Optional;
 
 /**
  * Disallowed terms (the comment goes to SPAM) and moderation terms (it is HELD), as WordPress's
- * "Disallowed Comment Keys" and "Comment Moderation" lists, with stricter matching.
- *
- * <p><b>Syntax</b>, one term per line: blank lines and lines starting with {@code #} are ignored; surrounding
- * white space is trimmed.
- * <ul>
- *   <li>An IPv4 or IPv6 address, or a CIDR range ({@code 203.0.113.7}, {@code 198.51.100.0/24},
- *       {@code 2001:db8::/32}), matches the client's IP address only, as a whole address: {@code 10.0.0.1}
- *       never matches {@code 10.0.0.12}.</li>
- *   <li>A line starting with {@code ~} is a substring term: {@code ~casino} matches {@code onlinecasinos}.</li>
- *   <li>Any other line is a whole-word term of one or more words: {@code cheap pills} matches the two words
- *       side by side, not {@code cheapest}; a {@code *} inside a word stands for any run of letters and
- *       digits ({@code v*agra} matches {@code viagra} and {@code v1agra}).</li>
- * </ul>
- *
- * <p><b>Matching</b> is case-insensitive and runs on folded text ({@link TextFolding}: HTML entities decoded,
- * NFKC, invisible characters and accents removed, common Cyrillic and Greek look-alikes mapped to Latin), so
- * {@code ｃａｓｉｎｏ}, {@code c&#97;sino}, {@code ca\u200Bsino} and {@code саsino} (Cyrillic а) all match
- * {@code casino}. Word and substring terms are matched against the author's name, email and website, the
- * content (as sanitized HTML and as plain text) and the user agent.
+ * "Disallowed Comment Keys" and "Comment Moderation" lists, with stricter matching ({@link TermList} gives the
+ * syntax and the folding). Word and substring terms are matched against the author's name, email and website,
+ * the content (as sanitized HTML and as plain text) and the user agent; IP entries against the client's
+ * address.
  *
  * <p>Signals: {@code terms.disallowed} with a {@link Decision#SPAM} floor, or {@code terms.moderation} with a
  * {@link Decision#HOLD} floor, naming the term and the field (never the commenter's data). Both lists are empty
@@ -33,7 +18,7 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  */
-public final class TermListCheck implements SpamCheck {
+final class TermListCheck implements SpamCheck {
   private final TermList disallowed;
   private final TermList moderation;
 
@@ -42,18 +27,15 @@ public final class TermListCheck implements SpamCheck {
     this.moderation = moderation;
   }
 
-  /**
-   * Returns a check with the given lists.
-   *
-   * @param disallowedTerms the disallowed terms, one per line (may be empty)
-   * @param moderationTerms the moderation terms, one per line (may be empty)
-   * @return the check
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a term has more than 64 words
-   */
-  public static TermListCheck of(String disallowedTerms, String moderationTerms) {
-    return new TermListCheck(TermList.parse(Objects.requireNonNull(disallowedTerms, "disallowedTerms")),
-        TermList.parse(Objects.requireNonNull(moderationTerms, "moderationTerms")));
+  /** A check with the given lists. */
+  static TermListCheck of(TermList disallowed, TermList moderation) {
+    return new TermListCheck(Objects.requireNonNull(disallowed, "disallowed"),
+        Objects.requireNonNull(moderation, "moderation"));
+  }
+
+  /** A check with the lists parsed from text, folding look-alikes. */
+  static TermListCheck of(String disallowedTerms, String moderationTerms) {
+    return of(TermList.parse(disallowedTerms), TermList.parse(moderationTerms));
   }
 
   @Override
@@ -83,7 +65,7 @@ public final class TermListCheck implements SpamCheck {
         {"email", comment.authorEmail()},
         {"website", comment.authorUrl() == null ? "" : comment.authorUrl().toString()},
         {"content", comment.contentText()},
-        {"content", comment.contentHtml()},
+        {"content", comment.contentHtml().html()},
         {"user agent", comment.client().userAgent() == null ? "" : comment.client().userAgent()},
     };
     for (String[] field : fields) {

@@ -6,31 +6,72 @@ import java.util.Locale;
 import org.jsoup.parser.Parser;
 
 /**
- * Folds text so that disguised words match their plain form: HTML character references decoded, Unicode
- * NFKC (full-width and other compatibility forms to plain ones), invisible format characters (zero-width
- * space and joiners, U+FEFF, bidi controls) and combining marks removed, common confusable Cyrillic and
- * Greek letters mapped to the Latin letters they imitate, and lower case in the root locale.
+ * The two forms in which term lists compare text.
+ *
+ * <ul>
+ *   <li>{@link #normalize}: the text as written, made comparable: HTML character references decoded, Unicode
+ *       NFKC (full-width and other compatibility forms to plain ones), every default-ignorable code point
+ *       ({@link DefaultIgnorables}: zero-width space and joiners, bidi controls, U+FEFF, Hangul fillers,
+ *       variation selectors), every other format character, controls but tab and line feed and lone
+ *       surrogates removed, and lower case in the root locale. Letters of every script and their accents are
+ *       kept.</li>
+ *   <li>{@link #fold}: that, then combining marks (accents) removed and, if asked, the Cyrillic and Greek
+ *       letters commonly used as look-alikes of Latin ones mapped to the Latin letters they imitate, so that
+ *       disguised words read as their plain form.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: pure functions.
  */
 final class TextFolding {
   private TextFolding() {}
 
+  /** The text folded with look-alikes mapped: the form duplicate fingerprints and plain Latin terms use. */
   static String fold(String text) {
+    return fold(text, true);
+  }
+
+  /** The text normalized, then folded (accents removed; look-alikes mapped to Latin if {@code lookAlikes}). */
+  static String fold(String text, boolean lookAlikes) {
+    return foldNormalized(normalize(text), lookAlikes);
+  }
+
+  /** The text as written, made comparable (see the class description); a cheap lower-casing for plain ASCII. */
+  static String normalize(String text) {
     if (isPlainAscii(text)) {
-      return text.toLowerCase(Locale.ROOT); // nothing to decode, decompose or map: the common case, made cheap
+      return text.toLowerCase(Locale.ROOT); // nothing to decode, decompose, remove or map: the common case
     }
     String decoded = StreamSafe.of(text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text);
-    String nfkc = Normalizer.normalize(decoded, Normalizer.Form.NFKD);
+    String nfkc = Normalizer.normalize(decoded, Normalizer.Form.NFKC);
     StringBuilder sb = new StringBuilder(nfkc.length());
     for (int i = 0; i < nfkc.length(); ) {
       int cp = nfkc.codePointAt(i);
       i += Character.charCount(cp);
       int type = Character.getType(cp);
-      if (type == Character.FORMAT || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-          || type == Character.SURROGATE || type == Character.CONTROL && cp != '\n' && cp != '\t') {
+      if (DefaultIgnorables.contains(cp) || type == Character.FORMAT || type == Character.SURROGATE
+          || type == Character.CONTROL && cp != '\n' && cp != '\t') {
+        continue;
+      }
+      sb.appendCodePoint(cp);
+    }
+    return sb.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /** Folds text that {@link #normalize} returned. */
+  static String foldNormalized(String normalized, boolean lookAlikes) {
+    if (isPlainAscii(normalized)) {
+      return normalized;
+    }
+    String nfkd = Normalizer.normalize(normalized, Normalizer.Form.NFKD);
+    StringBuilder sb = new StringBuilder(nfkd.length());
+    for (int i = 0; i < nfkd.length(); ) {
+      int cp = nfkd.codePointAt(i);
+      i += Character.charCount(cp);
+      int type = Character.getType(cp);
+      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK) {
         continue;
       }
       int lower = Character.toLowerCase(cp);
-      sb.appendCodePoint(confusable(lower));
+      sb.appendCodePoint(lookAlikes ? confusable(lower) : lower);
     }
     return Normalizer.normalize(sb, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
   }
@@ -63,6 +104,11 @@ final class TextFolding {
       }
     }
     return sb.toString();
+  }
+
+  /** Whether a lower-case letter is a Cyrillic or Greek look-alike of a Latin letter. */
+  static boolean isLookAlike(int cp) {
+    return confusable(cp) != cp;
   }
 
   /** The Latin letter a lower-case Cyrillic or Greek letter is commonly used to imitate, or the letter itself. */

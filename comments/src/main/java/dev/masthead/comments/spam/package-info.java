@@ -6,11 +6,13 @@
  * first and network last, and returns a {@link dev.masthead.comments.spam.Verdict}: a
  * {@link dev.masthead.comments.spam.Decision} (APPROVE, HOLD, SPAM, DISCARD), the total score, and every
  * {@link dev.masthead.comments.spam.Signal} with its stable code and readable reason, so a moderator sees why.
- * Built-in checks: {@link dev.masthead.comments.spam.LinkCheck}, {@link dev.masthead.comments.spam.TermListCheck},
- * {@link dev.masthead.comments.spam.FloodCheck}, {@link dev.masthead.comments.spam.DuplicateCheck},
- * {@link dev.masthead.comments.spam.HoneypotCheck}, {@link dev.masthead.comments.spam.FormTokenCheck},
- * {@link dev.masthead.comments.spam.ContentHeuristicsCheck}, {@link dev.masthead.comments.spam.ClassifierCheck},
- * {@link dev.masthead.comments.spam.ApprovedAuthorCheck} and {@link dev.masthead.comments.spam.AkismetCheck}.
+ * The built-in checks come from {@link dev.masthead.comments.spam.SpamChecks} (honeypot, form token, flood,
+ * duplicate, approved authors, links, term lists, content heuristics, the learned
+ * {@link dev.masthead.comments.spam.SpamClassifier} and the {@link dev.masthead.comments.spam.AkismetClient});
+ * their implementations are package-private. What a host implements: {@link dev.masthead.comments.spam.SpamCheck}
+ * for a check of its own, and the stores {@link dev.masthead.comments.spam.FloodStore},
+ * {@link dev.masthead.comments.spam.DuplicateStore} and {@link dev.masthead.comments.spam.ApprovedAuthors} to share
+ * memory between app servers. Moderators' decisions flow back as a {@link dev.masthead.comments.spam.Label}.
  *
  * <p>Every type in this package is non-null unless marked {@code @Nullable}.
  */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.masthead.comments.spam.FormTokens.Status;
 import dev.masthead.core.ArticleId;
+import dev.masthead.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class FormTokensTest {
   private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final ArticleId ARTICLE = ArticleId.of("a1");
-  private final FakeClock clock = new FakeClock(TestComments.NOW);
+  private final TestClock clock = new TestClock(TestComments.NOW);
   private final FormTokens tokens = FormTokens.create(KEY, clock);
 
   @Test
@@ -78,7 +79,7 @@ class FormTokensTest {
 
   @Test
   void flagsATokenFromTheFuture() {
-    FakeClock ahead = new FakeClock(TestComments.NOW.plus(Duration.ofMinutes(10)));
+    TestClock ahead = new TestClock(TestComments.NOW.plus(Duration.ofMinutes(10)));
     String token = FormTokens.create(KEY, ahead).issue(ARTICLE, null);
     assertThat(tokens.verify(token, ARTICLE, null).status()).isEqualTo(Status.FROM_THE_FUTURE);
   }

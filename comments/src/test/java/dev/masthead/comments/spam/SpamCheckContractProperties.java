@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.strings;
 import dev.masthead.comments.ClientInfo;
 import dev.masthead.comments.Comment;
 import dev.masthead.core.ArticleId;
+import dev.masthead.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class SpamCheckContractProperties {
   private static final SpamClassifier TRAINED = SpamClassifier.trainer().train(SpamClassifierTest.examples());
 
   static List<Supplier<SpamCheck>> checks() {
-    FakeClock clock = new FakeClock(TestComments.NOW);
+    TestClock clock = new TestClock(TestComments.NOW);
     SpamClassifier trained = TRAINED;
     return List.of(
         LinkCheck::create,
@@ -44,7 +45,7 @@ class SpamCheckContractProperties {
         () -> FormTokenCheck.of(FormTokens.create("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII), clock)),
         ContentHeuristicsCheck::create,
         () -> ClassifierCheck.of(trained),
-        () -> ApprovedAuthorCheck.of(ApprovedAuthors.inMemory()));
+        () -> ApprovedAuthorCheck.create(clock));
   }
 
   static Gen<String> anyText() {
@@ -61,11 +62,11 @@ class SpamCheckContractProperties {
     Gen<Integer> small = integers().between(0, 3);
     return in -> {
       String content = text.generate(in);
-      String html = org.jsoup.nodes.Entities.escape(content);
+      dev.masthead.comments.SafeHtml html = dev.masthead.comments.SafeHtml.sanitize(org.jsoup.nodes.Entities.escape(content));
       String ipAddress = ip.generate(in);
       return new Comment(ArticleId.of("a" + small.generate(in)), small.generate(in) == 0 ? null : "c" + small.generate(in),
           "name" + small.generate(in), "u" + small.generate(in) + "@example.com", null, html,
-          Jsoup.parseBodyFragment(html).body().text(), List.of(), new ClientInfo(ipAddress.isEmpty() ? null : ipAddress,
+          Jsoup.parseBodyFragment(html.html()).body().text(), List.of(), new ClientInfo(ipAddress.isEmpty() ? null : ipAddress,
           text.generate(in), null), Instant.parse("2025-12-07T18:00:00Z").plusSeconds(small.generate(in) * 7L));
     };
   }

@@ -24,8 +24,8 @@ class SpamClassifierTest {
 
   static List<SpamClassifier.Example> examples() {
     List<SpamClassifier.Example> out = new ArrayList<>();
-    SPAM.forEach(t -> out.add(new SpamClassifier.Example(t, true)));
-    HAM.forEach(t -> out.add(new SpamClassifier.Example(t, false)));
+    SPAM.forEach(t -> out.add(new SpamClassifier.Example(t, Label.SPAM)));
+    HAM.forEach(t -> out.add(new SpamClassifier.Example(t, Label.HAM)));
     return out;
   }
 
@@ -58,7 +58,7 @@ class SpamClassifierTest {
     String text = "great dancing, visit my bakery downtown";
     double before = c.logOdds(text);
     for (int i = 0; i < 20; i++) {
-      c.learn(text, true);
+      c.learn(text, Label.SPAM);
     }
     assertThat(c.logOdds(text)).isGreaterThan(before);
     assertThat(c.spamExamples()).isEqualTo(28);

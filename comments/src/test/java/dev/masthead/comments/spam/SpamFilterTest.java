@@ -19,7 +19,7 @@ class SpamFilterTest {
     final Cost cost;
     final List<Signal> signals;
     final List<String> log;
-    final List<Boolean> feedback = Collections.synchronizedList(new ArrayList<>());
+    final List<Label> feedback = Collections.synchronizedList(new ArrayList<>());
 
     Fixed(String name, Cost cost, List<String> log, Signal... signals) {
       this.name = name;
@@ -45,8 +45,8 @@ class SpamFilterTest {
     }
 
     @Override
-    public void feedback(Comment comment, SpamContext context, boolean spam) {
-      feedback.add(spam);
+    public void feedback(Comment comment, SpamContext context, Label label) {
+      feedback.add(label);
     }
   }
 
@@ -187,10 +187,10 @@ class SpamFilterTest {
   }
 
   @Test
-  void aFloodIsARefusalWithItsOwnCode() {
+  void aFloodIsARefusalTypedOnTheSignal() {
     List<String> log = new ArrayList<>();
     Verdict v = SpamFilter.builder()
-        .check(new Fixed("flood", SpamCheck.Cost.TRIVIAL, log, Signal.floor("flood", FloodCheck.CODE, Decision.DISCARD, "too soon")))
+        .check(new Fixed("flood", SpamCheck.Cost.TRIVIAL, log, Signal.refusal("flood", FloodCheck.CODE, Refusal.FLOOD, "too soon")))
         .check(new Fixed("classifier", SpamCheck.Cost.LOCAL, log))
         .build().check(comment, SpamContext.EMPTY);
     assertThat(v.refused()).contains(Refusal.FLOOD);
@@ -207,8 +207,38 @@ class SpamFilterTest {
     SpamFilter filter = SpamFilter.builder().check(a).check(b).build();
     filter.markSpam(comment, SpamContext.EMPTY);
     filter.markHam(comment, SpamContext.EMPTY);
-    assertThat(a.feedback).containsExactly(true, false);
-    assertThat(b.feedback).containsExactly(true, false);
+    filter.feedback(comment, SpamContext.EMPTY, Label.HAM);
+    assertThat(a.feedback).containsExactly(Label.SPAM, Label.HAM, Label.HAM);
+    assertThat(b.feedback).containsExactly(Label.SPAM, Label.HAM, Label.HAM);
+  }
+
+  @Test
+  void regressionAHostCheckEmittingTheCodeFloodRefusesNothing() {
+    List<String> log = new ArrayList<>();
+    Verdict v = SpamFilter.builder()
+        .check(new Fixed("mine", SpamCheck.Cost.TRIVIAL, log, Signal.floor("mine", "flood", Decision.HOLD, "my own flood idea")))
+        .check(new Fixed("other", SpamCheck.Cost.TRIVIAL, log, Signal.floor("other", "duplicate", Decision.HOLD, "mine too")))
+        .build().check(comment, SpamContext.EMPTY);
+    assertThat(v.refused()).isEmpty();
+    assertThat(v.decision()).isEqualTo(Decision.HOLD);
+    assertThat(v.skipped()).isEmpty();
+  }
+
+  @Test
+  void aHostCheckMayRefuseExplicitly() {
+    List<String> log = new ArrayList<>();
+    Verdict v = SpamFilter.builder()
+        .check(new Fixed("rate", SpamCheck.Cost.TRIVIAL, log,
+            Signal.refusal("rate", "rate.limited", Refusal.FLOOD, "too many replies this hour")))
+        .build().check(comment, SpamContext.EMPTY);
+    assertThat(v.refused()).contains(Refusal.FLOOD);
+    assertThat(v.decision()).isEqualTo(Decision.DISCARD);
+  }
+
+  @Test
+  void aRefusalMustDiscard() {
+    assertThatThrownBy(() -> new Signal("x", "x.y", 0, Decision.HOLD, "r", Refusal.FLOOD))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DISCARD");
   }
 
   @Test

@@ -113,14 +113,78 @@ class TermListCheckTest {
   @Test
   void globMatchesInLinearTimeOnHostilePatterns() {
     String word = "a".repeat(5_000);
-    long start = System.nanoTime();
+    // How long it takes is measured by HostileInputBenchmark (case glob-pattern), not asserted here.
     assertThat(TermList.glob("*a*a*a*a*a*a*a*a*b", word)).isFalse();
-    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
   }
 
   @Test
   void regressionAnIpLikeEntryStartingWithADotIsNoIpAndNeverResolved() {
     assertThat(IpRange.parse(".dead:beef")).isEmpty();
     assertThat(IpRange.literal(".cafe:babe")).isNull();
+  }
+
+  @Test
+  void regressionARuleWithALookAlikeLetterDoesNotBlockThePlainWord() {
+    String cyrillicIt = "\u0456t"; // Cyrillic і, Latin t
+    assertThat(disallowed(cyrillicIt, TestComments.text("it is in the paper"))).isEmpty();
+    assertThat(disallowed(cyrillicIt, TestComments.text("\u0456t is in the paper"))).hasSize(1);
+  }
+
+  @Test
+  void textWithLookAlikesStillHitsThePlainRule() {
+    assertThat(disallowed("viagra", TestComments.text("buy v\u0456agra now"))).hasSize(1);
+    assertThat(disallowed("casino", TestComments.text("\u0441\u0430sino night"))).hasSize(1);
+  }
+
+  @Test
+  void anAccentedRuleMatchesOnlyTheAccentedWord() {
+    assertThat(disallowed("a\u00F1o", TestComments.text("el ano pasado"))).isEmpty();
+    assertThat(disallowed("a\u00F1o", TestComments.text("el A\u00D1O pasado"))).hasSize(1);
+    assertThat(disallowed("a\u00F1o", TestComments.text("el an\u0303o pasado"))).hasSize(1); // decomposed
+    assertThat(disallowed("ano", TestComments.text("el a\u00F1o pasado"))).hasSize(1); // the text is folded
+    assertThat(disallowed("~caf\u00E9", TestComments.text("a cafe"))).isEmpty();
+    assertThat(disallowed("~caf\u00E9", TestComments.text("a CAF\u00C9"))).hasSize(1);
+  }
+
+  @Test
+  void aRuleInAnotherScriptMatchesThatScript() {
+    assertThat(disallowed("\u043A\u0430\u0437\u0438\u043D\u043E", TestComments.text("\u041A\u0410\u0417\u0418\u041D\u041E \u0442\u0443\u0442")))
+        .hasSize(1);
+    assertThat(disallowed("\u043A\u0430\u0437\u0438\u043D\u043E", TestComments.text("kazino"))).isEmpty();
+  }
+
+  @Test
+  void warnsAboutRulesThatMixScriptsOrAreAllLookAlikes() {
+    TermList list = TermList.parse("viagra\nv\u0456agra\n\n\u0441\u043E\u0440\n\u043A\u0430\u0437\u0438\u043D\u043E\n"
+        + "\u65E5\u672C\u8A9E\u306E\u30C6\u30B9\u30C8\n~\u0441asino\n203.0.113.7");
+    assertThat(list.warnings()).extracting(TermList.Warning::lineNumber, TermList.Warning::kind).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(2, TermList.Warning.Kind.MIXED_SCRIPTS),
+        org.assertj.core.groups.Tuple.tuple(4, TermList.Warning.Kind.LOOK_ALIKES),
+        org.assertj.core.groups.Tuple.tuple(7, TermList.Warning.Kind.MIXED_SCRIPTS));
+    assertThat(list.warnings().get(0).message()).contains("Latin and Cyrillic").contains("\"viagra\"");
+    assertThat(list.warnings().get(1).message()).contains("\"cop\"");
+    assertThat(TermList.parse("casino\nv*agra\ncheap pills").warnings()).isEmpty();
+  }
+
+  @Test
+  void lookAlikeFoldingCanBeSwitchedOff() {
+    TermList keep = TermList.parse("viagra", TermList.LookAlikes.KEEP);
+    assertThat(keep.lookAlikes()).isEqualTo(TermList.LookAlikes.KEEP);
+    SpamCheck check = SpamChecks.terms(keep, TermList.empty());
+    assertThat(check.check(TestComments.text("v\u0456agra"), SpamContext.EMPTY)).isEmpty();
+    assertThat(check.check(TestComments.text("\uFF56\uFF49\uFF41\uFF47\uFF52\uFF41"), SpamContext.EMPTY)).hasSize(1);
+    assertThat(check.check(TestComments.text("vi\u200Bagra"), SpamContext.EMPTY)).hasSize(1);
+    assertThat(TermList.parse("viagra").lookAlikes()).isEqualTo(TermList.LookAlikes.FOLD);
+  }
+
+  @Test
+  void regressionHangulFillersAndOtherDefaultIgnorablesDoNotHideATerm() {
+    for (String invisible : List.of("\u115F", "\u1160", "\u3164", "\uFFA0", "\u034F", "\u2065", "\uFFF0",
+        "\u180E", "\uDB40\uDC20", "\u00AD", "\u200B", "\uFE0F")) {
+      assertThat(disallowed("viagra", TestComments.text("buy vi" + invisible + "agra")))
+          .as("U+%04X", invisible.codePointAt(0)).hasSize(1);
+      assertThat(disallowed("~viagra", TestComments.text("buyvi" + invisible + "agra")))
+          .as("substring, U+%04X", invisible.codePointAt(0)).hasSize(1);
+    }
   }
 }

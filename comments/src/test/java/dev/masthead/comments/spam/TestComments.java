@@ -2,6 +2,7 @@ package dev.masthead.comments.spam;
 
 import dev.masthead.comments.ClientInfo;
 import dev.masthead.comments.Comment;
+import dev.masthead.comments.SafeHtml;
 import dev.masthead.core.ArticleId;
 import java.net.URI;
 import java.time.Instant;
@@ -26,9 +27,10 @@ final class TestComments {
 
   static Comment of(String article, @Nullable String parent, String name, String email, @Nullable String ip, String html,
       Instant at) {
-    Document doc = Jsoup.parseBodyFragment(html);
+    SafeHtml safe = SafeHtml.sanitize(html);
+    Document doc = Jsoup.parseBodyFragment(safe.html());
     List<String> links = doc.select("a[href]").eachAttr("href");
-    return new Comment(ArticleId.of(article), parent, name, email, (URI) null, html, doc.body().text(), links,
+    return new Comment(ArticleId.of(article), parent, name, email, (URI) null, safe, doc.body().text(), links,
         new ClientInfo(ip, "Mozilla/5.0 (X11; Linux x86_64)", "https://news.example.com/"), at);
   }
 }

@@ -133,7 +133,7 @@ final class ArticleView {
       }
       author.appendText(" · ").appendElement("time")
           .attr("datetime", c.comment().submittedAt().toString()).text(when.format(c.comment().submittedAt()));
-      li.appendElement("div").addClass("comment-content").html(c.comment().contentHtml()); // sanitized by Masthead
+      li.appendElement("div").addClass("comment-content").html(c.comment().contentHtml().html()); // sanitized by Masthead
     }
   }
 

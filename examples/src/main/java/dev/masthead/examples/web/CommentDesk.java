@@ -1,23 +1,17 @@
 package dev.masthead.examples.web;
 
-import dev.masthead.comments.ArticleState;
 import dev.masthead.comments.Comment;
 import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
-import dev.masthead.comments.ParentComment;
+import dev.masthead.comments.ParentLookup;
 import dev.masthead.comments.ValidationResult;
-import dev.masthead.comments.spam.ContentHeuristicsCheck;
 import dev.masthead.comments.spam.Decision;
-import dev.masthead.comments.spam.DuplicateCheck;
-import dev.masthead.comments.spam.FloodCheck;
-import dev.masthead.comments.spam.FormTokenCheck;
 import dev.masthead.comments.spam.FormTokens;
-import dev.masthead.comments.spam.HoneypotCheck;
-import dev.masthead.comments.spam.LinkCheck;
 import dev.masthead.comments.spam.Refusal;
+import dev.masthead.comments.spam.SpamChecks;
 import dev.masthead.comments.spam.SpamContext;
 import dev.masthead.comments.spam.SpamFilter;
-import dev.masthead.comments.spam.TermListCheck;
+import dev.masthead.comments.spam.TermList;
 import dev.masthead.comments.spam.Verdict;
 import dev.masthead.core.ArticleId;
 import dev.masthead.ranking.EngagementEvent;
@@ -39,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CommentDesk {
   /**
-   * The disallowed terms of this demo site ({@link TermListCheck} syntax: {@code ~} for a substring, {@code *}
+   * The disallowed terms of this demo site ({@link dev.masthead.comments.spam.TermList} syntax: {@code ~} for a substring, {@code *}
    * for any letters); a real site keeps its list in its settings, as WordPress's "Disallowed Comment Keys".
    */
   static final String DISALLOWED_TERMS = """
@@ -78,19 +72,19 @@ final class CommentDesk {
     this.ranking = ranking;
     this.validator = CommentValidator.builder()
         .clock(clock)
-        .articles(id -> catalog.find(id).map(a -> ArticleState.of(a, true, clock.instant())))
+        .articles(catalog::find)
         .parents(id -> Optional.ofNullable(comments.get(id))
-            .map(c -> new ParentComment(c.comment().articleId(), c.decision() == Decision.APPROVE, c.depth())))
+            .map(c -> new ParentLookup.Parent(c.comment().articleId(), c.decision() == Decision.APPROVE, c.depth())))
         .build();
     // The trivial checks run first, in this order, and a refusal or a SPAM floor skips the rest.
     this.spamFilter = SpamFilter.builder()
-        .check(HoneypotCheck.create())
-        .check(FormTokenCheck.of(tokens))
-        .check(FloodCheck.create(clock))
-        .check(DuplicateCheck.create(clock))
-        .check(LinkCheck.create())
-        .check(TermListCheck.of(DISALLOWED_TERMS, ""))
-        .check(ContentHeuristicsCheck.create())
+        .check(SpamChecks.honeypot())
+        .check(SpamChecks.formToken(tokens))
+        .check(SpamChecks.flood(clock))
+        .check(SpamChecks.duplicate(clock))
+        .check(SpamChecks.links())
+        .check(SpamChecks.terms(TermList.parse(DISALLOWED_TERMS), TermList.empty()))
+        .check(SpamChecks.contentHeuristics())
         .build();
   }
 

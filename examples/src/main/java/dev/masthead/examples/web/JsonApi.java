@@ -173,7 +173,7 @@ final class JsonApi implements HttpHandler {
       Article article = site.catalog().find(c.comment().articleId()).orElseThrow();
       exchange.getResponseHeaders().set("Location", Catalog.path(article) + "#comment-" + c.id());
       sendJson(exchange, 201, new Created("approved", c.id(), c.comment().articleId().value(),
-          c.comment().authorName(), c.comment().contentHtml(), c.comment().submittedAt()));
+          c.comment().authorName(), c.comment().contentHtml().html(), c.comment().submittedAt()));
     } else if (outcome instanceof CommentDesk.Outcome.Refused refused) {
       if (refused.refusal() == Refusal.FLOOD) {
         exchange.getResponseHeaders().set("Retry-After", "15");

@@ -49,7 +49,7 @@ public final class NewsSite {
 
   private NewsSite(Builder b) throws IOException {
     this.catalog = new Catalog(b.articles, b.clock);
-    this.ranking = RankingEngine.builder().clock(b.clock).lookup(catalog::find).build();
+    this.ranking = RankingEngine.builder().clock(b.clock).articles(catalog::find).build();
     this.related = RelatedArticles.builder().clock(b.clock).build();
     related.putAll(catalog.all());
     FormTokens tokens = FormTokens.create(b.formTokenKey, b.clock);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.masthead.testing.TestClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,12 +31,12 @@ class NewsSiteApiTest {
 
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private MutableClock clock;
+  private TestClock clock;
   private NewsSite site;
 
   @BeforeEach
   void start() throws IOException {
-    clock = new MutableClock(SAMPLE_NOW);
+    clock = new TestClock(SAMPLE_NOW);
     site = NewsSite.builder().articles(NewsSite.loadSampleCatalog()).clock(clock).port(0)
         .formTokenKey(new byte[32]).build();
     site.start();

@@ -1,8 +1,9 @@
 package dev.masthead.examples.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.masthead.testing.Prerequisites;
+import dev.masthead.testing.TestClock;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -33,28 +33,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The article page end to end in headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
  * driven by Selenium with their fixed paths, so Selenium Manager never downloads anything).
  *
- * <p>Skipped with a message when Chromium is missing, except in CI (the environment variable {@code CI} set),
- * where a missing browser fails the test: {@code .ci/run} installs it.
+ * <p>Skipped with a message when Chromium is missing, except in CI (the environment variable {@code CI} set, see
+ * {@link Prerequisites#inCi()}), where a missing browser fails the test: {@code .ci/run} installs it.
  */
 class NewsSiteBrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-  private MutableClock clock;
+  private TestClock clock;
   private NewsSite site;
   private Path profile;
   private WebDriver browser;
 
   @BeforeEach
   void start() throws IOException {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      String missing = CHROMIUM + " or " + CHROMEDRIVER + " is missing (apt-get install chromium chromium-driver)";
-      if (System.getenv("CI") != null) {
-        fail("CI is set and " + missing + "; .ci/run installs them");
-      }
-      Assumptions.abort("browser test skipped: " + missing + "; in CI it fails instead");
-    }
-    clock = new MutableClock(NewsSiteApiTest.SAMPLE_NOW);
+    // Skipped when missing; with CI=true it fails instead (.ci/run installs them).
+    Prerequisites.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        CHROMIUM + " or " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+    clock = new TestClock(NewsSiteApiTest.SAMPLE_NOW);
     site = NewsSite.builder().articles(NewsSite.loadSampleCatalog()).clock(clock).build();
     site.start();
 
@@ -89,6 +85,7 @@ class NewsSiteBrowserTest {
     for (String id : List.of("a2", "a2", "a3", "a6")) {
       view(id);
     }
+    site.ranking().flush(); // recorded views reach the store within a flush interval; the test does not wait
     String url = "http://127.0.0.1:" + site.port() + "/articles/harbor-bridge-vote";
     browser.get(url);
     assertThat(browser.findElement(By.cssSelector("h1.headline")).getText())
