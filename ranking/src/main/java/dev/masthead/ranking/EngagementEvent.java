@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *     {@code null} when unknown; used only to count a visitor once per article within a period; at most
  *     {@value #MAX_TEXT_LENGTH} chars
  * @param userAgent the HTTP {@code User-Agent} of the request, or {@code null} when unknown; used only to
- *     reject crawlers (see {@link RankingEngine.Builder#crawlerPatterns}); longer values are cut to {@value #MAX_TEXT_LENGTH} chars
+ *     reject crawlers (see {@link RankingEngine.Builder#crawlerPatterns}); longer values are cut to
+ *     {@value #MAX_TEXT_LENGTH} chars
  */
 public record EngagementEvent(
     ArticleId articleId,

@@ -31,10 +31,10 @@ import org.jspecify.annotations.Nullable;
  * allowance lands in its own bucket.
  *
  * <p><b>Recording.</b> {@link #record} checks an event and adds it to a buffer that coalesces counts per
- * (article, kind, bucket of the finest tier): no I/O, no global lock, about 30 ns. {@link RecordResult#ACCEPTED}
- * means accepted into that buffer. A flusher thread hands the buffers to the {@link CounterStore} as batches
- * every flush interval (default 1 second) and whenever a buffer fills; {@link #flush()} does it at once and
- * {@link #close()} does it a last time. <b>Staleness bound:</b> while the store answers, an accepted event is
+ * (article, kind, bucket of the finest tier): no I/O, no global lock, one hash-table probe.
+ * {@link RecordResult#ACCEPTED} means accepted into that buffer. A flusher thread hands the buffers to the
+ * {@link CounterStore} as batches every flush interval (default 1 second) and whenever a buffer fills;
+ * {@link #flush()} does it at once and {@link #close()} does it a last time. <b>Staleness bound:</b> while the store answers, an accepted event is
  * in the store within one flush interval plus the time of one flush, so a ranking computed after that shows
  * it; a cached ranking may be older by up to the result-cache TTL (default 30 seconds), and never outlives the
  * end of its calendar window.
@@ -81,6 +81,10 @@ public final class RankingEngine implements AutoCloseable {
   private final @Nullable ArticleLookup lookup;
   private final @Nullable CrawlerUserAgents crawlers;
   private final @Nullable PerServerVisitorMemory localVisitors;
+  /** A host's memory that {@linkplain VisitorMemory#answersInProcess() answers in process}: asked in record. */
+  private final @Nullable VisitorMemory inProcessVisitors;
+  private final Duration visitorPeriod;
+  private final Duration visitorRemember;
   private final boolean deferVisitors;
   private final long visitorPeriodMillis;
   private final long visitorRememberMillis;
@@ -115,7 +119,10 @@ public final class RankingEngine implements AutoCloseable {
     this.visitorRememberMillis = remember.toMillis();
     VisitorMemory v = period.isZero() ? null : visitors;
     this.localVisitors = v instanceof PerServerVisitorMemory p ? p : null;
-    this.deferVisitors = v != null && localVisitors == null;
+    this.inProcessVisitors = v != null && localVisitors == null && v.answersInProcess() ? v : null;
+    this.visitorPeriod = period;
+    this.visitorRemember = remember;
+    this.deferVisitors = v != null && localVisitors == null && inProcessVisitors == null;
     Ticker ticker = () -> now() * 1_000_000L;
     this.cache = config.resultCacheTtl().isZero() ? null
         : Caffeine.newBuilder().ticker(ticker).expireAfterWrite(config.resultCacheTtl()).maximumSize(10_000).build();
@@ -239,6 +246,10 @@ public final class RankingEngine implements AutoCloseable {
             visitorRememberMillis, now)) {
           return reject(RecordResult.REPEAT_VISITOR);
         }
+      } else if (inProcessVisitors != null) {
+        if (!firstInProcess(inProcessVisitors, event, visitor, t, now)) {
+          return reject(RecordResult.REPEAT_VISITOR);
+        }
       } else if (deferVisitors) {
         buffers.addDeferred(new IngestBuffers.Deferred(event.articleId(), kind, t, event.count(), visitor));
         return RecordResult.ACCEPTED;
@@ -246,6 +257,24 @@ public final class RankingEngine implements AutoCloseable {
     }
     buffers.add(event.articleId(), kind, t, event.count());
     return RecordResult.ACCEPTED;
+  }
+
+  /**
+   * Asks an in-process memory about one sighting; an answer that is not ready at once, or a failure, counts the
+   * event (a failure never hides a reader) and is counted as unverified.
+   */
+  private boolean firstInProcess(VisitorMemory memory, EngagementEvent event, String visitor, long t, long now) {
+    try {
+      boolean[] first = memory.firstSightings(List.of(new VisitorMemory.Sighting(event.articleId(), event.kind(),
+          visitor, t)), visitorPeriod, visitorRemember, now).toCompletableFuture().getNow(null);
+      if (first != null && first.length == 1) {
+        return first[0];
+      }
+    } catch (RuntimeException e) {
+      // counted below, as an unanswered check
+    }
+    flusher.unverifiedVisitorEvents.add(event.count());
+    return true;
   }
 
   private int kindIndex(EngagementKind kind) {

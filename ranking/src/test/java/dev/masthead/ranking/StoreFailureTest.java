@@ -190,4 +190,27 @@ class StoreFailureTest {
     assertThat(engine.top(DAY).entries().get(0).count(EngagementKind.VIEW)).isEqualTo(4);
     assertThat(engine.stats().unverifiedVisitorEvents()).isEqualTo(2);
   }
+
+  @Test
+  void anInProcessVisitorMemoryOfTheHostIsAskedInRecord() {
+    VisitorMemory perServer = VisitorMemory.perServer(1_000);
+    VisitorMemory hosts = new VisitorMemory() { // not the built-in class, but answers in process
+      @Override
+      public CompletionStage<boolean[]> firstSightings(List<Sighting> sightings, Duration period, Duration remember,
+          long nowEpochMillis) {
+        return perServer.firstSightings(sightings, period, remember, nowEpochMillis);
+      }
+
+      @Override
+      public boolean answersInProcess() {
+        return true;
+      }
+    };
+    engine.close();
+    engine = RankingEngine.builder().clock(clock).resultCacheTtl(Duration.ZERO).visitorMemory(hosts)
+        .counterStore(store).build();
+    EngagementEvent view = EngagementEvent.view(A, NOW).withVisitor("v1", null);
+    assertThat(engine.record(view)).isEqualTo(RecordResult.ACCEPTED);
+    assertThat(engine.record(view)).isEqualTo(RecordResult.REPEAT_VISITOR);
+  }
 }
