@@ -17,6 +17,7 @@ module dev.masthead.comments {
   requires org.jsoup;
   requires org.slf4j;
   requires com.github.benmanes.caffeine;
+  requires com.google.common;
   requires java.net.http;
 
   exports dev.masthead.comments;

@@ -1,5 +1,6 @@
 package dev.masthead.comments;
 
+import dev.masthead.comments.links.LinkFinder;
 import dev.masthead.core.ArticleId;
 import java.net.InetAddress;
 import java.net.URI;
@@ -152,7 +153,7 @@ public final class CommentValidator {
         url,
         Objects.requireNonNull(content).html(),
         content.text(),
-        content.links(),
+        LinkFinder.find(content.links(), content.text()),
         client(submission.client()),
         now);
     return new ValidationResult.Valid(comment);

@@ -133,11 +133,14 @@ public final class SpamEvaluation {
       return;
     }
     List<Labelled> data = validate(rows, out);
-    List<Method> methods = List.of(new MastheadFilter(), new Peer());
+    List<Method> methods = Boolean.getBoolean("only.peer") ? List.of(new Peer(), new Peer()) : Boolean.getBoolean("only.masthead") ? List.of(new MastheadFilter()) : List.of(new MastheadFilter(), new Peer());
     long start = System.nanoTime();
     out.printf(Locale.ROOT, "%nStratified 10-fold cross-validation, seed %d, %d comments; hyperparameters and thresholds"
         + " chosen by %d-fold cross-validation inside each training fold%n", SEED, data.size(), INNER_FOLDS);
     crossValidate(data, methods, out);
+    if (Boolean.getBoolean("cv.only")) {
+      return;
+    }
     out.printf(Locale.ROOT, "%nLeave one video out: train on four videos, test on the fifth%n");
     leaveOneVideoOut(data, methods, out);
     out.printf(Locale.ROOT, "%nPer video: stratified 70/30 hold-out, seed %d (TubeSpam protocol)%n", SEED);
@@ -175,7 +178,7 @@ public final class SpamEvaluation {
   }
 
   /** The share of inner-fold ham that a threshold may judge spam: half the 1% target, for a margin. */
-  static final double INNER_HAM_LIMIT = 0.005;
+  static final double INNER_HAM_LIMIT = Double.parseDouble(System.getProperty("x.ham", "0.005"));
   static final int INNER_FOLDS = 5;
 
   /** A way of judging comments, tuned on its training comments only. */
@@ -273,7 +276,7 @@ public final class SpamEvaluation {
       for (Labelled l : training) {
         examples.add(new SpamClassifier.Example(l.comment().contentText(), l.row().spam()));
       }
-      SpamClassifier classifier = SpamClassifier.trainer().l2(l2).seed(SEED).train(examples);
+      SpamClassifier classifier = SpamClassifier.trainer().l2(l2).seed(SEED).epochs(Integer.getInteger("x.epochs", 20)).learningRate(Double.parseDouble(System.getProperty("x.lr", "0.05"))).train(examples);
       double hold = Math.min(SpamFilter.DEFAULT_HOLD_THRESHOLD, spamThreshold - 0.5);
       return SpamFilter.builder()
           .check(HoneypotCheck.create())

@@ -98,6 +98,7 @@ final class TfidfSvmPeer {
     List<Feature> out = new ArrayList<>();
     block(wordGrams(text), words, wordIdf, 1, out);
     block(charGrams(text), chars, charIdf, 1 + words.size(), out);
+    out.add(new FeatureNode(1 + words.size() + chars.size(), 1.0)); // the Java port wants the bias feature given
     return out.toArray(new Feature[0]);
   }
 
@@ -135,6 +136,15 @@ final class TfidfSvmPeer {
 
   static Map<String, Integer> charGrams(String text) {
     Map<String, Integer> grams = new HashMap<>();
+    if (Boolean.getBoolean("peer.char")) {
+      String t = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+      for (int n = 3; n <= 5; n++) {
+        for (int i = 0; i + n <= t.length(); i++) {
+          grams.merge(t.substring(i, i + n), 1, Integer::sum);
+        }
+      }
+      return grams;
+    }
     for (String word : text.toLowerCase(Locale.ROOT).split("\\s+")) {
       if (word.isEmpty()) {
         continue;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.masthead.comments.Comment;
 import dev.masthead.core.InvalidDataException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,24 +43,30 @@ import java.util.zip.CRC32C;
  */
 public final class SpamClassifier {
   static final String FORMAT = "masthead-spam-classifier";
-  static final int VERSION = 1;
+  static final int VERSION = 2;
+  /** Where the starter model lives on the class path, beside this class. */
+  static final String STARTER_RESOURCE = "starter-model.json";
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final double l2;
   private final double feedbackLearningRate;
   private final float[] weights; // by feature bucket: 1 MiB, so scoring stays in cache
+  private final double slope; // Platt scaling: calibrated log-odds = slope * raw + intercept
+  private final double intercept;
   private double bias;
   private long spamExamples;
   private long hamExamples;
 
   private SpamClassifier(double l2, double feedbackLearningRate, float[] weights, double bias,
-      long spamExamples, long hamExamples) {
+      long spamExamples, long hamExamples, double slope, double intercept) {
     this.l2 = l2;
     this.feedbackLearningRate = feedbackLearningRate;
     this.weights = weights;
     this.bias = bias;
     this.spamExamples = spamExamples;
     this.hamExamples = hamExamples;
+    this.slope = slope;
+    this.intercept = intercept;
   }
 
   /**
@@ -90,19 +97,34 @@ public final class SpamClassifier {
    * @throws NullPointerException if {@code text} is null
    */
   public double logOdds(String text) {
-    int[] features = SpamFeatures.of(Objects.requireNonNull(text, "text"));
+    return calibrated(SpamFeatures.of(Objects.requireNonNull(text, "text")));
+  }
+
+  /** The calibrated log-odds of a validated comment, its links as the validator found them. */
+  double logOdds(Comment comment) {
+    return calibrated(SpamFeatures.of(comment));
+  }
+
+  private double calibrated(SpamFeatures.Features features) {
     lock.readLock().lock();
     try {
-      return score(features);
+      return slope * score(features) + intercept;
     } finally {
       lock.readLock().unlock();
     }
   }
 
-  private double score(int[] features) {
-    double z = bias;
-    for (int f : features) {
-      z += weights[f];
+  /** The raw (uncalibrated) log-odds of the linear model. */
+  private double score(SpamFeatures.Features features) {
+    int[] b = features.buckets();
+    int grams = features.grams();
+    double gramSum = 0;
+    for (int i = 0; i < grams; i++) {
+      gramSum += weights[b[i]];
+    }
+    double z = bias + features.gramWeight() * gramSum;
+    for (int i = grams; i < b.length; i++) {
+      z += weights[b[i]];
     }
     return z;
   }
@@ -116,7 +138,15 @@ public final class SpamClassifier {
    * @throws NullPointerException if {@code text} is null
    */
   public void learn(String text, boolean spam) {
-    int[] features = SpamFeatures.of(Objects.requireNonNull(text, "text"));
+    learn(SpamFeatures.of(Objects.requireNonNull(text, "text")), spam);
+  }
+
+  /** Learns from a validated comment, its links as the validator found them. */
+  void learn(Comment comment, boolean spam) {
+    learn(SpamFeatures.of(comment), spam);
+  }
+
+  private void learn(SpamFeatures.Features features, boolean spam) {
     lock.writeLock().lock();
     try {
       step(features, spam, feedbackLearningRate);
@@ -130,11 +160,15 @@ public final class SpamClassifier {
     }
   }
 
-  private void step(int[] features, boolean spam, double rate) {
+  private void step(SpamFeatures.Features features, boolean spam, double rate) {
     double gradient = (spam ? 1.0 : 0.0) - sigmoid(score(features));
     bias += rate * gradient;
-    for (int f : features) {
-      weights[f] += (float) (rate * (gradient - l2 * weights[f]));
+    int[] b = features.buckets();
+    int grams = features.grams();
+    double gramGradient = gradient * features.gramWeight();
+    for (int i = 0; i < b.length; i++) {
+      int f = b[i];
+      weights[f] += (float) (rate * ((i < grams ? gramGradient : gradient) - l2 * weights[f]));
     }
   }
 
@@ -202,12 +236,15 @@ public final class SpamClassifier {
       g.writeNumberField("spamExamples", spam);
       g.writeNumberField("hamExamples", ham);
       g.writeNumberField("bias", theBias);
+      g.writeNumberField("calibrationSlope", slope);
+      g.writeNumberField("calibrationIntercept", intercept);
       g.writeObjectFieldStart("weights");
       for (Map.Entry<Integer, Double> e : sorted.entrySet()) {
         g.writeNumberField(Integer.toString(e.getKey()), e.getValue());
       }
       g.writeEndObject();
-      g.writeStringField("checksum", checksum(l2, feedbackLearningRate, spam, ham, theBias, sorted));
+      g.writeStringField("checksum", checksum(l2, feedbackLearningRate, spam, ham, theBias, slope, intercept,
+          sorted));
       g.writeEndObject();
     }
     out.flush();
@@ -232,6 +269,8 @@ public final class SpamClassifier {
     Long spam = null;
     Long ham = null;
     Double bias = null;
+    Double slope = null;
+    Double intercept = null;
     String checksum = null;
     TreeMap<Integer, Double> read = null;
     Integer buckets = null;
@@ -252,6 +291,8 @@ public final class SpamClassifier {
           case "spamExamples" -> spam = count(p, name);
           case "hamExamples" -> ham = count(p, name);
           case "bias" -> bias = finite(p, name);
+          case "calibrationSlope" -> slope = finite(p, name);
+          case "calibrationIntercept" -> intercept = finite(p, name);
           case "checksum" -> checksum = p.getValueAsString();
           case "weights" -> {
             if (t != JsonToken.START_OBJECT) {
@@ -295,15 +336,16 @@ public final class SpamClassifier {
     if (buckets == null || buckets != SpamFeatures.BUCKETS) {
       throw new InvalidDataException("spam classifier: buckets must be " + SpamFeatures.BUCKETS + ", was " + buckets);
     }
-    if (l2 == null || rate == null || spam == null || ham == null || bias == null || read == null || checksum == null) {
+    if (l2 == null || rate == null || spam == null || ham == null || bias == null || slope == null || intercept == null
+        || read == null || checksum == null) {
       throw new InvalidDataException("spam classifier: a required field is missing");
     }
-    if (!checksum.equals(checksum(l2, rate, spam, ham, bias, read))) {
+    if (!checksum.equals(checksum(l2, rate, spam, ham, bias, slope, intercept, read))) {
       throw new InvalidDataException("spam classifier: checksum mismatch: the document was altered or corrupted");
     }
     float[] weights = new float[SpamFeatures.BUCKETS];
     read.forEach((k, v) -> weights[k] = v.floatValue());
-    return new SpamClassifier(l2, rate, weights, bias, spam, ham);
+    return new SpamClassifier(l2, rate, weights, bias, spam, ham, slope, intercept);
   }
 
   private static double finite(JsonParser p, String name) throws IOException {
@@ -324,11 +366,13 @@ public final class SpamClassifier {
     return p.getLongValue();
   }
 
-  private static String checksum(double l2, double rate, long spam, long ham, double bias, TreeMap<Integer, Double> w) {
+  private static String checksum(double l2, double rate, long spam, long ham, double bias, double slope,
+      double intercept, TreeMap<Integer, Double> w) {
     CRC32C crc = new CRC32C();
     StringBuilder sb = new StringBuilder(64);
     sb.append(FORMAT).append('|').append(VERSION).append('|').append(l2).append('|').append(rate).append('|')
-        .append(spam).append('|').append(ham).append('|').append(bias);
+        .append(spam).append('|').append(ham).append('|').append(bias).append('|').append(slope).append('|')
+        .append(intercept);
     crc.update(sb.toString().getBytes(StandardCharsets.UTF_8));
     for (Map.Entry<Integer, Double> e : w.entrySet()) {
       crc.update(("|" + e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8));
@@ -367,6 +411,9 @@ public final class SpamClassifier {
    * <p>Not thread-safe; {@link #train(List)} is deterministic for a given seed and example order.
    */
   public static final class Trainer {
+    /** The folds of the cross-validation whose scores calibrate a trained model: {@value}. */
+    public static final int CALIBRATION_FOLDS = 5;
+
     private int epochs = 20;
     private double l2 = 0.001;
     private double learningRate = 0.05;
@@ -452,11 +499,15 @@ public final class SpamClassifier {
      * @return an untrained classifier with this trainer's settings
      */
     public SpamClassifier untrained() {
-      return new SpamClassifier(l2, feedbackLearningRate, new float[SpamFeatures.BUCKETS], 0.0, 0, 0);
+      return new SpamClassifier(l2, feedbackLearningRate, new float[SpamFeatures.BUCKETS], 0.0, 0, 0, 1.0, 0.0);
     }
 
     /**
-     * Trains a classifier on labelled comments.
+     * Trains a classifier on labelled comments, then calibrates it: Platt scaling (a logistic fit of the
+     * labels on the model's scores) fitted on the scores of {@value #CALIBRATION_FOLDS}-fold cross-validation
+     * over the same examples, so that {@link SpamClassifier#spamProbability} is a probability measured on
+     * comments the model had not seen. With fewer than {@value #CALIBRATION_FOLDS} examples of either class
+     * the model is not calibrated (slope 1, intercept 0). Training costs {@value #CALIBRATION_FOLDS} + 1 fits.
      *
      * @param examples the comments; may be empty (the result is then untrained)
      * @return the trained classifier
@@ -464,27 +515,80 @@ public final class SpamClassifier {
      */
     public SpamClassifier train(List<Example> examples) {
       List<Example> copy = List.copyOf(examples);
-      List<int[]> features = new ArrayList<>(copy.size());
-      long spam = 0;
-      for (Example e : copy) {
-        features.add(SpamFeatures.of(e.text()));
-        if (e.spam()) {
-          spam++;
-        }
+      List<SpamFeatures.Features> features = new ArrayList<>(copy.size());
+      boolean[] labels = new boolean[copy.size()];
+      for (int i = 0; i < copy.size(); i++) {
+        features.add(SpamFeatures.of(copy.get(i).text()));
+        labels[i] = copy.get(i).spam();
       }
+      return trainFeatures(features, labels);
+    }
+
+    /** Trains and calibrates on extracted features; see {@link #train(List)}. */
+    SpamClassifier trainFeatures(List<SpamFeatures.Features> features, boolean[] labels) {
+      long spam = 0;
+      for (boolean l : labels) {
+        spam += l ? 1 : 0;
+      }
+      long ham = labels.length - spam;
+      double[] calibration = {1.0, 0.0};
+      if (spam >= CALIBRATION_FOLDS && ham >= CALIBRATION_FOLDS) {
+        int[] fold = new int[labels.length];
+        int[] dealt = new int[2];
+        Integer[] order = shuffled(labels.length, new Random(seed ^ 0x5DEECE66DL));
+        for (int i : order) {
+          int cls = labels[i] ? 1 : 0;
+          fold[i] = dealt[cls]++ % CALIBRATION_FOLDS; // stratified: each class dealt round-robin
+        }
+        double[] scores = new double[labels.length];
+        for (int k = 0; k < CALIBRATION_FOLDS; k++) {
+          List<SpamFeatures.Features> f = new ArrayList<>();
+          List<Boolean> y = new ArrayList<>();
+          for (int i = 0; i < labels.length; i++) {
+            if (fold[i] != k) {
+              f.add(features.get(i));
+              y.add(labels[i]);
+            }
+          }
+          SpamClassifier inner = fit(f, y);
+          for (int i = 0; i < labels.length; i++) {
+            if (fold[i] == k) {
+              scores[i] = inner.score(features.get(i));
+            }
+          }
+        }
+        calibration = PlattScaling.fit(scores, labels);
+      }
+      List<Boolean> y = new ArrayList<>(labels.length);
+      for (boolean l : labels) {
+        y.add(l);
+      }
+      SpamClassifier raw = fit(features, y);
+      return new SpamClassifier(l2, feedbackLearningRate, raw.weights, raw.bias, spam, ham, calibration[0],
+          calibration[1]);
+    }
+
+    private SpamClassifier fit(List<SpamFeatures.Features> features, List<Boolean> labels) {
+      long spam = labels.stream().filter(b -> b).count();
       SpamClassifier c = new SpamClassifier(l2, feedbackLearningRate, new float[SpamFeatures.BUCKETS], 0.0, spam,
-          copy.size() - spam);
-      Integer[] order = new Integer[copy.size()];
-      Arrays.setAll(order, i -> i);
+          labels.size() - spam, 1.0, 0.0);
       Random random = new Random(seed);
+      Integer[] order = shuffled(labels.size(), random);
       for (int epoch = 1; epoch <= epochs; epoch++) {
         Collections.shuffle(Arrays.asList(order), random);
         double rate = learningRate / epoch;
         for (int i : order) {
-          c.step(features.get(i), copy.get(i).spam(), rate);
+          c.step(features.get(i), labels.get(i), rate);
         }
       }
       return c;
+    }
+
+    private static Integer[] shuffled(int n, Random random) {
+      Integer[] order = new Integer[n];
+      Arrays.setAll(order, i -> i);
+      Collections.shuffle(Arrays.asList(order), random);
+      return order;
     }
   }
 }
