@@ -133,14 +133,11 @@ public final class SpamEvaluation {
       return;
     }
     List<Labelled> data = validate(rows, out);
-    List<Method> methods = Boolean.getBoolean("only.peer") ? List.of(new Peer(), new Peer()) : Boolean.getBoolean("only.masthead") ? List.of(new MastheadFilter()) : List.of(new MastheadFilter(), new Peer());
+    List<Method> methods = List.of(new MastheadFilter(), new Peer(true), new Peer(false));
     long start = System.nanoTime();
     out.printf(Locale.ROOT, "%nStratified 10-fold cross-validation, seed %d, %d comments; hyperparameters and thresholds"
         + " chosen by %d-fold cross-validation inside each training fold%n", SEED, data.size(), INNER_FOLDS);
     crossValidate(data, methods, out);
-    if (Boolean.getBoolean("cv.only")) {
-      return;
-    }
     out.printf(Locale.ROOT, "%nLeave one video out: train on four videos, test on the fifth%n");
     leaveOneVideoOut(data, methods, out);
     out.printf(Locale.ROOT, "%nPer video: stratified 70/30 hold-out, seed %d (TubeSpam protocol)%n", SEED);
@@ -178,7 +175,7 @@ public final class SpamEvaluation {
   }
 
   /** The share of inner-fold ham that a threshold may judge spam: half the 1% target, for a margin. */
-  static final double INNER_HAM_LIMIT = Double.parseDouble(System.getProperty("x.ham", "0.005"));
+  static final double INNER_HAM_LIMIT = 0.005;
   static final int INNER_FOLDS = 5;
 
   /** A way of judging comments, tuned on its training comments only. */
@@ -276,7 +273,7 @@ public final class SpamEvaluation {
       for (Labelled l : training) {
         examples.add(new SpamClassifier.Example(l.comment().contentText(), l.row().spam()));
       }
-      SpamClassifier classifier = SpamClassifier.trainer().l2(l2).seed(SEED).epochs(Integer.getInteger("x.epochs", 20)).learningRate(Double.parseDouble(System.getProperty("x.lr", "0.05"))).train(examples);
+      SpamClassifier classifier = SpamClassifier.trainer().l2(l2).seed(SEED).train(examples);
       double hold = Math.min(SpamFilter.DEFAULT_HOLD_THRESHOLD, spamThreshold - 0.5);
       return SpamFilter.builder()
           .check(HoneypotCheck.create())
@@ -288,13 +285,21 @@ public final class SpamEvaluation {
     }
   }
 
-  /** The peer: TF-IDF of word 1-2 grams and character 3-5 grams, LIBLINEAR's L2-loss SVM, C by inner CV. */
+  /**
+   * The peer: TF-IDF of word 1-2 grams and character 3-5 grams (within words, as scikit-learn's
+   * {@code char_wb}, or across them, as {@code char}), LIBLINEAR's L2-loss SVM, C by inner CV.
+   */
   static final class Peer implements Method {
     static final double[] C = {0.1, 0.3, 1, 3, 10};
+    private final boolean withinWords;
+
+    Peer(boolean withinWords) {
+      this.withinWords = withinWords;
+    }
 
     @Override
     public String name() {
-      return "TF-IDF + LIBLINEAR SVM";
+      return withinWords ? "TF-IDF char_wb + SVM" : "TF-IDF char + SVM";
     }
 
     @Override
@@ -330,9 +335,9 @@ public final class SpamEvaluation {
       };
     }
 
-    static TfidfSvmPeer train(List<Labelled> training, double c) {
+    TfidfSvmPeer train(List<Labelled> training, double c) {
       return TfidfSvmPeer.fit(training.stream().map(l -> l.comment().contentText()).toList(),
-          training.stream().map(l -> l.row().spam()).toList(), c);
+          training.stream().map(l -> l.row().spam()).toList(), c, withinWords);
     }
   }
 
@@ -363,7 +368,8 @@ public final class SpamEvaluation {
         Judge judge = methods.get(m).fit(training);
         settings.get(m).add(judge.settings());
         for (Labelled l : test) {
-          totals.get(m).add(l.row().spam(), judge.decide(l));
+          Decision d = judge.decide(l);
+          totals.get(m).add(l.row().spam(), d);
         }
       }
     }
@@ -424,9 +430,14 @@ public final class SpamEvaluation {
   static void leaveOneVideoOut(List<Labelled> data, List<Method> methods, PrintStream out) {
     StringBuilder header = new StringBuilder("  video       test");
     for (Method m : methods) {
-      header.append(String.format(Locale.ROOT, "  | %-36s", m.name() + ": MCC, F1, ham lost, held"));
+      header.append(String.format(Locale.ROOT, "  | %-37s", m.name()));
     }
     out.println(header);
+    StringBuilder sub = new StringBuilder("                    ");
+    for (int m = 0; m < methods.size(); m++) {
+      sub.append("  |   MCC     F1  ham lost     held  ");
+    }
+    out.println(sub);
     List<Confusion> totals = new ArrayList<>();
     methods.forEach(m -> totals.add(new Confusion()));
     for (Map.Entry<String, List<Labelled>> e : byVideo(data).entrySet()) {
@@ -440,23 +451,26 @@ public final class SpamEvaluation {
           c.add(l.row().spam(), d);
           totals.get(m).add(l.row().spam(), d);
         }
-        line.append(String.format(Locale.ROOT, "  | %5.3f  %5.3f  %3d of %3d  %3d       ", c.mcc(), c.f1(),
-            c.flagged(false), c.total(false), c.n(true, Decision.HOLD) + c.n(false, Decision.HOLD)));
+        line.append(cell(c));
       }
       out.println(line);
     }
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-10s  %4d", "pooled", data.size()));
     for (Confusion c : totals) {
-      line.append(String.format(Locale.ROOT, "  | %5.3f  %5.3f  %3d of %3d  %3d       ", c.mcc(), c.f1(),
-          c.flagged(false), c.total(false), c.n(true, Decision.HOLD) + c.n(false, Decision.HOLD)));
+      line.append(cell(c));
     }
     out.println(line);
+  }
+
+  private static String cell(Confusion c) {
+    return String.format(Locale.ROOT, "  | %5.3f  %5.3f  %3d of %3d  %4d  ", c.mcc(), c.f1(), c.flagged(false),
+        c.total(false), c.n(true, Decision.HOLD) + c.n(false, Decision.HOLD));
   }
 
   static void perVideo(List<Labelled> data, List<Method> methods, PrintStream out) {
     StringBuilder header = new StringBuilder("  video       test");
     for (Method m : methods) {
-      header.append(String.format(Locale.ROOT, "  | %-22s", m.name() + ": acc, MCC"));
+      header.append(String.format(Locale.ROOT, "  | %-22s", m.name()));
     }
     out.println(header + "  | best published (TubeSpam experiment outputs)");
     for (Map.Entry<String, List<Labelled>> e : byVideo(data).entrySet()) {
@@ -477,7 +491,7 @@ public final class SpamEvaluation {
         for (Labelled l : test) {
           c.add(l.row().spam(), judge.decide(l));
         }
-        line.append(String.format(Locale.ROOT, "  | %6.2f  %5.3f         ", 100 * c.accuracy(), c.mcc()));
+        line.append(String.format(Locale.ROOT, "  | acc %6.2f MCC %5.3f ", 100 * c.accuracy(), c.mcc()));
       }
       out.println(line + "  | " + BASELINES.getOrDefault(e.getKey(), "-"));
     }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * The standard text classifier the spam filter is measured against: what scikit-learn's
  * {@code FeatureUnion(TfidfVectorizer(ngram_range=(1, 2)), TfidfVectorizer(analyzer="char_wb",
  * ngram_range=(3, 5)))} followed by {@code LinearSVC} computes, with LIBLINEAR's L2-regularized L2-loss SVM
- * (dual solver, as LinearSVC) through its Java port {@code de.bwaldvogel:liblinear}.
+ * (dual solver, as LinearSVC) through its Java port {@code de.bwaldvogel:liblinear}; or, with
+ * {@code analyzer="char"}, character n-grams across word boundaries.
  *
  * <p>Vocabulary and IDF are fitted on the training comments only; words are scikit-learn's default tokens
  * ({@code \b\w\w+\b}, lower case); character n-grams are taken inside each word padded with one space; TF is the
@@ -34,11 +35,19 @@ final class TfidfSvmPeer {
   private final Map<String, Integer> chars = new HashMap<>();
   private double[] wordIdf = new double[0];
   private double[] charIdf = new double[0];
+  private final boolean withinWords;
   private Model model;
 
-  /** Fits the vectorizer and the SVM with cost {@code c}. */
-  static TfidfSvmPeer fit(List<String> texts, List<Boolean> spam, double c) {
-    TfidfSvmPeer peer = new TfidfSvmPeer();
+  private TfidfSvmPeer(boolean withinWords) {
+    this.withinWords = withinWords;
+  }
+
+  /**
+   * Fits the vectorizer and the SVM with cost {@code c}; character n-grams within words ({@code char_wb}) or
+   * over the whole text, white space collapsed ({@code char}).
+   */
+  static TfidfSvmPeer fit(List<String> texts, List<Boolean> spam, double c, boolean withinWords) {
+    TfidfSvmPeer peer = new TfidfSvmPeer(withinWords);
     peer.fitVocabulary(texts);
     Feature[][] x = new Feature[texts.size()][];
     double[] y = new double[texts.size()];
@@ -134,9 +143,9 @@ final class TfidfSvmPeer {
     return grams;
   }
 
-  static Map<String, Integer> charGrams(String text) {
+  Map<String, Integer> charGrams(String text) {
     Map<String, Integer> grams = new HashMap<>();
-    if (Boolean.getBoolean("peer.char")) {
+    if (!withinWords) {
       String t = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
       for (int n = 3; n <= 5; n++) {
         for (int i = 0; i + n <= t.length(); i++) {

@@ -162,7 +162,7 @@ public final class LinkFinder {
 
   private static int endOfHost(String s, int from) {
     int end = from;
-    while (end < s.length() && "/?#:".indexOf(s.charAt(end)) < 0) {
+    while (end < s.length() && "/\\?#:".indexOf(s.charAt(end)) < 0) {
       end++;
     }
     return end;

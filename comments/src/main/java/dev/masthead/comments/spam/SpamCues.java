@@ -35,7 +35,10 @@ final class SpamCues {
     ONLY_LINK("only_link", "The comment is nothing but a link"),
     /** Two or more distinct links to one host. */
     SAME_HOST_LINKS("same_host_links", "Several links point to one host"),
-    /** A link written so that it is not one: {@code example . com}, {@code example(dot)com}, {@code hxxp://}. */
+    /**
+     * A link written so that it is not one: {@code example . com}, {@code example(dot)com}, {@code hxxp://}, or
+     * in full-width or look-alike letters.
+     */
     OBFUSCATED_LINK("obfuscated_link", "A link written to get past link detection"),
     /** An email address in the text, or a {@code mailto:} link. */
     EMAIL("email", "An email address in the text"),
@@ -107,9 +110,16 @@ final class SpamCues {
       Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
   private static final Pattern AT_HANDLE_PATTERN = Pattern.compile("(?<![\\p{L}\\p{N}_.@])@[\\p{L}\\p{N}_][\\p{L}\\p{N}_.]{1,}");
   private static final Pattern PLUS_HANDLE_PATTERN = Pattern.compile("(?<![\\p{L}\\p{N}_+])\\+\\p{L}[\\p{L}\\p{N}_]{2,}");
+  /** "example (dot) com", "example[dot]pl": a dot spelled out in brackets, before any common TLD. */
+  private static final Pattern BRACKETED_DOT = Pattern.compile(
+      "[\\p{L}\\p{N}-]{2,} *[(\\[{] *(?:dot|punto|punkt|point) *[)\\]}] *"
+          + "(?:com|net|org|info|biz|co|io|me|tv|ly|ru|xyz|top|site|online|us|uk|de|in|pl|nl|br|fr|es|it)\\b");
+  /**
+   * "example . com", "example .com", "example dot com": before a TLD that is no English word (not "it", "me",
+   * "in", "us"), so that a stray space before a full stop ("it was fun . It ended") is not a link.
+   */
   private static final Pattern SPACED_DOT = Pattern.compile(
-      "[\\p{L}\\p{N}-]{2,}(?: *[(\\[{] *(?:dot|punto|punkt|point) *[)\\]}] *| +(?:dot|\\.) +| +\\.|\\. +)"
-          + "(com|net|org|info|biz|co|io|me|tv|ly|ru|xyz|top|site|online|us|uk|de|in|pl|nl|br|fr|es|it)\\b");
+      "[\\p{L}\\p{N}-]{2,}(?: +(?:dot|\\.) +| +\\.)(?:com|net|org|info|biz|ru|xyz|top|site|online|ly|io)\\b");
   private static final List<String> MESSENGERS = List.of("whatsapp", "whats app", "watsapp", "wa.me/", "telegram",
       "t.me/", "wechat", "viber", "snapchat", "skype", "kik me", "kik:", "line id");
 
@@ -180,7 +190,7 @@ final class SpamCues {
     if (longestRun >= 10) {
       cues.add(Cue.REPEATED_CHARACTER);
     }
-    String lower = text.toLowerCase(Locale.ROOT);
+    String lower = TextFolding.fold(text); // lower case; full-width, look-alike and invisible letters folded
     if (lower.contains("[url=") || lower.contains("[url]") || lower.contains("[link=")
         || html.contains("[url=") || html.contains("[URL=")) {
       cues.add(Cue.BBCODE_LINK);
@@ -204,8 +214,13 @@ final class SpamCues {
       }
     }
     if (lower.contains("hxxp") || lower.contains("h**p") || lower.contains("www .") || lower.contains("www dot")
-        || (lower.contains("dot") || lower.contains(" .") || lower.contains(". ")) && SPACED_DOT.matcher(lower).find()) {
+        || (lower.contains("dot") || lower.contains(" .")) && (SPACED_DOT.matcher(lower).find()
+            || BRACKETED_DOT.matcher(lower).find())) {
       cues.add(Cue.OBFUSCATED_LINK);
+    }
+    if (!cues.contains(Cue.OBFUSCATED_LINK) && !TextFolding.isPlainAscii(text)
+        && LinkFinder.bareLinks(TextFolding.fold(text)).size() > LinkFinder.bareLinks(text).size()) {
+      cues.add(Cue.OBFUSCATED_LINK); // a link in full-width or look-alike letters: "ｅｂａｙ.ｃｏｍ"
     }
     List<String> calls = callsToAction(lower);
     if (!calls.isEmpty()) {
@@ -321,7 +336,7 @@ final class SpamCues {
         groups++;
         allYears &= isYear(text, groupStart, groupLength);
       }
-      boolean letterAfter = j < n && Character.isLetter(text.charAt(j));
+      boolean letterAfter = separator == 0 && j < n && Character.isLetter(text.charAt(j)); // "12345678abc"
       boolean zeroZero = text.startsWith("00", plus ? i + 1 : i);
       if (digitCount >= 9 && digitCount <= 15 && !letterAfter && !allYears
           && (plus || zeroZero || groups >= 2 || digitCount >= 10 && digitCount <= 13)) {

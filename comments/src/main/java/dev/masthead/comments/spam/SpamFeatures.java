@@ -16,8 +16,8 @@ import java.util.Locale;
  *
  * <p>The text is folded first (NFKC, lower case in the root locale, invisible format characters removed), so
  * {@code FREE}, {@code ｆｒｅｅ} and {@code f\u200Bree} give the same features. Each feature is present or
- * absent; the n-grams together have unit length (each weighs {@code 1 / sqrt(number of n-grams)}), so a long
- * comment does not outvote a short one by its length, and each cue weighs 1. Only the first
+ * absent (binary features: comments are short, and counts add little but noise); character n-grams keep the
+ * punctuation between words ({@code !!!}, {@code :)}, {@code $50}). Only the first
  * {@value #MAX_TEXT_CHARS} chars are read, so a 10 MB comment costs no more than a long one.
  */
 final class SpamFeatures {
@@ -44,10 +44,10 @@ final class SpamFeatures {
   }
 
   /**
-   * The features of one comment: {@code buckets[0, grams)} are its n-grams, each weighing {@code gramWeight},
-   * the rest its cues, each weighing 1. Buckets are distinct.
+   * The features of one comment, each present or absent (weighing 1): {@code buckets[0, grams)} are its n-grams,
+   * the rest its cues and link hosts. Buckets are distinct.
    */
-  record Features(int[] buckets, int grams, double gramWeight) {}
+  record Features(int[] buckets, int grams) {}
 
   private SpamFeatures() {}
 
@@ -78,7 +78,7 @@ final class SpamFeatures {
     int[] all = distinct(out, size);
     // distinct keeps first-seen order, so the n-grams stay first unless a cue collided with one of them
     int gramCount = Math.min(grams.length, all.length);
-    return new Features(all, gramCount, gramCount == 0 ? 0 : Boolean.getBoolean("x.raw") ? 1 : 1 / Math.sqrt(gramCount));
+    return new Features(all, gramCount);
   }
 
   /** The distinct n-gram buckets of a text, in first-seen order. */
@@ -115,9 +115,7 @@ final class SpamFeatures {
       while (e > s && !Character.isLetterOrDigit(folded.charAt(e - 1))) {
         e--;
       }
-      if (Boolean.getBoolean("x.punct")) {
-        joined.append(folded, start, i).append(' ');
-      }
+      joined.append(folded, start, i).append(' '); // character n-grams keep punctuation: "!!!", ":)", "$50"
       if (s == e) {
         continue;
       }
@@ -127,9 +125,6 @@ final class SpamFeatures {
       previous = word;
       if (e - s >= 5 && allDigits(folded, s, e)) {
         out = add(out, size++, bucket(hash(NUMBER, "#", 0, 1)));
-      }
-      if (!Boolean.getBoolean("x.punct")) {
-        joined.append(folded, s, e).append(' ');
       }
     }
     int len = joined.length();

@@ -115,12 +115,14 @@ class SpamClassifierTest {
   void refusesAnotherFormatOrVersion() {
     assertThatThrownBy(() -> load("{\"format\":\"other\",\"version\":1}")).isInstanceOf(InvalidDataException.class)
         .hasMessageContaining("format");
-    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":2}"))
+    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":3}"))
+        .isInstanceOf(InvalidDataException.class).hasMessageContaining("version");
+    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":1}"))
         .isInstanceOf(InvalidDataException.class).hasMessageContaining("version");
     assertThatThrownBy(() -> load("[]")).isInstanceOf(InvalidDataException.class);
-    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":1,\"spamExamples\":-1}"))
+    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":2,\"spamExamples\":-1}"))
         .isInstanceOf(InvalidDataException.class);
-    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":1,\"buckets\":262144,"
+    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":2,\"buckets\":262144,"
         + "\"weights\":{\"99999999\":1.0}}")).isInstanceOf(InvalidDataException.class).hasMessageContaining("range");
   }
 
