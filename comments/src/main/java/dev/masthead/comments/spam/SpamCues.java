@@ -244,13 +244,14 @@ final class SpamCues {
         i++;
       }
       int start = i;
+      int h = 0; // String.hashCode of the word, without making the string
       while (i < n && isWordChar(lower.charAt(i))) {
+        h = 31 * h + lower.charAt(i);
         i++;
       }
       if (start == i) {
         break;
       }
-      int h = lower.substring(start, i).hashCode();
       System.arraycopy(recent, 0, recent, 1, MAX_PHRASE_WORDS - 1);
       recent[0] = h;
       seen++;
