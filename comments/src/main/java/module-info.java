@@ -19,6 +19,7 @@ module dev.masthead.comments {
   requires org.jsoup;
   requires org.slf4j;
   requires com.github.benmanes.caffeine;
+  requires com.google.common;
   requires transitive java.net.http;
 
   exports dev.masthead.comments;

@@ -34,8 +34,12 @@ import org.jspecify.annotations.Nullable;
  *     {@code <p>} and single line breaks as {@code <br>}
  * @param contentText the comment as plain text (tags removed, entities decoded, line breaks kept as
  *     {@code \n}), for spam checks and excerpts; escape it before putting it in HTML
- * @param links the {@code href} of every link in {@code contentHtml}, in document order (http, https or
- *     mailto)
+ * @param links the comment's web links, each distinct link once: the {@code href} of every http or https
+ *     anchor in {@code contentHtml} in document order, then every bare URL of {@code contentText} as written
+ *     ({@code https://…}, {@code www.…}, or a host name on any top-level domain of the public suffix list, such
+ *     as {@code shop.example.pl/offer}); two links are the same when their host (lower case, ASCII, without
+ *     {@code www.}) and path (without trailing slashes) are. {@code mailto:} anchors are contacts, not links,
+ *     and are not listed. This is the one count the spam filter's link check and classifier use
  * @param client the client's normalized IP address, user agent and referrer
  * @param submittedAt when the form was received
  */

@@ -1,5 +1,6 @@
 package dev.masthead.comments;
 
+import dev.masthead.comments.links.LinkFinder;
 import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
 import dev.masthead.core.ArticleLookup;
@@ -156,7 +157,7 @@ public final class CommentValidator {
         url,
         SafeHtml.sanitized(Objects.requireNonNull(content).html()),
         content.text(),
-        content.links(),
+        LinkFinder.find(content.links(), content.text()),
         client(submission.client()),
         now);
     return new ValidationResult.Valid(comment);

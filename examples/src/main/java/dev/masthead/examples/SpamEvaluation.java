@@ -5,8 +5,8 @@ import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
 import dev.masthead.comments.spam.Decision;
 import dev.masthead.comments.spam.Label;
-import dev.masthead.comments.spam.SpamClassifier;
 import dev.masthead.comments.spam.SpamChecks;
+import dev.masthead.comments.spam.SpamClassifier;
 import dev.masthead.comments.spam.SpamContext;
 import dev.masthead.comments.spam.SpamFilter;
 import dev.masthead.comments.spam.Verdict;
@@ -28,8 +28,12 @@ import java.util.Random;
 
 /**
  * Evaluates the whole local spam filter (learned classifier plus the local checks) on the YouTube Spam
- * Collection: stratified 10-fold cross-validation over all comments, and the per-video 70/30 protocol of the
- * TubeSpam experiments, beside their published baselines.
+ * Collection, beside the standard text classifier ({@link TfidfSvmPeer}: TF-IDF of word 1-2 grams and
+ * character 3-5 grams with LIBLINEAR's L2-loss SVM) on the same folds: stratified 10-fold cross-validation
+ * over all comments, leave-one-video-out (train on four videos, test on the fifth), and the per-video 70/30
+ * protocol of the TubeSpam experiments beside their published baselines. Every setting of either method
+ * (the filter's L2 strength and SPAM threshold, the SVM's C) is chosen by cross-validation inside the
+ * training comments only; the test comments are never used to tune.
  *
  * <pre>
  * mvn -B -q -pl examples -am -DskipTests package exec:java \
@@ -128,10 +132,16 @@ public final class SpamEvaluation {
       return;
     }
     List<Labelled> data = validate(rows, out);
-    out.printf(Locale.ROOT, "%nStratified 10-fold cross-validation, seed %d, %d comments%n", SEED, data.size());
-    crossValidate(data, out);
+    List<Method> methods = List.of(new MastheadFilter(), new Peer(true), new Peer(false));
+    long start = System.nanoTime();
+    out.printf(Locale.ROOT, "%nStratified 10-fold cross-validation, seed %d, %d comments; hyperparameters and thresholds"
+        + " chosen by %d-fold cross-validation inside each training fold%n", SEED, data.size(), INNER_FOLDS);
+    crossValidate(data, methods, out);
+    out.printf(Locale.ROOT, "%nLeave one video out: train on four videos, test on the fifth%n");
+    leaveOneVideoOut(data, methods, out);
     out.printf(Locale.ROOT, "%nPer video: stratified 70/30 hold-out, seed %d (TubeSpam protocol)%n", SEED);
-    perVideo(data, out);
+    perVideo(data, methods, out);
+    out.printf(Locale.ROOT, "%n(%.0f s in all)%n", (System.nanoTime() - start) / 1e9);
   }
 
   static List<Labelled> validate(List<YouTubeComments.Row> rows, PrintStream out) {
@@ -165,61 +175,241 @@ public final class SpamEvaluation {
     return valid;
   }
 
-  static SpamFilter filter(List<Labelled> training) {
-    List<SpamClassifier.Example> examples = new ArrayList<>();
-    for (Labelled l : training) {
-      examples.add(new SpamClassifier.Example(l.comment().contentText(), l.row().spam() ? Label.SPAM : Label.HAM));
-    }
-    SpamClassifier classifier = SpamClassifier.trainer().seed(SEED).train(examples);
-    return SpamFilter.builder()
-        .check(SpamChecks.honeypot())
-        .check(SpamChecks.links())
-        .check(SpamChecks.contentHeuristics())
-        .check(SpamChecks.classifier(classifier))
-        .build();
+  /** The share of inner-fold ham that a threshold may judge spam: half the 1% target, for a margin. */
+  static final double INNER_HAM_LIMIT = 0.005;
+  static final int INNER_FOLDS = 5;
+
+  /** A way of judging comments, tuned on its training comments only. */
+  interface Method {
+    String name();
+
+    /** Tunes on {@code training} (inner cross-validation only) and returns the trained judge. */
+    Judge fit(List<Labelled> training);
   }
 
-  static void crossValidate(List<Labelled> data, PrintStream out) {
+  /** A trained judge, with the settings its tuning chose. */
+  interface Judge {
+    Decision decide(Labelled comment);
+
+    String settings();
+  }
+
+  /**
+   * The whole local Masthead filter: honeypot, links, heuristics and the learned classifier. Inner
+   * cross-validation chooses the classifier's L2 strength and the filter's SPAM threshold: the threshold of
+   * best MCC among those that judge at most {@link #INNER_HAM_LIMIT} of the inner ham spam.
+   */
+  static final class MastheadFilter implements Method {
+    static final double[] L2 = {1e-4, 1e-3, 3e-3};
+
+    @Override
+    public String name() {
+      return "Masthead filter";
+    }
+
+    @Override
+    public Judge fit(List<Labelled> training) {
+      int[] inner = stratifiedFolds(training, INNER_FOLDS, new Random(SEED));
+      double bestMcc = -2;
+      double bestL2 = L2[0];
+      double bestThreshold = SpamFilter.DEFAULT_SPAM_THRESHOLD;
+      for (double l2 : L2) {
+        List<double[]> scored = new ArrayList<>(); // {score, harshest floor's ordinal, spam ? 1 : 0}
+        for (int k = 0; k < INNER_FOLDS; k++) {
+          SpamFilter filter = filter(subset(training, inner, k, false), l2, SpamFilter.DEFAULT_SPAM_THRESHOLD);
+          for (Labelled l : subset(training, inner, k, true)) {
+            Verdict v = filter.check(l.comment(), SpamContext.EMPTY);
+            int floor = v.signals().stream().filter(s -> s.floor() != null).mapToInt(s -> s.floor().ordinal()).max()
+                .orElse(0);
+            scored.add(new double[] {v.score(), floor, l.row().spam() ? 1 : 0});
+          }
+        }
+        double[] choice = bestThreshold(scored);
+        if (choice[1] > bestMcc) {
+          bestMcc = choice[1];
+          bestL2 = l2;
+          bestThreshold = choice[0];
+        }
+      }
+      SpamFilter filter = filter(training, bestL2, bestThreshold);
+      String settings = String.format(Locale.ROOT, "l2 %.0e, spam threshold %.2f (inner MCC %.3f)", bestL2,
+          bestThreshold, bestMcc);
+      return new Judge() {
+        @Override
+        public Decision decide(Labelled comment) {
+          return filter.check(comment.comment(), SpamContext.EMPTY).decision();
+        }
+
+        @Override
+        public String settings() {
+          return settings;
+        }
+      };
+    }
+
+    /** {threshold, MCC}: the SPAM threshold of best MCC that flags at most the inner ham limit. */
+    static double[] bestThreshold(List<double[]> scored) {
+      double bestMcc = -2;
+      double best = SpamFilter.DEFAULT_SPAM_THRESHOLD;
+      java.util.TreeSet<Double> candidates = new java.util.TreeSet<>();
+      for (double[] s : scored) {
+        candidates.add(s[0]);
+      }
+      for (double t : candidates) {
+        Confusion c = new Confusion();
+        for (double[] s : scored) {
+          Decision byScore = s[0] >= t ? Decision.SPAM : Decision.APPROVE;
+          c.add(s[2] == 1, byScore.atLeast(Decision.values()[(int) s[1]]));
+        }
+        if (c.flagged(false) <= INNER_HAM_LIMIT * c.total(false) && c.mcc() > bestMcc) {
+          bestMcc = c.mcc();
+          best = t;
+        }
+      }
+      return new double[] {best, bestMcc};
+    }
+
+    static SpamFilter filter(List<Labelled> training, double l2, double spamThreshold) {
+      List<SpamClassifier.Example> examples = new ArrayList<>();
+      for (Labelled l : training) {
+        examples.add(new SpamClassifier.Example(l.comment().contentText(), l.row().spam() ? Label.SPAM : Label.HAM));
+      }
+      SpamClassifier classifier = SpamClassifier.trainer().l2(l2).seed(SEED).train(examples);
+      double hold = Math.min(SpamFilter.DEFAULT_HOLD_THRESHOLD, spamThreshold - 0.5);
+      return SpamFilter.builder()
+          .check(SpamChecks.honeypot())
+          .check(SpamChecks.links())
+          .check(SpamChecks.contentHeuristics())
+          .check(SpamChecks.classifier(classifier))
+          .thresholds(hold, spamThreshold, Math.max(SpamFilter.DEFAULT_DISCARD_THRESHOLD, spamThreshold + 1))
+          .build();
+    }
+  }
+
+  /**
+   * The peer: TF-IDF of word 1-2 grams and character 3-5 grams (within words, as scikit-learn's
+   * {@code char_wb}, or across them, as {@code char}), LIBLINEAR's L2-loss SVM, C by inner CV.
+   */
+  static final class Peer implements Method {
+    static final double[] C = {0.1, 0.3, 1, 3, 10};
+    private final boolean withinWords;
+
+    Peer(boolean withinWords) {
+      this.withinWords = withinWords;
+    }
+
+    @Override
+    public String name() {
+      return withinWords ? "TF-IDF char_wb + SVM" : "TF-IDF char + SVM";
+    }
+
+    @Override
+    public Judge fit(List<Labelled> training) {
+      int[] inner = stratifiedFolds(training, INNER_FOLDS, new Random(SEED));
+      double bestMcc = -2;
+      double bestC = 1;
+      for (double c : C) {
+        Confusion conf = new Confusion();
+        for (int k = 0; k < INNER_FOLDS; k++) {
+          TfidfSvmPeer peer = train(subset(training, inner, k, false), c);
+          for (Labelled l : subset(training, inner, k, true)) {
+            conf.add(l.row().spam(), peer.isSpam(l.comment().contentText()) ? Decision.SPAM : Decision.APPROVE);
+          }
+        }
+        if (conf.mcc() > bestMcc) {
+          bestMcc = conf.mcc();
+          bestC = c;
+        }
+      }
+      TfidfSvmPeer peer = train(training, bestC);
+      String settings = String.format(Locale.ROOT, "C %.1f (inner MCC %.3f)", bestC, bestMcc);
+      return new Judge() {
+        @Override
+        public Decision decide(Labelled comment) {
+          return peer.isSpam(comment.comment().contentText()) ? Decision.SPAM : Decision.APPROVE;
+        }
+
+        @Override
+        public String settings() {
+          return settings;
+        }
+      };
+    }
+
+    TfidfSvmPeer train(List<Labelled> training, double c) {
+      return TfidfSvmPeer.fit(training.stream().map(l -> l.comment().contentText()).toList(),
+          training.stream().map(l -> l.row().spam()).toList(), c, withinWords);
+    }
+  }
+
+  /** The comments of fold {@code k} ({@code in}) or of every other fold. */
+  static List<Labelled> subset(List<Labelled> data, int[] fold, int k, boolean in) {
+    List<Labelled> out = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      if ((fold[i] == k) == in) {
+        out.add(data.get(i));
+      }
+    }
+    return out;
+  }
+
+  static void crossValidate(List<Labelled> data, List<Method> methods, PrintStream out) {
     int folds = 10;
     int[] fold = stratifiedFolds(data, folds, new Random(SEED));
-    Confusion total = new Confusion();
-    List<double[]> scored = new ArrayList<>(); // {score, harshest floor's ordinal, spam ? 1 : 0}
-    long start = System.nanoTime();
-    long verdicts = 0;
+    List<Confusion> totals = new ArrayList<>();
+    List<List<String>> settings = new ArrayList<>();
+    for (Method m : methods) {
+      totals.add(new Confusion());
+      settings.add(new ArrayList<>());
+    }
     for (int k = 0; k < folds; k++) {
-      List<Labelled> training = new ArrayList<>();
-      for (int i = 0; i < data.size(); i++) {
-        if (fold[i] != k) {
-          training.add(data.get(i));
-        }
-      }
-      SpamFilter filter = filter(training);
-      for (int i = 0; i < data.size(); i++) {
-        if (fold[i] == k) {
-          Verdict v = filter.check(data.get(i).comment(), SpamContext.EMPTY);
-          total.add(data.get(i).row().spam(), v.decision());
-          int floor = v.signals().stream().filter(s -> s.floor() != null).mapToInt(s -> s.floor().ordinal()).max().orElse(0);
-          scored.add(new double[] {v.score(), floor, data.get(i).row().spam() ? 1 : 0});
-          verdicts++;
+      List<Labelled> training = subset(data, fold, k, false);
+      List<Labelled> test = subset(data, fold, k, true);
+      for (int m = 0; m < methods.size(); m++) {
+        Judge judge = methods.get(m).fit(training);
+        settings.get(m).add(judge.settings());
+        for (Labelled l : test) {
+          Decision d = judge.decide(l);
+          totals.get(m).add(l.row().spam(), d);
         }
       }
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    print(total, out);
-    out.printf(Locale.ROOT, "(%d verdicts and 10 trainings in %.1f s)%n", verdicts, seconds);
-    out.println("Other operating points (same verdicts, another SPAM threshold; HOLD above "
-        + SpamFilter.DEFAULT_HOLD_THRESHOLD + "):");
-    out.println("  spam threshold    MCC   ham judged spam   spam caught");
-    for (double threshold : new double[] {0.25, 0.5, 1.0, SpamFilter.DEFAULT_SPAM_THRESHOLD, 2.0, 3.0}) {
-      Confusion c = new Confusion();
-      for (double[] s : scored) {
-        Decision byScore = s[0] >= threshold ? Decision.SPAM : s[0] > SpamFilter.DEFAULT_HOLD_THRESHOLD ? Decision.HOLD
-            : Decision.APPROVE;
-        c.add(s[2] == 1, byScore.atLeast(Decision.values()[(int) s[1]]));
+    table(methods, totals, out);
+    out.println();
+    out.println("Decisions of the Masthead filter (pooled over the 10 test folds):");
+    print(totals.get(0), out);
+    for (int m = 0; m < methods.size(); m++) {
+      out.println("Settings chosen by " + methods.get(m).name() + ", fold by fold:");
+      for (int k = 0; k < folds; k++) {
+        out.printf(Locale.ROOT, "  fold %d: %s%n", k, settings.get(m).get(k));
       }
-      out.printf(Locale.ROOT, "  %14.2f  %6.4f   %6.2f%%          %6.2f%%%n", threshold, c.mcc(),
-          100.0 * c.flagged(false) / c.total(false), 100.0 * c.flagged(true) / c.total(true));
     }
+  }
+
+  static void table(List<Method> methods, List<Confusion> totals, PrintStream out) {
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-28s", ""));
+    for (Method m : methods) {
+      header.append(String.format(Locale.ROOT, "  %24s", m.name()));
+    }
+    out.println(header);
+    row(out, "MCC", totals, c -> String.format(Locale.ROOT, "%.4f", c.mcc()));
+    row(out, "accuracy", totals, c -> String.format(Locale.ROOT, "%.4f", c.accuracy()));
+    row(out, "precision", totals, c -> String.format(Locale.ROOT, "%.4f", c.precision()));
+    row(out, "recall", totals, c -> String.format(Locale.ROOT, "%.4f", c.recall()));
+    row(out, "F1", totals, c -> String.format(Locale.ROOT, "%.4f", c.f1()));
+    row(out, "ham judged SPAM or DISCARD", totals, c -> String.format(Locale.ROOT, "%d of %d (%.2f%%)", c.flagged(false),
+        c.total(false), 100.0 * c.flagged(false) / c.total(false)));
+    row(out, "held: ham, spam", totals, c -> String.format(Locale.ROOT, "%d, %d", c.n(false, Decision.HOLD),
+        c.n(true, Decision.HOLD)));
+  }
+
+  private static void row(PrintStream out, String name, List<Confusion> totals,
+      java.util.function.Function<Confusion, String> cell) {
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-28s", name));
+    for (Confusion c : totals) {
+      line.append(String.format(Locale.ROOT, "  %24s", cell.apply(c)));
+    }
+    out.println(line);
   }
 
   static void print(Confusion c, PrintStream out) {
@@ -228,21 +418,63 @@ public final class SpamEvaluation {
       out.printf(Locale.ROOT, "  actual %-5s  %7d  %5d  %5d  %7d%n", spam ? "spam" : "ham", c.n(spam, Decision.APPROVE),
           c.n(spam, Decision.HOLD), c.n(spam, Decision.SPAM), c.n(spam, Decision.DISCARD));
     }
-    out.printf(Locale.ROOT, "  accuracy %.4f  precision %.4f  recall %.4f  F1 %.4f  MCC %.4f%n", c.accuracy(),
-        c.precision(), c.recall(), c.f1(), c.mcc());
-    out.printf(Locale.ROOT, "  ham judged SPAM or DISCARD: %d of %d (%.2f%%); held: %d ham (%.2f%%), %d spam (%.2f%%)%n",
-        c.flagged(false), c.total(false), 100.0 * c.flagged(false) / c.total(false), c.n(false, Decision.HOLD),
-        100.0 * c.n(false, Decision.HOLD) / c.total(false), c.n(true, Decision.HOLD),
-        100.0 * c.n(true, Decision.HOLD) / c.total(true));
   }
 
-  static void perVideo(List<Labelled> data, PrintStream out) {
+  static Map<String, List<Labelled>> byVideo(List<Labelled> data) {
     Map<String, List<Labelled>> byVideo = new LinkedHashMap<>();
     for (Labelled l : data) {
       byVideo.computeIfAbsent(l.row().video(), v -> new ArrayList<>()).add(l);
     }
-    out.println("  video       test  acc %     F1     MCC   held   | best published (TubeSpam experiment outputs)");
-    for (Map.Entry<String, List<Labelled>> e : byVideo.entrySet()) {
+    return byVideo;
+  }
+
+  static void leaveOneVideoOut(List<Labelled> data, List<Method> methods, PrintStream out) {
+    StringBuilder header = new StringBuilder("  video       test");
+    for (Method m : methods) {
+      header.append(String.format(Locale.ROOT, "  | %-37s", m.name()));
+    }
+    out.println(header);
+    StringBuilder sub = new StringBuilder("                    ");
+    for (int m = 0; m < methods.size(); m++) {
+      sub.append("  |   MCC     F1  ham lost     held  ");
+    }
+    out.println(sub);
+    List<Confusion> totals = new ArrayList<>();
+    methods.forEach(m -> totals.add(new Confusion()));
+    for (Map.Entry<String, List<Labelled>> e : byVideo(data).entrySet()) {
+      List<Labelled> training = data.stream().filter(l -> !l.row().video().equals(e.getKey())).toList();
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-10s  %4d", e.getKey(), e.getValue().size()));
+      for (int m = 0; m < methods.size(); m++) {
+        Judge judge = methods.get(m).fit(training);
+        Confusion c = new Confusion();
+        for (Labelled l : e.getValue()) {
+          Decision d = judge.decide(l);
+          c.add(l.row().spam(), d);
+          totals.get(m).add(l.row().spam(), d);
+        }
+        line.append(cell(c));
+      }
+      out.println(line);
+    }
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-10s  %4d", "pooled", data.size()));
+    for (Confusion c : totals) {
+      line.append(cell(c));
+    }
+    out.println(line);
+  }
+
+  private static String cell(Confusion c) {
+    return String.format(Locale.ROOT, "  | %5.3f  %5.3f  %3d of %3d  %4d  ", c.mcc(), c.f1(), c.flagged(false),
+        c.total(false), c.n(true, Decision.HOLD) + c.n(false, Decision.HOLD));
+  }
+
+  static void perVideo(List<Labelled> data, List<Method> methods, PrintStream out) {
+    StringBuilder header = new StringBuilder("  video       test");
+    for (Method m : methods) {
+      header.append(String.format(Locale.ROOT, "  | %-22s", m.name()));
+    }
+    out.println(header + "  | best published (TubeSpam experiment outputs)");
+    for (Map.Entry<String, List<Labelled>> e : byVideo(data).entrySet()) {
       List<Labelled> video = e.getValue();
       List<Labelled> train = new ArrayList<>();
       List<Labelled> test = new ArrayList<>();
@@ -253,14 +485,16 @@ public final class SpamEvaluation {
         train.addAll(cls.subList(0, cut));
         test.addAll(cls.subList(cut, cls.size()));
       }
-      SpamFilter filter = filter(train);
-      Confusion c = new Confusion();
-      for (Labelled l : test) {
-        c.add(l.row().spam(), filter.check(l.comment(), SpamContext.EMPTY).decision());
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-10s  %4d", e.getKey(), test.size()));
+      for (Method m : methods) {
+        Judge judge = m.fit(train);
+        Confusion c = new Confusion();
+        for (Labelled l : test) {
+          c.add(l.row().spam(), judge.decide(l));
+        }
+        line.append(String.format(Locale.ROOT, "  | acc %6.2f MCC %5.3f ", 100 * c.accuracy(), c.mcc()));
       }
-      out.printf(Locale.ROOT, "  %-10s  %4d  %6.2f  %5.3f  %5.3f  %5d   | %s%n", e.getKey(), test.size(),
-          100 * c.accuracy(), c.f1(), c.mcc(), c.n(true, Decision.HOLD) + c.n(false, Decision.HOLD),
-          BASELINES.getOrDefault(e.getKey(), "-"));
+      out.println(line + "  | " + BASELINES.getOrDefault(e.getKey(), "-"));
     }
   }
 

@@ -8,10 +8,13 @@ import java.util.Objects;
 /**
  * Weighs a comment with a learned {@link SpamClassifier} and teaches it from moderators' feedback.
  *
- * <p>The signal's score is the classifier's log-odds of spam, clamped to [-8, 8] so that no single model can
- * outvote every other check: {@code classifier.spam} when positive, {@code classifier.ham} when negative. An
- * untrained classifier (no spam or no ham seen yet) gives no signal. {@link #feedback} calls
- * {@link SpamClassifier#learn(String, Label)} with the comment's plain text.
+ * <p>The signal's score is the classifier's calibrated log-odds of spam, {@code ln(p / (1 - p))}, clamped to
+ * [-8, 8] (p from 0.03% to 99.97%) so that no single model can outvote every other check:
+ * {@code classifier.spam} when positive, {@code classifier.ham} when negative. The classifier weighs the
+ * comment's text and its cues (links as {@link Comment#links()} lists them, contact channels, calls to action;
+ * see {@link ContentHeuristicsCheck}), so the filter's decision rests on this probability. An untrained
+ * classifier (no spam or no ham seen yet) gives no signal. {@link #feedback} teaches the classifier the
+ * comment, as {@link SpamClassifier#learn(String, Label)} does its text.
  *
  * <p>Thread-safe: the classifier is.
  */
@@ -45,7 +48,7 @@ final class ClassifierCheck implements SpamCheck {
     if (classifier.spamExamples() == 0 || classifier.hamExamples() == 0) {
       return List.of();
     }
-    double logOdds = Math.max(-CLAMP, Math.min(CLAMP, classifier.logOdds(comment.contentText())));
+    double logOdds = Math.max(-CLAMP, Math.min(CLAMP, classifier.logOdds(comment)));
     double probability = 1.0 / (1.0 + Math.exp(-logOdds));
     String percent = String.format(Locale.ROOT, "%.1f%%", probability * 100);
     return List.of(Signal.score(name(), logOdds > 0 ? "classifier.spam" : "classifier.ham", logOdds,
@@ -54,7 +57,7 @@ final class ClassifierCheck implements SpamCheck {
 
   @Override
   public void feedback(Comment comment, SpamContext context, Label label) {
-    classifier.learn(comment.contentText(), label);
+    classifier.learn(comment, label);
   }
 
   @Override

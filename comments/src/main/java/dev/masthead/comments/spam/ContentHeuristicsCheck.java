@@ -2,34 +2,39 @@ package dev.masthead.comments.spam;
 
 import dev.masthead.comments.Comment;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Signs of spam in the text itself, each a small score so that none decides alone:
+ * Names the signs of spam in the text itself, for moderators, as signals that add nothing to the score: how
+ * much each one means is learned, not set by hand. The learned classifier ({@link ClassifierCheck}) takes the
+ * same signs as features and weighs them against everything else in the comment, so a filter with a
+ * classifier decides on one calibrated probability; this check explains it.
+ *
+ * <p>Each sign is a signal {@code heuristics.<code>} with score 0:
  * <ul>
- *   <li>{@code heuristics.shouting} (+0.5): at least 20 letters, 70% or more of them capitals;</li>
- *   <li>{@code heuristics.repeated_character} (+0.5): one character 10 or more times in a row
- *       ({@code !!!!!!!!!!}, {@code aaaaaaaaaa});</li>
- *   <li>{@code heuristics.bbcode_link} (+2.0, HOLD floor): a BBCode link ({@code [url=…]}, {@code [url]},
- *       {@code [link=…]}), which no one types into a web comment form except a forum-spamming bot;</li>
- *   <li>{@code heuristics.same_domain_links} (+1.5): three or more links to one host;</li>
- *   <li>{@code heuristics.only_link} (+1.5): the whole comment is one link;</li>
- *   <li>{@code heuristics.promotion} (+1.0 per phrase, at most +2.0): self-promotion phrasing, the most common
- *       kind of comment spam in the YouTube Spam Collection (Alberto et al., 2015): "check out my", "subscribe
- *       to my", "visit my", "my channel", "click here", "make money", "earn money", "work from home",
- *       "free followers", "promo code", "buy cheap".</li>
+ *   <li>links: {@code link}, {@code links.2}, {@code links.3}, {@code only_link} (the whole comment is one
+ *       link), {@code same_host_links}, as {@link Comment#links()} lists them (any top-level domain of the public
+ *       suffix list);</li>
+ *   <li>{@code obfuscated_link}: a link written to get past link detection ({@code example . com},
+ *       {@code example(dot)com}, {@code hxxp://});</li>
+ *   <li>contact channels, what most spam on news sites sells: {@code phone} (international {@code +44 20 7946
+ *       0958} or local {@code 555-123-4567}), {@code messenger} (WhatsApp, Telegram, WeChat, Viber, Snapchat,
+ *       Skype, Kik), {@code email} (an address in the text or a {@code mailto:} link), {@code at_handle},
+ *       {@code plus_handle};</li>
+ *   <li>calls to action: {@code call_to_action} and {@code calls_to_action.2} ("sub me", "check my channel",
+ *       "f4f", "click here", "dm me", "promo code", ...);</li>
+ *   <li>{@code repeated_character}: one character ten times or more in a row;</li>
+ *   <li>{@code shouting}: 70% or more of at least 20 letters are capitals. Reported only: the classifier does
+ *       not weigh it, because many legitimate short messages shout;</li>
+ *   <li>{@code bbcode_link}: a BBCode link ({@code [url=…]}, {@code [url]}, {@code [link=…]}), which no one types
+ *       into a web comment form except a forum-spamming bot. The one sign that also sets a floor:
+ *       {@link Decision#HOLD}, so a person looks at it whatever the classifier says.</li>
  * </ul>
  *
  * <p>Immutable and thread-safe.
  */
 final class ContentHeuristicsCheck implements SpamCheck {
   private static final ContentHeuristicsCheck INSTANCE = new ContentHeuristicsCheck();
-  private static final List<String> PROMOTION = List.of("check out my", "subscribe to my", "visit my", "my channel",
-      "click here", "make money", "earn money", "work from home", "free followers", "promo code", "buy cheap");
-  private static final TermList PROMOTION_TERMS = TermList.parse(String.join("\n", PROMOTION));
 
   private ContentHeuristicsCheck() {}
 
@@ -49,64 +54,23 @@ final class ContentHeuristicsCheck implements SpamCheck {
 
   @Override
   public List<Signal> check(Comment comment, SpamContext context) {
-    List<Signal> signals = new ArrayList<>();
-    String text = comment.contentText();
-    int letters = 0;
-    int capitals = 0;
-    int run = 0;
-    int longestRun = 0;
-    int previous = -1;
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      if (Character.isLetter(cp)) {
-        letters++;
-        if (Character.isUpperCase(cp)) {
-          capitals++;
-        }
-      }
-      run = cp == previous && !Character.isWhitespace(cp) ? run + 1 : 1;
-      longestRun = Math.max(longestRun, run);
-      previous = cp;
+    SpamCues.Found found = SpamCues.of(comment);
+    if (found.cues().isEmpty()) {
+      return List.of();
     }
-    if (letters >= 20 && capitals * 10 >= letters * 7) {
-      signals.add(Signal.score(name(), "heuristics.shouting", 0.5,
-          capitals * 100 / letters + "% of the letters are capitals"));
-    }
-    if (longestRun >= 10) {
-      signals.add(Signal.score(name(), "heuristics.repeated_character", 0.5,
-          "One character is repeated " + longestRun + " times in a row"));
-    }
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
-    String html = comment.contentHtml().html().toLowerCase(java.util.Locale.ROOT);
-    if (lower.contains("[url=") || lower.contains("[url]") || lower.contains("[link=") || html.contains("[url=")) {
-      signals.add(new Signal(name(), "heuristics.bbcode_link", 2.0, Decision.HOLD, "Contains a BBCode link"));
-    }
-    Set<String> links = Links.of(comment);
-    Map<String, Integer> byHost = new HashMap<>();
-    for (String link : links) {
-      byHost.merge(Links.host(link), 1, Integer::sum);
-    }
-    byHost.forEach((host, count) -> {
-      if (count >= 3) {
-        signals.add(Signal.score(name(), "heuristics.same_domain_links", 1.5, count + " links point to one host"));
-      }
-    });
-    String stripped = text.strip();
-    if (links.size() == 1 && !stripped.isEmpty() && stripped.indexOf(' ') < 0 && Links.isBareLink(stripped)) {
-      signals.add(Signal.score(name(), "heuristics.only_link", 1.5, "The comment is nothing but a link"));
-    }
-    double promotion = 0;
-    List<String> phrases = new ArrayList<>();
-    for (TermList.Term t : PROMOTION_TERMS.matchAll(text)) {
-      if (promotion < 2.0) {
-        promotion += 1.0;
-        phrases.add(t.line());
-      }
-    }
-    if (promotion > 0) {
-      signals.add(Signal.score(name(), "heuristics.promotion", promotion,
-          "Self-promotion phrasing: \"" + String.join("\", \"", phrases) + "\""));
+    List<Signal> signals = new ArrayList<>(found.cues().size());
+    for (SpamCues.Cue cue : found.cues()) {
+      String reason = switch (cue) {
+        case SHOUTING -> found.capitalsPercent() + "% of the letters are capitals (not weighed)";
+        case REPEATED_CHARACTER -> "One character is repeated " + found.longestRun() + " times in a row";
+        case LINK, LINKS_2, LINKS_3 -> "Contains " + comment.links().size() + " link"
+            + (comment.links().size() == 1 ? "" : "s");
+        case CALL_TO_ACTION, CALLS_TO_ACTION_2 -> cue.reason + ": \"" + String.join("\", \"", found.callsToAction())
+            + "\"";
+        default -> cue.reason;
+      };
+      Decision floor = cue == SpamCues.Cue.BBCODE_LINK ? Decision.HOLD : null;
+      signals.add(new Signal(name(), "heuristics." + cue.code, 0.0, floor, reason));
     }
     return signals;
   }

@@ -2,15 +2,16 @@ package dev.masthead.comments.spam;
 
 import dev.masthead.comments.Comment;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Holds a comment with too many links, as WordPress's "Hold a comment in the queue if it contains N or more
  * links" ({@code comment_max_links}, default 2).
  *
- * <p>Links are counted as {@link Links} finds them: every anchor and every bare URL in the text, each distinct
- * link once; emoticons are not links. At the limit or above, the signal {@code links.too_many} sets a
- * {@link Decision#HOLD} floor and adds 0.5 per link.
+ * <p>Links are counted as {@link Comment#links()} lists them: every http or https anchor and every bare URL in
+ * the text (on any top-level domain of the public suffix list), each distinct link once; emoticons and email
+ * addresses are not links. This is the same count the learned classifier weighs. At the limit or above, the
+ * signal {@code links.too_many} sets a {@link Decision#HOLD} floor and adds nothing to the score: a person
+ * decides, and how much links mean spam is the classifier's to weigh, not a hand-set score.
  *
  * <p>Immutable and thread-safe.
  */
@@ -54,12 +55,12 @@ final class LinkCheck implements SpamCheck {
 
   @Override
   public List<Signal> check(Comment comment, SpamContext context) {
-    Set<String> links = Links.of(comment);
-    if (links.size() < limit) {
+    int links = comment.links().size();
+    if (links < limit) {
       return List.of();
     }
-    return List.of(new Signal(name(), "links.too_many", 0.5 * links.size(), Decision.HOLD,
-        "Contains " + links.size() + " links; comments with " + limit + " or more are held"));
+    return List.of(Signal.floor(name(), "links.too_many", Decision.HOLD,
+        "Contains " + links + " links; comments with " + limit + " or more are held"));
   }
 
   @Override

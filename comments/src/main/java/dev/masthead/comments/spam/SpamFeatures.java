@@ -1,19 +1,23 @@
 package dev.masthead.comments.spam;
 
+import dev.masthead.comments.links.LinkFinder;
 import dev.masthead.core.StreamSafe;
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns a comment's text into the features the learned classifier weighs: word unigrams and bigrams,
- * character 3- to 5-grams over the words (with word boundaries marked), a link marker with the link's host,
- * and a long-number marker. Features are hashed (the "hashing trick", Weinberger et al. 2009) into
- * {@link #BUCKETS} buckets with 64-bit FNV-1a, so that extraction allocates no string per feature.
+ * Turns a comment into the features the learned classifier weighs: word unigrams and bigrams, character 3- to
+ * 5-grams over the words (with word boundaries marked) and a long-number marker, the n-grams; then the
+ * {@link SpamCues} found (links, obfuscated links, contact channels, calls to action, ...) and the host of each
+ * link, the cues. Features are hashed (the "hashing trick", Weinberger et al. 2009) into {@link #BUCKETS}
+ * buckets with 64-bit FNV-1a, so that extraction allocates no string per n-gram.
  *
  * <p>The text is folded first (NFKC, lower case in the root locale, invisible format characters removed), so
  * {@code FREE}, {@code ｆｒｅｅ} and {@code f\u200Bree} give the same features. Each feature is present or
- * absent (binary features: comments are short, and counts add little but noise). Only the first
+ * absent (binary features: comments are short, and counts add little but noise); character n-grams keep the
+ * punctuation between words ({@code !!!}, {@code :)}, {@code $50}). Only the first
  * {@value #MAX_TEXT_CHARS} chars are read, so a 10 MB comment costs no more than a long one.
  */
 final class SpamFeatures {
@@ -30,11 +34,55 @@ final class SpamFeatures {
   private static final long LINK = 'l';
   private static final long HOST = 'h';
   private static final long NUMBER = 'n';
+  private static final long CUE = 'c';
+  private static final int[] CUE_BUCKETS = new int[SpamCues.Cue.values().length];
+
+  static {
+    for (SpamCues.Cue cue : SpamCues.Cue.values()) {
+      CUE_BUCKETS[cue.ordinal()] = bucket(hash(CUE, cue.code, 0, cue.code.length()));
+    }
+  }
+
+  /**
+   * The features of one comment, each present or absent (weighing 1): {@code buckets[0, grams)} are its n-grams,
+   * the rest its cues and link hosts. Buckets are distinct.
+   */
+  record Features(int[] buckets, int grams) {}
 
   private SpamFeatures() {}
 
-  /** The distinct buckets of a text's features, in first-seen order. */
-  static int[] of(String text) {
+  /** The features of a plain text, its links and cues found as the validator would. */
+  static Features of(String text) {
+    String cut = text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
+    List<String> links = LinkFinder.find(List.of(), cut);
+    return of(cut, SpamCues.scan(cut, links, ""), LinkFinderHosts.of(links));
+  }
+
+  /** The features of a validated comment, with the links the validator found. */
+  static Features of(dev.masthead.comments.Comment comment) {
+    return of(comment.contentText(), SpamCues.of(comment), LinkFinderHosts.of(comment.links()));
+  }
+
+  static Features of(String text, SpamCues.Found found, List<String> hosts) {
+    int[] grams = grams(text);
+    int[] out = Arrays.copyOf(grams, grams.length + found.cues().size() + hosts.size());
+    int size = grams.length;
+    for (SpamCues.Cue cue : found.cues()) {
+      if (cue != SpamCues.Cue.SHOUTING) { // reported, never weighed: see SpamCues.Cue.SHOUTING
+        out[size++] = CUE_BUCKETS[cue.ordinal()];
+      }
+    }
+    for (String host : hosts) {
+      out[size++] = bucket(hash(HOST, host, 0, host.length()));
+    }
+    int[] all = distinct(out, size);
+    // distinct keeps first-seen order, so the n-grams stay first unless a cue collided with one of them
+    int gramCount = Math.min(grams.length, all.length);
+    return new Features(all, gramCount);
+  }
+
+  /** The distinct n-gram buckets of a text, in first-seen order. */
+  static int[] grams(String text) {
     String folded = fold(text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text);
     int[] out = new int[64];
     int size = 0;
@@ -54,12 +102,8 @@ final class SpamFeatures {
         break;
       }
       if (isLink(folded, start, i)) {
-        out = add(out, size++, bucket(hash(LINK, "#", 0, 1)));
-        int[] host = host(folded, start, i);
-        if (host[1] > host[0]) {
-          out = add(out, size++, bucket(hash(HOST, folded, host[0], host[1])));
-        }
         previous = hash(LINK, "#", 0, 1);
+        out = add(out, size++, bucket(previous));
         joined.append(folded, start, i).append(' ');
         continue;
       }
@@ -71,6 +115,7 @@ final class SpamFeatures {
       while (e > s && !Character.isLetterOrDigit(folded.charAt(e - 1))) {
         e--;
       }
+      joined.append(folded, start, i).append(' '); // character n-grams keep punctuation: "!!!", ":)", "$50"
       if (s == e) {
         continue;
       }
@@ -81,7 +126,6 @@ final class SpamFeatures {
       if (e - s >= 5 && allDigits(folded, s, e)) {
         out = add(out, size++, bucket(hash(NUMBER, "#", 0, 1)));
       }
-      joined.append(folded, s, e).append(' ');
     }
     int len = joined.length();
     for (int at = 0; at + MIN_CHAR_GRAM <= len; at++) {
@@ -178,32 +222,34 @@ final class SpamFeatures {
     return true;
   }
 
-  static boolean isLink(String s, int from, int to) {
-    if (s.startsWith("http://", from) || s.startsWith("https://", from) || s.startsWith("www.", from)) {
-      return true;
+  /** Whether the token {@code s[from, to)} is a link, by the one link detector (punctuation around it trimmed). */
+  private static boolean isLink(String s, int from, int to) {
+    int e = to;
+    while (e > from && ".,;:!?'*\")]".indexOf(s.charAt(e - 1)) >= 0) {
+      e--;
     }
-    int dot = s.indexOf('.', from);
-    if (dot <= from || dot >= to - 2) {
-      return false;
+    int b = from;
+    while (b < e && "\"'(*[".indexOf(s.charAt(b)) >= 0) {
+      b++;
     }
-    String token = s.substring(from, to);
-    return token.contains(".com") || token.contains(".ly/") || token.contains(".net") || token.contains(".org");
+    return e - b > 3 && s.indexOf('.', b) >= 0 && s.indexOf('.', b) < e
+        && LinkFinder.isBareLink(s.substring(b, e));
   }
 
-  /** The [from, to) of a link's host, without a scheme or a leading "www.". */
-  private static int[] host(String s, int from, int to) {
-    int start = from;
-    int scheme = s.indexOf("://", from);
-    if (scheme >= 0 && scheme < to) {
-      start = scheme + 3;
+  /** The hosts of links, distinct, in order. */
+  private static final class LinkFinderHosts {
+    static List<String> of(List<String> links) {
+      if (links.isEmpty()) {
+        return List.of();
+      }
+      List<String> hosts = new java.util.ArrayList<>(links.size());
+      for (String link : links) {
+        String host = LinkFinder.host(link);
+        if (!hosts.contains(host)) {
+          hosts.add(host);
+        }
+      }
+      return hosts;
     }
-    if (s.startsWith("www.", start)) {
-      start += 4;
-    }
-    int end = start;
-    while (end < to && s.charAt(end) != '/' && s.charAt(end) != '?' && s.charAt(end) != '#') {
-      end++;
-    }
-    return new int[] {start, end};
   }
 }

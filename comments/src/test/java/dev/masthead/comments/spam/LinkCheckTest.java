@@ -3,6 +3,13 @@ package dev.masthead.comments.spam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.masthead.comments.Comment;
+import dev.masthead.comments.CommentSubmission;
+import dev.masthead.comments.CommentValidator;
+import dev.masthead.core.Article;
+import dev.masthead.core.ArticleStatus;
+import java.time.InstantSource;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LinkCheckTest {
@@ -24,23 +31,39 @@ class LinkCheckTest {
   }
 
   @Test
-  void countsAnAnchorWhoseTextRepeatsItsUrlOnce() {
-    assertThat(Links.of(TestComments.html("<a href=\"https://example.com/a/\">https://example.com/a</a>"))).hasSize(1);
+  void countsBareLinksOnAnyTopLevelDomain() {
+    var signals = check.check(TestComments.text("cheap pills at tanie-leki.pl and apteka.co"), SpamContext.EMPTY);
+    assertThat(signals).singleElement().satisfies(s -> assertThat(s.reason()).contains("2 links"));
   }
 
   @Test
-  void countsBareHostsWithAKnownTopLevelDomain() {
-    assertThat(Links.of(TestComments.text("go to pimpmyviews.com now, or www.spam.example or bit.ly/x"))).hasSize(3);
+  void holdsWithoutAddingToTheScore() {
+    var signals = check.check(TestComments.text("https://a.example.com https://b.example.org"), SpamContext.EMPTY);
+    assertThat(signals).singleElement().satisfies(s -> assertThat(s.score()).isZero());
   }
 
+  /**
+   * Issue 10, defect 9 ("two link counts"): the link check counted bare URLs while {@code Comment.links()} listed
+   * only anchors. Now the validated comment lists both, and the check counts that list.
+   */
   @Test
-  void emoticonsAndAbbreviationsAreNotLinks() {
-    assertThat(Links.of(TestComments.text("lol :) :-) ;-P o.O ^.^ 8.) x.x e.g. i.e. U.S. 3.14 Mr.Smith end."))).isEmpty();
-  }
-
-  @Test
-  void mailtoLinksAreNotCounted() {
-    assertThat(Links.of(TestComments.html("<a href=\"mailto:ann@example.com\">mail</a>"))).isEmpty();
+  void twoLinkCountsRegressionTheCheckCountsWhatTheValidatedCommentLists() {
+    CommentValidator validator = CommentValidator.builder()
+        .articles(id -> Optional.of(Article.builder().id(id).headline("Story").status(ArticleStatus.PUBLISHED)
+            .publishedAt(TestComments.NOW.minusSeconds(3600)).build()))
+        .clock(InstantSource.fixed(TestComments.NOW))
+        .build();
+    Comment comment = validator.validate(CommentSubmission.builder()
+        .articleId("a1")
+        .authorName("Ann Reader")
+        .authorEmail("ann@example.com")
+        .content("See <a href=\"https://a.example.com/x\">this</a> and b.example.org/y, or mail <a href=\"mailto:x@example.com\">me</a>")
+        .build()).validComment().orElseThrow();
+    assertThat(comment.links()).containsExactly("https://a.example.com/x", "b.example.org/y");
+    assertThat(check.check(comment, SpamContext.EMPTY)).singleElement()
+        .satisfies(s -> assertThat(s.reason()).startsWith("Contains 2 links"));
+    assertThat(ContentHeuristicsCheck.create().check(comment, SpamContext.EMPTY)).extracting(Signal::code)
+        .contains("heuristics.links.2");
   }
 
   @Test

@@ -39,6 +39,38 @@ class SpamClassifierTest {
   }
 
   @Test
+  void theStarterModelLoadsInOneCall() {
+    SpamClassifier starter = SpamClassifier.starter();
+    assertThat(starter.spamExamples()).isEqualTo(1005);
+    assertThat(starter.hamExamples()).isEqualTo(951);
+    assertThat(starter.spamProbability("check out my channel and subscribe, free gift cards at my site"))
+        .isGreaterThan(0.9);
+    assertThat(starter.spamProbability("this song reminds me of the summer I met my wife")).isLessThan(0.5);
+    assertThat(SpamClassifier.starter()).isNotSameAs(starter); // each call is an independent model
+  }
+
+  @Test
+  void feedbackOnOnePhoneNumberTeachesEveryPhoneNumber() {
+    SpamClassifier c = SpamClassifier.trainer().train(examples());
+    String unseenPhone = "ring me on +1 202 555 0143 tonight";
+    String noPhone = "ring me tonight";
+    double phoneBefore = c.logOdds(unseenPhone);
+    double plainBefore = c.logOdds(noPhone);
+    for (int i = 0; i < 20; i++) {
+      c.learn("lovely girl talk to me +447935454150", Label.SPAM);
+    }
+    // the phone cue is one feature for every number, so what was learned carries to a number never seen
+    assertThat(c.logOdds(unseenPhone) - phoneBefore).isGreaterThan(c.logOdds(noPhone) - plainBefore);
+  }
+
+  @Test
+  void aCommentAndItsTextScoreAlikeWhenItsLinksAreInTheText() {
+    SpamClassifier c = SpamClassifier.trainer().train(examples());
+    String text = "free followers at cheap-followers.pl and +44 7700 900123";
+    assertThat(c.logOdds(TestComments.text(text))).isEqualTo(c.logOdds(text));
+  }
+
+  @Test
   void anUntrainedClassifierIsUndecided() {
     SpamClassifier c = SpamClassifier.trainer().untrained();
     assertThat(c.spamProbability("anything")).isEqualTo(0.5);
@@ -115,12 +147,14 @@ class SpamClassifierTest {
   void refusesAnotherFormatOrVersion() {
     assertThatThrownBy(() -> load("{\"format\":\"other\",\"version\":1}")).isInstanceOf(InvalidDataException.class)
         .hasMessageContaining("format");
-    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":2}"))
+    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":3}"))
+        .isInstanceOf(InvalidDataException.class).hasMessageContaining("version");
+    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":1}"))
         .isInstanceOf(InvalidDataException.class).hasMessageContaining("version");
     assertThatThrownBy(() -> load("[]")).isInstanceOf(InvalidDataException.class);
-    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":1,\"spamExamples\":-1}"))
+    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":2,\"spamExamples\":-1}"))
         .isInstanceOf(InvalidDataException.class);
-    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":1,\"buckets\":262144,"
+    assertThatThrownBy(() -> load("{\"format\":\"masthead-spam-classifier\",\"version\":2,\"buckets\":262144,"
         + "\"weights\":{\"99999999\":1.0}}")).isInstanceOf(InvalidDataException.class).hasMessageContaining("range");
   }
 

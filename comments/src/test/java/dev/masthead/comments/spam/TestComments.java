@@ -3,6 +3,7 @@ package dev.masthead.comments.spam;
 import dev.masthead.comments.ClientInfo;
 import dev.masthead.comments.Comment;
 import dev.masthead.comments.SafeHtml;
+import dev.masthead.comments.links.LinkFinder;
 import dev.masthead.core.ArticleId;
 import java.net.URI;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
 
-/** Comments for spam tests, built directly (the validator's own tests cover how they are made). */
+/** Comments for spam tests, built directly with the validator's link detector (the validator's own tests cover how they are made). */
 final class TestComments {
   static final Instant NOW = Instant.parse("2025-12-07T18:00:00Z");
 
@@ -29,7 +30,7 @@ final class TestComments {
       Instant at) {
     SafeHtml safe = SafeHtml.sanitize(html);
     Document doc = Jsoup.parseBodyFragment(safe.html());
-    List<String> links = doc.select("a[href]").eachAttr("href");
+    List<String> links = LinkFinder.find(doc.select("a[href]").eachAttr("href"), doc.body().text());
     return new Comment(ArticleId.of(article), parent, name, email, (URI) null, safe, doc.body().text(), links,
         new ClientInfo(ip, "Mozilla/5.0 (X11; Linux x86_64)", "https://news.example.com/"), at);
   }

@@ -115,10 +115,10 @@ final class ReadmeSnippets {
         .check(SpamChecks.formToken(FormTokens.create(secretKey, clock)))   // issue() a token when the form renders
         .check(SpamChecks.flood(clock))             // 15 s, as WordPress
         .check(SpamChecks.duplicate(clock))
-        .check(SpamChecks.links())                   // hold at 2 links, as WordPress's comment_max_links
+        .check(SpamChecks.links())                   // hold at 2 links (comment.links()), as WordPress's comment_max_links
         .check(SpamChecks.terms(TermList.parse(disallowedTerms), TermList.parse(moderationTerms)))
-        .check(SpamChecks.contentHeuristics())
-        .check(SpamChecks.classifier(SpamClassifier.load(modelStream)))     // trained by you: the jar ships no model
+        .check(SpamChecks.contentHeuristics())       // names contact channels, calls to action, … for moderators
+        .check(SpamChecks.classifier(SpamClassifier.starter()))  // or load(yourModel); learns from markSpam/markHam
         .check(SpamChecks.akismet(AkismetClient.builder().apiKey(key).blog(siteUrl).build()))
         .build();
 
