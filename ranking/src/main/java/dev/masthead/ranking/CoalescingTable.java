@@ -7,29 +7,36 @@ import java.util.List;
 /**
  * A recording buffer's table: an open-addressing hash map (linear probing, load at most 3/4) from (article,
  * kind, finest bucket) to a count and the latest event time, so that a run of views of one story in one
- * minute becomes one cell. A cell is the article reference plus one 32-byte stride of a {@code long[]}:
- * {@code [bucket × 1024 + kind, count (0 marks an empty slot), last event ms, the cell's hash]}, about 36
- * bytes a slot; a probe compares the hash and the key in the stride and reads the article reference only on
- * a match, so most probes touch one cache line. The table refuses a new key
- * once it is 3/4 full ({@link #add} returns false); its owner then {@linkplain #grown() grows} it or, at the
+ * minute becomes one cell. A cell is the article reference plus one 24-byte stride of a {@code long[]}:
+ * {@code [bucket × 1024 + kind, count (0 marks an empty slot), hash << 32 | last event ms after the bucket's
+ * start]}, about 28 bytes a slot; a probe compares the hash and the key in the stride and reads the article
+ * reference only on a match, so most probes touch one cache line. The table refuses a new key once it is 3/4
+ * full ({@link #add} returns false); its owner then {@linkplain #grown() grows} it or, at the
  * largest size, hands it to the flusher whole.
  *
  * <p>Not thread-safe: the owning stripe's lock, or the flusher that took it, guards it.
  */
 final class CoalescingTable {
   static final int MAX_KINDS = StoreLayout.MAX_KINDS;
-  private static final int STRIDE = 4;
+  private static final int STRIDE = 3;
+  private static final long LOW = 0xFFFF_FFFFL;
 
   private final ArticleId[] ids;
   private final long[] slots;
   private final int[] used;
   private final int mask;
   private final int capacity;
+  /** The finest bucket's length: a last event time is kept as its offset from its bucket's start. */
+  private final long bucketMillis;
   private int size;
   private long events;
 
-  /** Creates a table of {@code slotCount} slots (a power of two, at least 16), holding 3/4 as many cells. */
-  CoalescingTable(int slotCount) {
+  /**
+   * Creates a table of {@code slotCount} slots (a power of two, at least 16), holding 3/4 as many cells, for
+   * buckets of {@code bucketMillis} (at most {@link Integer#MAX_VALUE}).
+   */
+  CoalescingTable(int slotCount, long bucketMillis) {
+    this.bucketMillis = bucketMillis;
     if (slotCount < 16 || Integer.bitCount(slotCount) != 1) {
       throw new IllegalArgumentException("slotCount must be a power of two, at least 16, was " + slotCount);
     }
@@ -47,19 +54,19 @@ final class CoalescingTable {
 
   /** Returns a table of twice the slots holding the same cells. */
   CoalescingTable grown() {
-    CoalescingTable t = new CoalescingTable(slotCount() * 2);
+    CoalescingTable t = new CoalescingTable(slotCount() * 2, bucketMillis);
     for (int u = 0; u < size; u++) {
       int i = used[u];
       int base = i * STRIDE;
-      t.put(ids[i], slots[base], slots[base + 1], slots[base + 2], (int) slots[base + 3]);
+      t.put(ids[i], slots[base], slots[base + 1], slots[base + 2]);
     }
     t.events = events;
     return t;
   }
 
   /** Inserts a key known to be absent; room known to be there. */
-  private void put(ArticleId id, long key, long count, long at, int h) {
-    int i = h & mask;
+  private void put(ArticleId id, long key, long count, long hashAndOffset) {
+    int i = (int) (hashAndOffset >>> 32) & mask;
     while (slots[i * STRIDE + 1] != 0) {
       i = (i + 1) & mask;
     }
@@ -67,8 +74,7 @@ final class CoalescingTable {
     int base = i * STRIDE;
     slots[base] = key;
     slots[base + 1] = count;
-    slots[base + 2] = at;
-    slots[base + 3] = h;
+    slots[base + 2] = hashAndOffset;
     used[size++] = i;
   }
 
@@ -91,11 +97,9 @@ final class CoalescingTable {
    */
   boolean add(ArticleId id, int kind, long bucket, long count, long at) {
     long key = bucket * MAX_KINDS + kind;
-    return add(id, key, hash(id, key), count, at);
-  }
-
-  /** As {@link #add(ArticleId, int, long, long, long)}, with the key and hash already computed. */
-  boolean add(ArticleId id, long key, int h, long count, long at) {
+    int h = hash(id, key);
+    long offset = at - bucket * bucketMillis; // 0 to bucketMillis - 1
+    long hashHigh = (long) h << 32;
     int i = h & mask;
     while (true) {
       int base = i * STRIDE;
@@ -106,17 +110,17 @@ final class CoalescingTable {
         ids[i] = id;
         slots[base] = key;
         slots[base + 1] = count;
-        slots[base + 2] = at;
-        slots[base + 3] = h;
+        slots[base + 2] = hashHigh | offset;
         used[size++] = i;
         events = Saturating.add(events, count);
         return true;
       }
+      long ho = slots[base + 2];
       ArticleId cur;
-      if (slots[base + 3] == h && slots[base] == key && ((cur = ids[i]) == id || cur.equals(id))) {
+      if ((ho & ~LOW) == hashHigh && slots[base] == key && ((cur = ids[i]) == id || cur.equals(id))) {
         slots[base + 1] = Saturating.add(slots[base + 1], count);
-        if (at > slots[base + 2]) {
-          slots[base + 2] = at;
+        if (offset > (ho & LOW)) {
+          slots[base + 2] = hashHigh | offset;
         }
         events = Saturating.add(events, count);
         return true;
@@ -131,12 +135,10 @@ final class CoalescingTable {
       int i = used[u];
       int base = i * STRIDE;
       long key = slots[base];
-      out.add(cell(ids[i], key, slots[base + 1], slots[base + 2]));
+      long bucket = Math.floorDiv(key, MAX_KINDS);
+      out.add(new CounterStore.Cell(ids[i], Math.floorMod(key, MAX_KINDS), bucket, slots[base + 1],
+          bucket * bucketMillis + (slots[base + 2] & LOW)));
     }
-  }
-
-  static CounterStore.Cell cell(ArticleId id, long key, long count, long at) {
-    return new CounterStore.Cell(id, Math.floorMod(key, MAX_KINDS), Math.floorDiv(key, MAX_KINDS), count, at);
   }
 
   /** Returns the cells as a new list. */

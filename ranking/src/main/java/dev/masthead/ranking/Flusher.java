@@ -202,7 +202,8 @@ final class Flusher {
       health.failed(e);
       first = null;
     }
-    CoalescingTable merged = new CoalescingTable(Math.max(16, Integer.highestOneBit(deferred.size() * 2) << 1));
+    CoalescingTable merged = new CoalescingTable(Math.max(16, Integer.highestOneBit(deferred.size() * 2) << 1),
+        finestMillis);
     long repeats = 0;
     long unverified = 0;
     long removedCells = 0;

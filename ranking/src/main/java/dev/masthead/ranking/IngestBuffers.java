@@ -119,7 +119,7 @@ final class IngestBuffers {
     this.maxSlots = Math.max(32, Integer.highestOneBit(Math.max(2, need) - 1) << 1);
     this.stripes = new Stripe[n];
     for (int i = 0; i < n; i++) {
-      stripes[i] = new Stripe(new CoalescingTable(Math.min(MIN_SLOTS, maxSlots)));
+      stripes[i] = new Stripe(new CoalescingTable(Math.min(MIN_SLOTS, maxSlots), finestMillis));
     }
     this.mask = n - 1;
     this.mine = ThreadLocal.withInitial(() -> stripes[nextStripe.getAndIncrement() & mask]);
@@ -171,12 +171,7 @@ final class IngestBuffers {
         s.lastBucketIndex = bucket;
       }
       if (!s.table.add(id, kind, bucket, count, at)) {
-        if (s.table.slotCount() < maxSlots) {
-          s.table = s.table.grown(); // more distinct cells this interval than the table holds: keep coalescing
-        } else {
-          handed = s.table;
-          s.table = new CoalescingTable(maxSlots);
-        }
+        handed = makeRoom(s);
         s.table.add(id, kind, bucket, count, at);
       }
       s.accepted++;
@@ -186,6 +181,21 @@ final class IngestBuffers {
     if (handed != null) {
       handOff(handed); // outside the lock: the flusher may drain this stripe meanwhile
     }
+  }
+
+  /**
+   * Gives a stripe whose table is full room for a new cell: a table of twice the slots, or, at the largest
+   * size, an empty one; returns the full table to hand off, if any. Kept out of {@link #add} so that the hot
+   * path stays small enough for the JIT to inline. Lock held.
+   */
+  private @Nullable CoalescingTable makeRoom(Stripe s) {
+    if (s.table.slotCount() < maxSlots) {
+      s.table = s.table.grown(); // more distinct cells this interval than the table holds: keep coalescing
+      return null;
+    }
+    CoalescingTable full = s.table;
+    s.table = new CoalescingTable(maxSlots, finestMillis);
+    return full;
   }
 
   /** Keeps an event for the flusher's visitor check. */
@@ -271,7 +281,7 @@ final class IngestBuffers {
       if (!any) {
         continue; // an event added from here on is taken at the next drain
       }
-      CoalescingTable fresh = new CoalescingTable(s.nextSlots); // allocated outside the lock
+      CoalescingTable fresh = new CoalescingTable(s.nextSlots, finestMillis); // allocated outside the lock
       s.lock();
       try {
         if (s.table.size() > 0) {
