@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
+import dev.masthead.comments.spam.FormTokens;
 import dev.masthead.comments.spam.SpamContext;
+import dev.masthead.core.ArticleId;
 import dev.masthead.comments.spam.SpamFilter;
 import dev.masthead.comments.spam.Verdict;
 import dev.masthead.examples.ArticlePageDemo;
@@ -262,11 +264,13 @@ class SiteHttpTest {
     assertThat(new SiteClient(site, SiteClient.FIREFOX + " anyone").page(BRIDGE).select("#comment-" + id + " .comment-content").text())
         .isEqualTo("I want a refund for my parking ticket.");
 
-    // The filter learned: Ina is an approved author now.
+    // The filter learned: Ina is an approved author now (checked with a genuine form token, so no check is skipped).
+    String token = site.bean(FormTokens.class).issue(ArticleId.of("a1"), null);
+    clock.advance(Duration.ofSeconds(20));
     CommentSubmission next = CommentSubmission.builder().articleId("a1").authorName("Ina").authorEmail("ina@example.com")
         .content("Thanks for approving it.").submittedAt(clock.instant()).build();
     Verdict verdict = site.bean(SpamFilter.class).check(
-        site.bean(CommentValidator.class).validate(next).validComment().orElseThrow(), SpamContext.EMPTY);
+        site.bean(CommentValidator.class).validate(next).validComment().orElseThrow(), new SpamContext(null, token, null, null));
     assertThat(verdict.has("author.previously_approved")).isTrue();
   }
 
