@@ -4,7 +4,6 @@ import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.ErrorCode;
 import dev.masthead.comments.Field;
 import dev.masthead.comments.spam.Refusal;
-import dev.masthead.comments.spam.SpamChecks;
 import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
 import dev.masthead.examples.site.CommentStore.StoredComment;
@@ -12,6 +11,7 @@ import dev.masthead.ranking.Ranking;
 import dev.masthead.ranking.RankingEngine;
 import dev.masthead.ranking.RankingQuery;
 import dev.masthead.related.RelatedArticles;
+import dev.masthead.spring.MastheadProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -87,9 +87,11 @@ class ApiController {
   private final CommentDesk desk;
   private final VisitorIds visitors;
   private final InstantSource clock;
+  private final Duration floodInterval;
 
   ApiController(Catalog catalog, RankingEngine ranking, RelatedArticles related, CommentDesk desk, VisitorIds visitors,
-      InstantSource clock) {
+      InstantSource clock, MastheadProperties masthead) {
+    this.floodInterval = masthead.getSpam().getFlood().getInterval();
     this.catalog = catalog;
     this.ranking = ranking;
     this.related = related;
@@ -161,7 +163,7 @@ class ApiController {
     }
     if (outcome instanceof CommentDesk.Outcome.Refused refused) {
       if (refused.refusal() == Refusal.FLOOD) {
-        long seconds = SpamChecks.DEFAULT_FLOOD_INTERVAL.toSeconds();
+        long seconds = floodInterval.toSeconds();
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
             .body(new Message("flood", ArticleController.floodMessage(seconds)));
       }

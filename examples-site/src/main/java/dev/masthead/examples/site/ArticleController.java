@@ -6,7 +6,6 @@ import dev.masthead.comments.Field;
 import dev.masthead.comments.FieldError;
 import dev.masthead.comments.spam.FormTokens;
 import dev.masthead.comments.spam.Refusal;
-import dev.masthead.comments.spam.SpamChecks;
 import dev.masthead.core.Article;
 import dev.masthead.core.Author;
 import dev.masthead.core.json.NewsArticleJsonLd;
@@ -19,6 +18,8 @@ import dev.masthead.ranking.EngagementEvent;
 import dev.masthead.ranking.RankingEngine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.masthead.spring.MastheadProperties;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -69,9 +70,14 @@ class ArticleController {
   private final VisitorIds visitors;
   private final InstantSource clock;
   private final SiteProperties properties;
+  private final Duration floodInterval;
+  private final int maxReplyDepth;
 
   ArticleController(Catalog catalog, Boxes boxes, CommentStore comments, CommentDesk desk, FormTokens tokens,
-      RankingEngine ranking, VisitorIds visitors, InstantSource clock, SiteProperties properties) {
+      RankingEngine ranking, VisitorIds visitors, InstantSource clock, SiteProperties properties,
+      MastheadProperties masthead, CommentPolicy policy) {
+    this.floodInterval = masthead.getSpam().getFlood().getInterval();
+    this.maxReplyDepth = policy.maxReplyDepth();
     this.catalog = catalog;
     this.boxes = boxes;
     this.comments = comments;
@@ -177,7 +183,7 @@ class ArticleController {
         token = postedToken;
       }
     } else if (outcome instanceof CommentDesk.Outcome.Refused refused && refused.refusal() == Refusal.FLOOD) {
-      long seconds = SpamChecks.DEFAULT_FLOOD_INTERVAL.toSeconds();
+      long seconds = floodInterval.toSeconds();
       notice = floodMessage(seconds);
       status = HttpStatus.TOO_MANY_REQUESTS;
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
@@ -212,14 +218,13 @@ class ArticleController {
     DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
         .withZone(properties.zone());
     String path = Catalog.path(article);
-    int maxDepth = CommentPolicy.DEFAULT_MAX_REPLY_DEPTH;
     List<CommentView> shown = threads.stream().skip((long) (page - 1) * perPage).limit(perPage)
         .flatMap(List::stream)
         .map(c -> new CommentView(c.id(), c.depth(), c.comment().authorName(),
             c.comment().authorUrl() == null ? null : c.comment().authorUrl().toString(),
             c.comment().submittedAt().toString(), when.format(c.comment().submittedAt()), c.comment().contentHtml().html(),
             c.status() != Status.APPROVED,
-            c.status() == Status.APPROVED && c.depth() < maxDepth
+            c.status() == Status.APPROVED && c.depth() < maxReplyDepth
                 ? path + "?cpage=" + page + "&replyto=" + c.id() + "#respond" : null))
         .toList();
     Pagination pagination = new Pagination(page, pages,

@@ -1,34 +1,41 @@
 package dev.masthead.examples.site;
 
-import dev.masthead.comments.CommentValidator;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.masthead.comments.spam.FloodStore;
 import dev.masthead.comments.spam.FormTokens;
-import dev.masthead.comments.spam.SpamFilter;
 import dev.masthead.core.Article;
+import dev.masthead.core.json.MastheadModule;
 import dev.masthead.examples.ArticlePageDemo;
 import dev.masthead.examples.MutableClock;
 import dev.masthead.ranking.RankingEngine;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.masthead.core.json.MastheadModule;
+import dev.masthead.related.RelatedArticles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * The example news site: {@code GET /} redirects to the newest article; {@code /articles/{slug}} is the article
  * page; {@code /moderation} the moderation queue (login required); {@code /api/**} the JSON endpoints.
+ *
+ * <p>The Masthead beans (validator, spam filter, ranking engine, related-posts index, Redis stores when
+ * {@code masthead.redis.uri} is set) come from {@code masthead-spring-boot-starter}; this class declares only
+ * what a host must provide: its catalog (the {@link dev.masthead.core.ArticleLookup}), its comment storage (the
+ * {@link dev.masthead.comments.ParentLookup}), the form tokens under its secret, and its clock.
  *
  * <p>The sample articles are dated December 2025, so the site's clock starts at the sample's "now" and runs on
  * in real time, after thirty days of made-up engagement were replayed (unless
@@ -80,30 +87,50 @@ public class SiteApplication {
     }
   }
 
+  /** The site secret: {@code masthead.spam.stores.site-secret}, the same on every server, or random per process. */
+  @Bean
+  SiteSecret siteSecret(Environment env) {
+    String configured = env.getProperty("masthead.spam.stores.site-secret");
+    return configured == null || configured.isBlank() ? SiteSecret.random() : SiteSecret.of(configured);
+  }
+
+  /** The form tokens, keyed by a key derived from the site secret (so every server verifies every server's). */
+  @Bean
+  FormTokens formTokens(SiteSecret secret, InstantSource clock) {
+    return FormTokens.create(secret.derive("form-token"), clock);
+  }
+
   @Bean
   CommentStore commentStore() {
     return new CommentStore();
   }
 
+  /** Used form tokens go where flood times go: Redis when the starter made a shared store, memory otherwise. */
   @Bean
-  UsedFormTokens usedFormTokens(MastheadWiring.CommentStores stores) {
-    return new UsedFormTokens(stores.flood(), Duration.ofMillis(500));
+  UsedFormTokens usedFormTokens(ObjectProvider<FloodStore> shared, InstantSource clock) {
+    return new UsedFormTokens(shared.getIfAvailable(() -> FloodStore.inMemory(clock)), Duration.ofMillis(500));
   }
 
   @Bean
-  CommentDesk commentDesk(CommentValidator validator, SpamFilter filter, FormTokens tokens,
-      UsedFormTokens usedTokens, CommentStore store, RankingEngine ranking) {
+  CommentDesk commentDesk(dev.masthead.comments.CommentValidator validator, dev.masthead.comments.spam.SpamFilter filter,
+      FormTokens tokens, UsedFormTokens usedTokens, CommentStore store, RankingEngine ranking) {
     return new CommentDesk(validator, filter, tokens, usedTokens, store, ranking);
   }
 
   @Bean
-  Boxes boxes(RankingEngine ranking, dev.masthead.related.RelatedArticles related, Catalog catalog) {
+  Boxes boxes(RankingEngine ranking, RelatedArticles related, Catalog catalog) {
     return new Boxes(ranking, related, catalog);
   }
 
   @Bean
   VisitorIds visitorIds(SiteSecret secret) {
     return new VisitorIds(secret);
+  }
+
+  /** Fills the starter's related-posts index from the catalog. */
+  @Bean
+  InitializingBean relatedIndex(RelatedArticles related, Catalog catalog) {
+    return () -> related.putAll(catalog.all());
   }
 
   /** Replays the sample engagement before the server takes requests, then lets the clock run. */

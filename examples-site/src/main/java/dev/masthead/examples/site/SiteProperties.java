@@ -1,6 +1,5 @@
 package dev.masthead.examples.site;
 
-import java.time.Duration;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,11 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     empty (default true; off for a site that shares a Redis with others, which would count them twice)
  * @param moderatorUser the moderator's user name (default {@code moderator})
  * @param moderatorPassword the moderator's password, or {@code null} to generate one and print it at start
- * @param siteSecret the secret of form tokens, visitor ids and the flood and duplicate fingerprints, at least
- *     32 characters, the same on every server of a site; {@code null} for a random one per process (fine for one
- *     server in memory, refused with Redis)
  * @param commentsPerPage how many top-level comments a page of the thread shows (default 10)
- * @param rankingCacheTtl how long a box's ranking is cached (default 30 s, as the ranking engine's)
  */
 @ConfigurationProperties("masthead.site")
 public record SiteProperties(
@@ -26,20 +21,14 @@ public record SiteProperties(
     @DefaultValue("true") boolean sampleEngagement,
     @DefaultValue("moderator") String moderatorUser,
     @Nullable String moderatorPassword,
-    @Nullable String siteSecret,
-    @DefaultValue("10") int commentsPerPage,
-    @DefaultValue("30s") Duration rankingCacheTtl) {
+    @DefaultValue("10") int commentsPerPage) {
 
   /**
    * Checks the values.
    *
-   * @throws IllegalArgumentException if the secret is shorter than 32 characters or a page holds no comment
+   * @throws IllegalArgumentException if a page would hold no comment or more than 100
    */
   public SiteProperties {
-    if (siteSecret != null && !siteSecret.isBlank() && siteSecret.length() < 32) {
-      throw new IllegalArgumentException("masthead.site.site-secret must be at least 32 characters, was "
-          + siteSecret.length());
-    }
     if (commentsPerPage < 1 || commentsPerPage > 100) {
       throw new IllegalArgumentException("masthead.site.comments-per-page must be in [1, 100], was " + commentsPerPage);
     }

@@ -8,7 +8,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The site's secret: the key of form tokens, visitor ids and the flood and duplicate fingerprints. The same on
- * every server of a site (configured), or random per process for one server in memory. Immutable and
+ * every server of a site ({@code masthead.spam.stores.site-secret}), or random per process for one server in memory. Immutable and
  * thread-safe.
  */
 public final class SiteSecret {
@@ -21,7 +21,7 @@ public final class SiteSecret {
   /**
    * Returns a secret from configuration.
    *
-   * @param text at least 32 characters
+   * @param text the configured secret, not empty
    * @return the secret (its UTF-8 bytes)
    */
   public static SiteSecret of(String text) {
@@ -46,6 +46,23 @@ public final class SiteSecret {
    */
   public byte[] bytes() {
     return bytes.clone();
+  }
+
+  /**
+   * Returns a 32-byte key for one purpose, derived from this secret (HMAC-SHA256 of the purpose), so that a
+   * secret of any length keys form tokens and no two uses share a key.
+   *
+   * @param purpose what the key is for
+   * @return the key
+   */
+  public byte[] derive(String purpose) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(bytes, "HmacSHA256"));
+      return mac.doFinal(("key\0" + purpose).getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new AssertionError("every Java platform has HmacSHA256", e);
+    }
   }
 
   /**

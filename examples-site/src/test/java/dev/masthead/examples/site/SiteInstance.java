@@ -28,7 +28,7 @@ final class SiteInstance implements AutoCloseable {
     // As command-line arguments, which win over application.properties (builder properties would not).
     List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
         "--logging.level.root=WARN", "--masthead.site.moderator-password=" + MODERATOR_PASSWORD,
-        "--masthead.site.ranking-cache-ttl=0s"));
+        "--masthead.ranking.result-cache-ttl=0s"));
     for (String p : properties) {
       all.add("--" + p);
     }
