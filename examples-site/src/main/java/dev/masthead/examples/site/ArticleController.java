@@ -47,7 +47,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The article pages: {@code GET /} redirects to the newest article; {@code GET /articles/{slug}} shows it (and
  * counts the view once per visitor; crawlers are not counted); {@code POST /articles/{slug}/comments} takes the
  * reply form and redirects to the comment (POST-redirect-GET), or shows the form again with what the reader
- * typed and the messages (400 field errors, 429 flood, 409 duplicate or reused form, 413 too large).
+ * typed and the messages (400 field errors, 429 flood, 409 duplicate or reused form); a body over 2 MB is
+ * answered 413 by {@link FormSizeLimit} before it is read.
  */
 @Controller
 class ArticleController {
@@ -56,8 +57,6 @@ class ArticleController {
   static final String DUPLICATE = "Duplicate comment detected; it looks as though you have already said that.";
   static final String TOKEN_REUSED = "This form was already used to post a comment. Post again from the form below.";
   static final String CORRECT_FIELDS = "Please correct the fields marked below.";
-  /** The largest form body read: 2 MB, Tomcat's form limit; a longest comment the policy allows fits. */
-  static final long MAX_FORM_BYTES = 2L * 1024 * 1024;
   private static final List<Locale> LANGUAGES = FieldError.SUPPORTED_LANGUAGES.stream().sorted()
       .map(Locale::forLanguageTag).toList();
 
@@ -130,14 +129,6 @@ class ArticleController {
     String visitor = visitors.of(request, response);
     Locale locale = locale(request);
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    if (request.getContentLengthLong() > MAX_FORM_BYTES) {
-      response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-      ReplyForm form = new ReplyForm(Map.of(), Map.of(), "Your reply is larger than this site takes ("
-          + MAX_FORM_BYTES / (1024 * 1024) + " MB); nothing was posted.", "error", tokens.issue(article.id(), null),
-          "0", null, null);
-      model.addAttribute("page", page(article, visitor, 1, null, form, locale));
-      return "article";
-    }
     String parent = params.getOrDefault(Field.PARENT.parameterName(), "0");
     String postedToken = params.get(ArticleTemplate.FORM_TOKEN);
     CommentSubmission submission = CommentSubmission.builder()

@@ -4,8 +4,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -45,6 +47,14 @@ class SecurityConfiguration {
             .frameOptions(f -> f.deny())
             .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
     return http.build();
+  }
+
+  /** The body-size limit, before Spring Security's filters read any parameter. */
+  @Bean
+  FilterRegistrationBean<FormSizeLimit> formSizeLimit() {
+    FilterRegistrationBean<FormSizeLimit> registration = new FilterRegistrationBean<>(new FormSizeLimit());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 
   @Bean

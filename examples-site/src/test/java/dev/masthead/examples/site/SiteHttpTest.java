@@ -212,6 +212,15 @@ class SiteHttpTest {
   }
 
   @Test
+  void bodyLargerThanTheSiteTakesIs413NotACsrfRefusal() {
+    Document page = reader.page(BRIDGE);
+    clock.advance(Duration.ofSeconds(20));
+    HttpResponse<String> refused = reader.reply(page, "x".repeat(3 * 1024 * 1024), "Huge", "huge@example.com");
+    assertThat(refused.statusCode()).isEqualTo(413);
+    assertThat(refused.body()).contains("larger than this site takes");
+  }
+
+  @Test
   void formTokenIsSingleUseEvenFromAnotherAddress() throws IOException { // regression: used twice from two addresses
     Document page = reader.page(BRIDGE);
     clock.advance(Duration.ofSeconds(20));
