@@ -11,6 +11,7 @@ import dev.masthead.comments.spam.FormTokens;
 import dev.masthead.comments.spam.Label;
 import dev.masthead.comments.spam.SpamClassifier;
 import dev.masthead.comments.spam.SpamChecks;
+import dev.masthead.comments.spam.SpamChecks.StoreSettings;
 import dev.masthead.comments.spam.SpamContext;
 import dev.masthead.comments.spam.SpamFilter;
 import dev.masthead.comments.spam.TermList;
@@ -23,14 +24,20 @@ import dev.masthead.core.json.MastheadModule;
 import dev.masthead.core.json.NewsArticleJsonLd;
 import dev.masthead.ranking.EngagementEvent;
 import dev.masthead.ranking.Ranking;
+import dev.masthead.ranking.RankingConfig;
 import dev.masthead.ranking.RankingEngine;
 import dev.masthead.ranking.RankingQuery;
 import dev.masthead.related.RelatedArticle;
+import dev.masthead.redis.RedisCommentStores;
+import dev.masthead.redis.RedisConnection;
+import dev.masthead.redis.RedisCounterStore;
+import dev.masthead.redis.RedisVisitorMemory;
 import dev.masthead.related.RelatedArticles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
@@ -148,6 +155,31 @@ final class ReadmeSnippets {
       print(r.article().headline(), r.explanation()); // "same byline: AP; matching terms: booster, covid"
     }
     return related.related(article.id(), 5);
+  }
+
+  /** "Run on several servers": the ranking's counts and unique visitors in Redis. */
+  static RankingEngine severalServers(ArticleLookup catalog) {
+    RedisConnection redis = RedisConnection.builder().uri("redis://127.0.0.1:6379").build();   // one per app server
+    RankingConfig config = RankingEngine.builder().articles(catalog::find).config();
+    RankingEngine ranking = RankingEngine.builder().config(config).articles(catalog::find)
+        .counterStore(RedisCounterStore.builder(redis).namespace("example-news").layout(config.layout()).build())
+        .visitorMemory(RedisVisitorMemory.builder(redis).namespace("example-news").build())   // optional
+        .build();
+    return ranking;
+  }
+
+  /** "Shared comment memory": the flood, duplicate and approved-author checks on Redis. */
+  static SpamFilter sharedCommentMemory(byte[] siteSecret) {
+    RedisConnection redis = RedisConnection.builder().uri("redis://10.0.0.5:6379").build(); // close on shutdown
+    RedisCommentStores stores = RedisCommentStores.builder(redis).build();        // keys under {masthead:comments}
+    StoreSettings shared = StoreSettings.of(siteSecret); // 16+ random bytes, the same on every server, not in Redis
+    SpamFilter spamFilter = SpamFilter.builder()
+        .check(SpamChecks.flood(Duration.ofSeconds(15), stores.flood(), shared))
+        .check(SpamChecks.duplicate(Duration.ofHours(24), stores.duplicates(), shared))
+        .check(SpamChecks.approvedAuthors(stores.approvedAuthors(), shared))
+        // ... the other checks as above
+        .build();
+    return spamFilter;
   }
 
   private static void print(String headline, String explanation) {
