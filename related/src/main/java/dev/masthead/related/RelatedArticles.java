@@ -74,6 +74,7 @@ public final class RelatedArticles {
    *
    * <p>Implementations must be safe for concurrent use.
    */
+  @FunctionalInterface
   public interface Listener {
     /**
      * A query was answered.
@@ -82,7 +83,7 @@ public final class RelatedArticles {
      * @param results the number of articles returned
      * @param cached whether the answer came from the result cache
      */
-    default void queried(Duration elapsed, int results, boolean cached) {}
+    void queried(Duration elapsed, int results, boolean cached);
   }
 
   private RelatedArticles(Builder b) {
