@@ -85,16 +85,19 @@ public class MastheadCommentsAutoConfiguration {
    * @param articles the host's catalog
    * @param parents the host's parent-comment lookup, if any
    * @param clock the host's clock, if any
+   * @param customizers changes to the builder, applied last
    * @return the validator
    */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(ArticleLookup.class)
   public CommentValidator mastheadCommentValidator(CommentPolicy policy, ArticleLookup articles,
-      ObjectProvider<ParentLookup> parents, ObjectProvider<InstantSource> clock) {
+      ObjectProvider<ParentLookup> parents, ObjectProvider<InstantSource> clock,
+      ObjectProvider<CommentValidatorCustomizer> customizers) {
     CommentValidator.Builder b = CommentValidator.builder().policy(policy).articles(articles)
         .clock(clock.getIfAvailable(InstantSource::system));
     parents.ifAvailable(b::parents);
+    customizers.orderedStream().forEach(c -> c.customize(b));
     return b.build();
   }
 
@@ -177,6 +180,7 @@ public class MastheadCommentsAutoConfiguration {
    * @param duplicateStore a shared duplicate store, if any
    * @param approvedAuthors a shared approved-author store, if any
    * @param extraChecks the host's own checks
+   * @param customizers changes to the builder, applied last
    * @return the filter
    * @throws IllegalStateException if a shared store is present without a site secret, or a term list cannot be
    *     read
@@ -187,7 +191,8 @@ public class MastheadCommentsAutoConfiguration {
   public SpamFilter mastheadSpamFilter(MastheadProperties properties, ObjectProvider<InstantSource> clock,
       ObjectProvider<FormTokens> formTokens, ObjectProvider<SpamClassifier> classifier,
       ObjectProvider<FloodStore> floodStore, ObjectProvider<DuplicateStore> duplicateStore,
-      ObjectProvider<ApprovedAuthors> approvedAuthors, ObjectProvider<SpamCheck> extraChecks) {
+      ObjectProvider<ApprovedAuthors> approvedAuthors, ObjectProvider<SpamCheck> extraChecks,
+      ObjectProvider<SpamFilterCustomizer> customizers) {
     MastheadProperties.Spam p = properties.getSpam();
     InstantSource time = clock.getIfAvailable(InstantSource::system);
     SharedStores stores = new SharedStores(p.getStores(), time);
@@ -238,6 +243,7 @@ public class MastheadCommentsAutoConfiguration {
           .timeout(akismet.getTimeout()).test(akismet.isTest()).build()));
     }
     extraChecks.orderedStream().forEach(b::check);
+    customizers.orderedStream().forEach(c -> c.customize(b));
     return b.build();
   }
 

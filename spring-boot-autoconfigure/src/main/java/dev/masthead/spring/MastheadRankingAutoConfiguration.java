@@ -79,6 +79,7 @@ public class MastheadRankingAutoConfiguration {
    * @param articles the host's catalog, if any
    * @param visitors a shared visitor memory, if any
    * @param clock the host's clock, if any
+   * @param customizers changes to the builder, applied last
    * @return the engine
    * @throws IllegalStateException if the store holds another layout than the settings'
    */
@@ -86,11 +87,12 @@ public class MastheadRankingAutoConfiguration {
   @ConditionalOnMissingBean
   public RankingEngine mastheadRankingEngine(RankingConfig config, CounterStore store,
       ObjectProvider<ArticleLookup> articles, ObjectProvider<VisitorMemory> visitors,
-      ObjectProvider<InstantSource> clock) {
+      ObjectProvider<InstantSource> clock, ObjectProvider<RankingEngineCustomizer> customizers) {
     RankingEngine.Builder b = RankingEngine.builder().config(config).counterStore(store)
         .clock(clock.getIfAvailable(InstantSource::system));
     articles.ifAvailable(b::articles);
     visitors.ifAvailable(b::visitorMemory);
+    customizers.orderedStream().forEach(c -> c.customize(b));
     return b.build();
   }
 

@@ -42,11 +42,16 @@ public class MastheadRelatedAutoConfiguration {
    *
    * @param config the settings
    * @param clock the host's clock, if any
+   * @param customizers changes to the builder, applied last
    * @return the index
    */
   @Bean
   @ConditionalOnMissingBean
-  public RelatedArticles mastheadRelatedArticles(RelatedConfig config, ObjectProvider<InstantSource> clock) {
-    return RelatedArticles.builder().config(config).clock(clock.getIfAvailable(InstantSource::system)).build();
+  public RelatedArticles mastheadRelatedArticles(RelatedConfig config, ObjectProvider<InstantSource> clock,
+      ObjectProvider<RelatedArticlesCustomizer> customizers) {
+    RelatedArticles.Builder b = RelatedArticles.builder().config(config)
+        .clock(clock.getIfAvailable(InstantSource::system));
+    customizers.orderedStream().forEach(c -> c.customize(b));
+    return b.build();
   }
 }
