@@ -39,6 +39,12 @@ import org.junit.jupiter.api.Test;
 /** The site over real HTTP on 127.0.0.1, with a clock the test moves: pages, the reply form, the API, security. */
 class SiteHttpTest {
   static final String BRIDGE = "/articles/harbor-bridge-vote";
+  // Tests that look for their comments in the thread post on an article of their own, so that the others'
+  // comments never push theirs to another page.
+  static final String STORMS = "/articles/storm-outages";
+  static final String LIBRARY = "/articles/library-hours";
+  static final String BUDGET = "/articles/budget-draft";
+  static final String FROST = "/articles/first-frost-orchards";
 
   private static TestClock clock;
   private static SiteInstance site;
@@ -70,8 +76,9 @@ class SiteHttpTest {
 
   @Test
   void articlePageHasHeadlineDekDatelineBylineBodyAndTheThreeBoxes() {
-    for (String visitor : List.of("one", "two", "three")) {
-      new SiteClient(site, SiteClient.FIREFOX + " " + visitor).page("/articles/ferry-fares");
+    // 150 readers: more than any other test's views and comments (weight 10) on one article add up to.
+    for (int visitor = 0; visitor < 150; visitor++) {
+      new SiteClient(site, SiteClient.FIREFOX + " " + visitor).get("/articles/ferry-fares");
     }
     new SiteClient(site).page("/articles/library-hours");
     site.flushRankings();
@@ -84,7 +91,7 @@ class SiteHttpTest {
     assertThat(page.select(".body p")).isNotEmpty();
     assertThat(page.select("#top-week h2").text()).isEqualTo("Top 5 This Week");
     assertThat(page.select("#top-week li a").eachText()).first().isEqualTo("Ferry Fares Rise 10 Percent as Fuel Costs Climb");
-    assertThat(page.select("#top-week li .note").first().text()).isEqualTo("3 views this week");
+    assertThat(page.select("#top-week li .note").first().text()).isEqualTo("150 views this week");
     assertThat(page.select("#popular h2").text()).isEqualTo("Popular Articles");
     assertThat(page.select("#related li a").eachText()).hasSize(5)
         .doesNotContain("City Council Approves Harbor Bridge Repairs After Two-Year Delay");
@@ -120,13 +127,13 @@ class SiteHttpTest {
 
   @Test
   void replyToATopLevelCommentIsStoredOneLevelDeeper() { // regression: a reply to any comment was a 500
-    Document page = reader.page(BRIDGE);
+    Document page = reader.page(STORMS);
     clock.advance(Duration.ofSeconds(20));
     HttpResponse<String> first = reader.reply(page, "The first comment of the thread.", "Ruth O.", "ruth@example.com");
     assertThat(first.statusCode()).isEqualTo(302);
     String firstId = commentIdOf(first);
 
-    Document again = reader.page(BRIDGE + "?replyto=" + firstId);
+    Document again = reader.page(STORMS + "?replyto=" + firstId);
     assertThat(again.select("#respond h2").text()).isEqualTo("Reply to Ruth O.");
     assertThat(SiteClient.hiddenFields(again, "#reply-form")).containsEntry("comment_parent", firstId);
     clock.advance(Duration.ofSeconds(20));
@@ -137,9 +144,33 @@ class SiteHttpTest {
     assertThat(stored.comment().parentId()).isEqualTo(firstId);
     assertThat(stored.status()).isEqualTo(Status.APPROVED);
 
-    Document shown = reader.page(BRIDGE);
+    Document shown = reader.page(STORMS);
     assertThat(shown.select("#comment-" + stored.id()).hasClass("depth-2")).isTrue();
     assertThat(shown.select("#comment-" + firstId + " + li").attr("id")).isEqualTo("comment-" + stored.id());
+  }
+
+  @Test
+  void threadIsPagedTenTopLevelCommentsAPage() {
+    String last = null;
+    for (int i = 1; i <= 11; i++) {
+      SiteClient poster = new SiteClient(site, SiteClient.FIREFOX + " pager " + i);
+      Document page = poster.page(FROST);
+      clock.advance(Duration.ofSeconds(20));
+      HttpResponse<String> posted = poster.reply(page, "Comment number " + i + " on the frost.", "Pager " + i,
+          "pager" + i + "@example.com");
+      assertThat(posted.statusCode()).isEqualTo(302);
+      last = posted.headers().firstValue("Location").orElseThrow();
+    }
+    assertThat(last).contains("cpage=2");
+    Document first = reader.page(FROST);
+    assertThat(first.select("#comments li.comment")).hasSize(10);
+    assertThat(first.select(".comment-pages span").text()).isEqualTo("Page 1 of 2");
+    assertThat(first.select(".comment-pages a.prev")).isEmpty();
+    String next = first.select(".comment-pages a.next").attr("href");
+    Document second = reader.page(next.substring(0, next.indexOf('#')));
+    assertThat(second.select("#comments li.comment .comment-content").eachText()).containsExactly("Comment number 11 on the frost.");
+    assertThat(second.select(".comment-pages a.prev")).isNotEmpty();
+    assertThat(second.select("#comments h2").text()).isEqualTo("11 Comments");
   }
 
   @Test
@@ -243,23 +274,23 @@ class SiteHttpTest {
 
   @Test
   void heldCommentIsShownOnlyToItsAuthorAsAwaitingModeration() {
-    Document page = reader.page(BRIDGE);
+    Document page = reader.page(LIBRARY);
     clock.advance(Duration.ofSeconds(20));
     HttpResponse<String> posted = reader.reply(page, "Where do I ask for a refund of the toll?", "Hal", "hal@example.com");
     assertThat(posted.statusCode()).isEqualTo(302);
     String id = commentIdOf(posted);
     assertThat(site.bean(CommentStore.class).get(id).orElseThrow().status()).isEqualTo(Status.HELD);
 
-    Document own = reader.page(BRIDGE + "?posted=" + id);
+    Document own = reader.page(LIBRARY + "?posted=" + id);
     assertThat(own.select("#reply-notice").text()).isEqualTo(ArticleController.AWAITING_MODERATION);
     assertThat(own.select("#comment-" + id + " .awaiting").text()).isEqualTo("Your comment is awaiting moderation.");
     assertThat(own.select("#comment-" + id + " .reply-link")).isEmpty();
-    assertThat(new SiteClient(site, SiteClient.FIREFOX + " someone else").page(BRIDGE).select("#comment-" + id)).isEmpty();
+    assertThat(new SiteClient(site, SiteClient.FIREFOX + " someone else").page(LIBRARY).select("#comment-" + id)).isEmpty();
   }
 
   @Test
   void moderatorApprovalListsTheCommentAndTeachesTheFilter() {
-    Document page = reader.page(BRIDGE);
+    Document page = reader.page(BUDGET);
     clock.advance(Duration.ofSeconds(20));
     String id = commentIdOf(reader.reply(page, "I want a refund for my parking ticket.", "Ina", "ina@example.com"));
     SiteClient moderator = new SiteClient(site);
@@ -270,7 +301,7 @@ class SiteHttpTest {
     Map<String, String> approve = SiteClient.hiddenFields(queue, "#queue-" + id + " form:has(.approve)");
     assertThat(moderator.postForm("/moderation/" + id + "/approve", approve).statusCode()).isEqualTo(302);
     assertThat(moderator.page("/moderation").select("#queue-" + id)).isEmpty();
-    assertThat(new SiteClient(site, SiteClient.FIREFOX + " anyone").page(BRIDGE).select("#comment-" + id + " .comment-content").text())
+    assertThat(new SiteClient(site, SiteClient.FIREFOX + " anyone").page(BUDGET).select("#comment-" + id + " .comment-content").text())
         .isEqualTo("I want a refund for my parking ticket.");
 
     // The filter learned: Ina is an approved author now (checked with a genuine form token, so no check is skipped).
