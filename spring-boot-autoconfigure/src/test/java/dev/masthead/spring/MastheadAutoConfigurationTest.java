@@ -183,8 +183,13 @@ class MastheadAutoConfigurationTest {
       }
     };
     runner.withBean("houseRules", SpamCheck.class, () -> own)
-        .withBean(SpamFilterCustomizer.class, () -> b -> b.thresholds(0.5, 2.0, 20.0))
+        .withBean(SpamFilterCustomizer.class, () -> b -> b.check(dev.masthead.comments.spam.SpamChecks.links(5)))
+        .run(context -> assertThat(context).hasFailed().getFailure()
+            .hasStackTraceContaining("a check named 'links' was already added")); // the customizer saw the built-ins
+    runner.withBean("houseRules", SpamCheck.class, () -> own)
+        .withPropertyValues("masthead.spam.link-limit=0")
+        .withBean(SpamFilterCustomizer.class, () -> b -> b.check(dev.masthead.comments.spam.SpamChecks.links(5)))
         .run(context -> assertThat(context.getBean(SpamFilter.class).checks()).extracting(SpamCheck::name)
-            .contains("house-rules"));
+            .contains("house-rules", "links"));
   }
 }
