@@ -28,6 +28,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -61,6 +63,7 @@ import org.springframework.core.io.Resource;
 @ConditionalOnClass(CommentValidator.class)
 @EnableConfigurationProperties(MastheadProperties.class)
 public class MastheadCommentsAutoConfiguration {
+  private static final Logger LOG = LoggerFactory.getLogger(MastheadCommentsAutoConfiguration.class);
 
   /** Creates the configuration (Spring calls it). */
   public MastheadCommentsAutoConfiguration() {}
@@ -252,7 +255,11 @@ public class MastheadCommentsAutoConfiguration {
       return TermList.empty();
     }
     try (InputStream in = resource.getInputStream()) {
-      return TermList.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), lookAlikes);
+      TermList list = TermList.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), lookAlikes);
+      for (TermList.Warning w : list.warnings()) {
+        LOG.warn("{} ({}): {}", property, resource.getDescription(), w.message());
+      }
+      return list;
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + property + " from " + resource + ": " + e.getMessage(), e);
     }

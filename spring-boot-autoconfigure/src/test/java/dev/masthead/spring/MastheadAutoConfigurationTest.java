@@ -137,4 +137,59 @@ class MastheadAutoConfigurationTest {
         assertThat(context).hasFailed().getFailure().rootCause()
             .hasMessageContaining("masthead.spam.form-token.secret"));
   }
+
+  @Test
+  void termListsAreReadFromResources() {
+    runner.withPropertyValues("masthead.spam.terms.disallowed=classpath:masthead/disallowed.txt",
+        "masthead.spam.terms.moderation=classpath:masthead/moderation.txt").run(context -> {
+          SpamFilter filter = context.getBean(SpamFilter.class);
+          assertThat(filter.checks()).extracting(SpamCheck::name).contains("terms");
+          assertThat(filter.check(MastheadRedisAutoConfigurationTest.comment("a@example.com", "203.0.113.1",
+              "buy cheap pills now", java.time.Instant.now()), dev.masthead.comments.spam.SpamContext.EMPTY)
+              .decision()).isEqualTo(dev.masthead.comments.spam.Decision.SPAM);
+          assertThat(filter.check(MastheadRedisAutoConfigurationTest.comment("b@example.com", "203.0.113.2",
+              "the casino by the harbor", java.time.Instant.now()), dev.masthead.comments.spam.SpamContext.EMPTY)
+              .decision()).isEqualTo(dev.masthead.comments.spam.Decision.HOLD);
+        });
+  }
+
+  @Test
+  void aMissingTermListFailsTheStartNamingTheProperty() {
+    runner.withPropertyValues("masthead.spam.terms.disallowed=classpath:masthead/no-such-list.txt").run(context ->
+        assertThat(context).hasFailed().getFailure().hasStackTraceContaining("cannot read masthead.spam.terms.disallowed"));
+  }
+
+  @Test
+  void akismetNeedsTheBlogAndIsAddedLast() {
+    runner.withPropertyValues("masthead.spam.akismet.api-key=abc123").run(context ->
+        assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("masthead.spam.akismet.blog"));
+    runner.withPropertyValues("masthead.spam.akismet.api-key=abc123", "masthead.spam.akismet.blog=https://news.example.com")
+        .run(context -> assertThat(context.getBean(SpamFilter.class).checks()).last().extracting(SpamCheck::name)
+            .isEqualTo("akismet"));
+  }
+
+  @Test
+  void aHostsSpamCheckBeanIsAddedAndACustomizerRunsLast() {
+    SpamCheck own = new SpamCheck() {
+      @Override
+      public String name() {
+        return "house-rules";
+      }
+
+      @Override
+      public List<dev.masthead.comments.spam.Signal> check(dev.masthead.comments.Comment comment,
+          dev.masthead.comments.spam.SpamContext context) {
+        return List.of();
+      }
+    };
+    runner.withBean("houseRules", SpamCheck.class, () -> own)
+        .withBean(SpamFilterCustomizer.class, () -> b -> b.check(dev.masthead.comments.spam.SpamChecks.links(5)))
+        .run(context -> assertThat(context).hasFailed().getFailure()
+            .hasStackTraceContaining("a check named 'links' was already added")); // the customizer saw the built-ins
+    runner.withBean("houseRules", SpamCheck.class, () -> own)
+        .withPropertyValues("masthead.spam.link-limit=0")
+        .withBean(SpamFilterCustomizer.class, () -> b -> b.check(dev.masthead.comments.spam.SpamChecks.links(5)))
+        .run(context -> assertThat(context.getBean(SpamFilter.class).checks()).extracting(SpamCheck::name)
+            .contains("house-rules", "links"));
+  }
 }
