@@ -3,7 +3,12 @@ package dev.masthead.examples.site;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.masthead.comments.spam.FloodStore;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.masthead.comments.spam.FormTokens;
+import dev.masthead.comments.spam.Label;
+import dev.masthead.comments.spam.SpamClassifier;
 import dev.masthead.core.Article;
 import dev.masthead.core.json.MastheadModule;
 import dev.masthead.examples.ArticlePageDemo;
@@ -19,6 +24,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
@@ -98,6 +104,34 @@ public class SiteApplication {
   @Bean
   FormTokens formTokens(SiteSecret secret, InstantSource clock) {
     return FormTokens.create(secret.derive("form-token"), clock);
+  }
+
+  /**
+   * The learned classifier of the spam filter (the starter adds a {@link SpamClassifier} bean to its checks):
+   * trained at start on the 40 labelled sample comments written for the project, then taught by every
+   * moderator's Approve and Spam. A site that has a trained model sets {@code masthead.spam.classifier.model}
+   * instead, and {@code masthead.spam.classifier.file} to keep what moderators taught it.
+   *
+   * @return the classifier
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  SpamClassifier sampleClassifier() {
+    List<SpamClassifier.Example> examples = new ArrayList<>();
+    try (InputStream in = ArticlePageDemo.class.getResourceAsStream("sample-comments.csv")) {
+      if (in == null) {
+        throw new IOException("sample-comments.csv is missing from the examples jar");
+      }
+      MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
+          .with(CsvSchema.emptySchema().withHeader()).readValues(in);
+      while (rows.hasNextValue()) {
+        Map<String, String> row = rows.nextValue();
+        examples.add(new SpamClassifier.Example(row.get("content"), "spam".equals(row.get("label")) ? Label.SPAM : Label.HAM));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the sample comments", e);
+    }
+    return SpamClassifier.trainer().train(examples);
   }
 
   @Bean

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.masthead.comments.CommentSubmission;
 import dev.masthead.comments.CommentValidator;
 import dev.masthead.comments.spam.FormTokens;
+import dev.masthead.comments.spam.SpamClassifier;
 import dev.masthead.comments.spam.SpamContext;
 import dev.masthead.core.ArticleId;
 import dev.masthead.comments.spam.SpamFilter;
@@ -293,6 +294,7 @@ class SiteHttpTest {
     Document page = reader.page(BUDGET);
     clock.advance(Duration.ofSeconds(20));
     String id = commentIdOf(reader.reply(page, "I want a refund for my parking ticket.", "Ina", "ina@example.com"));
+    long hamBefore = site.bean(SpamClassifier.class).hamExamples();
     SiteClient moderator = new SiteClient(site);
     assertThat(moderator.get("/moderation").statusCode()).isEqualTo(302); // to the login page
     login(moderator);
@@ -312,6 +314,7 @@ class SiteHttpTest {
     Verdict verdict = site.bean(SpamFilter.class).check(
         site.bean(CommentValidator.class).validate(next).validComment().orElseThrow(), new SpamContext(null, token, null, null));
     assertThat(verdict.has("author.previously_approved")).isTrue();
+    assertThat(site.bean(SpamClassifier.class).hamExamples()).as("the classifier learned it").isEqualTo(hamBefore + 1);
   }
 
   @Test
@@ -319,12 +322,14 @@ class SiteHttpTest {
     Document page = reader.page(BRIDGE);
     clock.advance(Duration.ofSeconds(20));
     String id = commentIdOf(reader.reply(page, "Refund me now, or else.", "Rex", "rex@example.com"));
+    long spamBefore = site.bean(SpamClassifier.class).spamExamples();
     SiteClient moderator = new SiteClient(site);
     login(moderator);
     Document queue = moderator.page("/moderation");
     Map<String, String> spam = SiteClient.hiddenFields(queue, "#queue-" + id + " form:has(.spam)");
     assertThat(moderator.postForm("/moderation/" + id + "/spam", spam).statusCode()).isEqualTo(302);
     assertThat(site.bean(CommentStore.class).get(id).orElseThrow().status()).isEqualTo(Status.SPAM);
+    assertThat(site.bean(SpamClassifier.class).spamExamples()).as("the classifier learned it").isEqualTo(spamBefore + 1);
   }
 
   @Test
