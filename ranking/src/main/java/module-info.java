@@ -12,7 +12,7 @@ module dev.masthead.ranking {
   requires static transitive org.jspecify;
   requires transitive dev.masthead.core;
   requires com.fasterxml.jackson.databind;
-  requires com.github.benmanes.caffeine;
+  requires transitive com.github.benmanes.caffeine; // StatsCounter in RankingEngine.Builder
   requires org.slf4j;
 
   exports dev.masthead.ranking;

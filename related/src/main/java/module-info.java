@@ -9,7 +9,7 @@
 module dev.masthead.related {
   requires static transitive org.jspecify;
   requires transitive dev.masthead.core;
-  requires com.github.benmanes.caffeine;
+  requires transitive com.github.benmanes.caffeine; // StatsCounter in RelatedArticles.Builder
   requires org.apache.lucene.core;
   requires org.apache.lucene.analysis.common;
   requires org.slf4j;

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,8 +93,10 @@ public final class CommentValidator {
   private final ParentLookup parents;
   private final InstantSource clock;
   private final ContentSanitizer sanitizer;
+  private final @Nullable Consumer<? super ValidationResult> listener;
 
   private CommentValidator(Builder builder, ArticleLookup articles) {
+    this.listener = builder.listener;
     this.policy = builder.policy;
     this.articles = articles;
     this.parents = builder.parents;
@@ -147,7 +150,7 @@ public final class CommentValidator {
       if (LOG.isDebugEnabled()) {
         LOG.debug("Comment refused: {}", errors.stream().map(e -> e.code().code()).toList());
       }
-      return new ValidationResult.Invalid(errors);
+      return told(new ValidationResult.Invalid(errors));
     }
     Comment comment = new Comment(
         Objects.requireNonNull(articleId),
@@ -160,7 +163,7 @@ public final class CommentValidator {
         LinkFinder.find(content.links(), content.text()),
         client(submission.client()),
         now);
-    return new ValidationResult.Valid(comment);
+    return told(new ValidationResult.Valid(comment));
   }
 
   private @Nullable ArticleId checkArticle(@Nullable String raw, Instant now, List<FieldError> errors) {
@@ -307,6 +310,18 @@ public final class CommentValidator {
   }
 
   /** An IPv4 or IPv6 literal in canonical form, or null; never a DNS lookup. */
+  private ValidationResult told(ValidationResult result) {
+    Consumer<? super ValidationResult> l = listener;
+    if (l != null) {
+      try {
+        l.accept(result);
+      } catch (RuntimeException e) {
+        LOG.warn("comment validation listener failed ({}); the result stands", e.getClass().getName());
+      }
+    }
+    return result;
+  }
+
   static @Nullable String ipAddress(@Nullable String raw) {
     if (raw == null || raw.length() > 64) {
       return null;
@@ -351,8 +366,26 @@ public final class CommentValidator {
     private @Nullable ArticleLookup articles;
     private ParentLookup parents = ParentLookup.NONE;
     private InstantSource clock = InstantSource.system();
+    private @Nullable Consumer<? super ValidationResult> listener;
 
     private Builder() {}
+
+    /**
+     * Sets a listener told of every result {@link #build() the validator} gives (default none), for metrics
+     * such as {@code masthead-micrometer}'s. It is called on the validating thread, after the result is made
+     * and before it is returned, so it must be quick and must not block; what it throws is logged at WARN (the
+     * exception's class only) and the result is returned all the same. It sees the comment's text and the
+     * commenter's address: a listener that records anything must keep to bounded values (the field and the
+     * error code), never those.
+     *
+     * @param listener the listener, safe for concurrent use
+     * @return this builder
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder listener(Consumer<? super ValidationResult> listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
 
     /**
      * Sets the policy.

@@ -41,6 +41,8 @@ final class Flusher {
   private final StoreHealth health;
   private final LongSupplier now;
   private final long intervalNanos;
+  private final RankingEngine.@Nullable Listener listener;
+  private final java.util.concurrent.atomic.AtomicBoolean listenerWarned = new java.util.concurrent.atomic.AtomicBoolean();
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
   private final String nodeId = UUID.randomUUID().toString();
@@ -54,7 +56,8 @@ final class Flusher {
 
   Flusher(IngestBuffers buffers, CounterStore store, @Nullable VisitorMemory sharedVisitors,
       Duration visitorPeriod, Duration visitorRemember, StoreLayout layout, StoreHealth health, LongSupplier now,
-      Duration interval) {
+      Duration interval, RankingEngine.@Nullable Listener listener) {
+    this.listener = listener;
     this.store = store;
     this.sharedVisitors = sharedVisitors;
     this.visitorPeriod = visitorPeriod;
@@ -129,6 +132,8 @@ final class Flusher {
    */
   boolean flush() {
     lock.lock();
+    long flushStarted = System.nanoTime();
+    boolean complete = false;
     try {
       long t = now.getAsLong();
       IngestBuffers.Drained drained = buffers.drain();
@@ -151,13 +156,16 @@ final class Flusher {
           settle(p, false);
           continue;
         }
+        long sent = System.nanoTime();
         try {
           health.await("add", () -> store.add(p.batch(), t));
         } catch (BackendUnavailableException e) {
           health.failed(e);
+          tellBatch(p, sent, false);
           return false;
         }
         health.succeeded();
+        tellBatch(p, sent, true);
         pending.poll();
         settle(p, true);
       }
@@ -167,9 +175,35 @@ final class Flusher {
       } catch (BackendUnavailableException e) {
         health.failed(e);
       }
+      complete = true;
       return true;
     } finally {
       lock.unlock();
+      RankingEngine.Listener l = listener;
+      if (l != null) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - flushStarted);
+        boolean c = complete;
+        tell(() -> l.flushCompleted(elapsed, c));
+      }
+    }
+  }
+
+  private void tellBatch(Pending p, long sentNanos, boolean delivered) {
+    RankingEngine.Listener l = listener;
+    if (l != null) {
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - sentNanos);
+      tell(() -> l.batchSent(p.batch().cells().size(), p.events(), elapsed, delivered));
+    }
+  }
+
+  private void tell(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      if (!listenerWarned.getAndSet(true)) {
+        LOG.warn("ranking listener failed ({}); counting goes on, and later failures are not logged",
+            e.getClass().getName());
+      }
     }
   }
 

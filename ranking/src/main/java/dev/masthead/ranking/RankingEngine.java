@@ -4,6 +4,7 @@ import dev.masthead.core.ArticleLookup;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
 import dev.masthead.core.BackendUnavailableException;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,6 +67,38 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RankingEngine implements AutoCloseable {
   private static final long MAX_EPOCH_SECOND = Long.MAX_VALUE / 4 / 1000;
+
+  /**
+   * Told of the flusher's work, for metrics such as {@code masthead-micrometer}'s ({@link Builder#listener}).
+   * Called on the thread that flushes (the engine's flusher, or a caller of {@link RankingEngine#flush()} or
+   * {@link RankingEngine#close()}), after the store answered and outside the flusher's lock, so it must be
+   * quick and must not block. What it throws is logged at WARN once per engine (the exception's class only) and
+   * changes nothing. Dropped and delivered event counts are in {@link RankingEngine#stats()}.
+   *
+   * <p>Implementations must be safe for concurrent use.
+   */
+  public interface Listener {
+    /**
+     * A batch went to the {@link CounterStore}.
+     *
+     * @param cells the batch's cells, 1 to 8,192
+     * @param events the events it counts
+     * @param elapsed from sending it to the store's answer or the store timeout, on the JVM's monotonic clock
+     * @param delivered true if the store counted it; false if the store failed or timed out (the batch is sent
+     *     again at the next flush, with the same id)
+     */
+    default void batchSent(int cells, long events, Duration elapsed, boolean delivered) {}
+
+    /**
+     * A flush ended.
+     *
+     * @param elapsed its duration: draining the buffers, the visitor check, the batches and the store's
+     *     maintenance
+     * @param complete true if every count buffered when it started reached the store (or was dropped); false if
+     *     it stopped at a store failure
+     */
+    default void flushCompleted(Duration elapsed, boolean complete) {}
+  }
 
   /** A cached ranking and the engine time from which it must not be served (a calendar window's end). */
   private record Cached(Ranking ranking, long validUntilMillis) {}
@@ -124,8 +158,12 @@ public final class RankingEngine implements AutoCloseable {
     this.visitorRemember = remember;
     this.deferVisitors = v != null && localVisitors == null && inProcessVisitors == null;
     Ticker ticker = () -> now() * 1_000_000L;
-    this.cache = config.resultCacheTtl().isZero() ? null
-        : Caffeine.newBuilder().ticker(ticker).expireAfterWrite(config.resultCacheTtl()).maximumSize(10_000).build();
+    Caffeine<Object, Object> cacheBuilder = Caffeine.newBuilder().ticker(ticker)
+        .expireAfterWrite(config.resultCacheTtl()).maximumSize(10_000);
+    if (b.cacheStats != null) {
+      cacheBuilder.recordStats(b.cacheStats);
+    }
+    this.cache = config.resultCacheTtl().isZero() ? null : cacheBuilder.build();
     this.lastGood = Caffeine.newBuilder().maximumSize(10_000).build();
     for (RecordResult r : RecordResult.values()) {
       if (r != RecordResult.ACCEPTED) {
@@ -136,7 +174,7 @@ public final class RankingEngine implements AutoCloseable {
     long finest = layout.tiers().get(0).resolution().toMillis();
     this.buffers = new IngestBuffers(config.bufferCells(), config.maxBufferedCells(), finest);
     this.flusher = new Flusher(buffers, store, deferVisitors ? v : null, period, remember, layout, health,
-        this::observedNow, config.flushInterval());
+        this::observedNow, config.flushInterval(), b.listener);
     flusher.start();
   }
 
@@ -557,8 +595,37 @@ public final class RankingEngine implements AutoCloseable {
     private Duration storeTimeout = RankingConfig.DEFAULT_STORE_TIMEOUT;
     private @Nullable CounterStore counterStore;
     private @Nullable VisitorMemory visitorMemory;
+    private @Nullable Listener listener;
+    private @Nullable Supplier<? extends StatsCounter> cacheStats;
 
     private Builder() {}
+
+    /**
+     * Sets the listener told of each batch sent to the store and each flush (default none), for example
+     * {@code masthead-micrometer}'s {@code RankingMetrics}.
+     *
+     * @param listener the listener, safe for concurrent use
+     * @return this builder
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder listener(Listener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Records hits, misses and evictions of the ranking result cache in a Caffeine {@link StatsCounter} (default
+     * none), for example Micrometer's {@code CaffeineStatsCounter}. Without a result cache (TTL zero) it is
+     * never called.
+     *
+     * @param statsCounter makes the counter, called once when the engine is built
+     * @return this builder
+     * @throws NullPointerException if {@code statsCounter} is null
+     */
+    public Builder recordCacheStats(Supplier<? extends StatsCounter> statsCounter) {
+      this.cacheStats = Objects.requireNonNull(statsCounter, "statsCounter");
+      return this;
+    }
 
     /**
      * Takes every setting of a configuration (for example one a Spring Boot starter bound), replacing what

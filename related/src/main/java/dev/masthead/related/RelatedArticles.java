@@ -3,6 +3,7 @@ package dev.masthead.related;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import dev.masthead.core.Article;
 import dev.masthead.core.ArticleId;
 import java.time.Duration;
@@ -13,8 +14,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +63,29 @@ public final class RelatedArticles {
 
   private record CacheKey(long version, RelatedQuery query) {}
 
+  private final @Nullable Listener listener;
+  private final AtomicBoolean listenerWarned = new AtomicBoolean();
+
+  /**
+   * Told of each query, for metrics such as {@code masthead-micrometer}'s ({@link Builder#listener}). Called on
+   * the querying thread after the result is made, outside the index lock, so it must be quick and must not
+   * block; what it throws is logged at WARN once per index (the exception's class only) and the result is
+   * returned all the same.
+   *
+   * <p>Implementations must be safe for concurrent use.
+   */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * A query was answered.
+     *
+     * @param elapsed from the call to the answer, on the JVM's monotonic clock
+     * @param results the number of articles returned
+     * @param cached whether the answer came from the result cache
+     */
+    void queried(Duration elapsed, int results, boolean cached);
+  }
+
   private RelatedArticles(Builder b) {
     RelatedConfig c = b.config;
     this.config = c;
@@ -71,12 +98,16 @@ public final class RelatedArticles {
       Instant now = source.instant();
       return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     };
-    this.cache = Caffeine.newBuilder()
+    Caffeine<Object, Object> cacheBuilder = Caffeine.newBuilder()
         .maximumSize(c.cacheMaximumSize())
         .expireAfterWrite(c.cacheExpireAfterWrite())
         .ticker(ticker)
-        .executor(Runnable::run)
-        .build();
+        .executor(Runnable::run);
+    if (b.cacheStats != null) {
+      cacheBuilder.recordStats(b.cacheStats);
+    }
+    this.cache = cacheBuilder.build();
+    this.listener = b.listener;
   }
 
   /**
@@ -228,6 +259,24 @@ public final class RelatedArticles {
    */
   public List<RelatedArticle> related(RelatedQuery query) {
     Objects.requireNonNull(query, "query");
+    long started = System.nanoTime();
+    boolean[] cached = new boolean[1];
+    List<RelatedArticle> results = search(query, cached);
+    Listener l = listener;
+    if (l != null) {
+      try {
+        l.queried(Duration.ofNanos(System.nanoTime() - started), results.size(), cached[0]);
+      } catch (RuntimeException e) {
+        if (!listenerWarned.getAndSet(true)) {
+          LOG.warn("related-articles listener failed ({}); results are unchanged, and later failures are not "
+              + "logged", e.getClass().getName());
+        }
+      }
+    }
+    return results;
+  }
+
+  private List<RelatedArticle> search(RelatedQuery query, boolean[] cachedOut) {
     Article given = query.subject();
     IndexedArticle transientSubject = given == null ? null : analyse(given);
     lock.readLock().lock();
@@ -235,6 +284,7 @@ public final class RelatedArticles {
       CacheKey key = new CacheKey(index.version(), query);
       List<RelatedArticle> cached = cache.getIfPresent(key);
       if (cached != null) {
+        cachedOut[0] = true;
         return cached;
       }
       IndexedArticle subject = transientSubject != null ? transientSubject : index.get(query.subjectId());
@@ -269,8 +319,36 @@ public final class RelatedArticles {
   public static final class Builder {
     private InstantSource clock = InstantSource.system();
     private RelatedConfig config = RelatedConfig.defaults();
+    private @Nullable Listener listener;
+    private @Nullable Supplier<? extends StatsCounter> cacheStats;
 
     private Builder() {}
+
+    /**
+     * Sets the listener told of each query (default none), for example {@code masthead-micrometer}'s
+     * {@code RelatedMetrics}.
+     *
+     * @param listener the listener, safe for concurrent use
+     * @return this builder
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder listener(Listener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Records hits, misses and evictions of the result cache in a Caffeine {@link StatsCounter} (default none),
+     * for example Micrometer's {@code CaffeineStatsCounter}.
+     *
+     * @param statsCounter makes the counter, called once when the index is built
+     * @return this builder
+     * @throws NullPointerException if {@code statsCounter} is null
+     */
+    public Builder recordCacheStats(Supplier<? extends StatsCounter> statsCounter) {
+      this.cacheStats = Objects.requireNonNull(statsCounter, "statsCounter");
+      return this;
+    }
 
     /**
      * Sets the clock that decides visibility, recency windows, decay and cache expiry (default

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +79,55 @@ public final class SpamFilter {
   private final double spamThreshold;
   private final double discardThreshold;
   private final Duration checkTimeout;
+  private final @Nullable Listener listener;
+  private final AtomicBoolean listenerWarned = new AtomicBoolean();
+
+  /**
+   * What a check came to, as a {@link Listener} is told: a bounded set, fit for a metric tag.
+   */
+  public enum CheckOutcome {
+    /** The check answered with no signal. */
+    CLEAN,
+    /** The check answered with at least one signal. */
+    SIGNAL,
+    /** The check threw, completed exceptionally or answered null; the comment is held. */
+    FAILED,
+    /** The check did not answer within the filter's check timeout; the comment is held. */
+    TIMED_OUT
+  }
+
+  /**
+   * Told of each check a filter runs and of each verdict, for metrics such as {@code masthead-micrometer}'s
+   * ({@link Builder#listener}). Both methods are called on the thread that ran the check (the caller's, or for
+   * {@link #checkAsync} the thread that completed an asynchronous check), outside any lock, so they must be quick
+   * and must not block. What they throw is logged at WARN once per filter (the exception's class only) and
+   * changes no verdict. The comment is not passed: a listener records the check's name, the outcome and the
+   * decision, bounded values, never the text, email or address.
+   *
+   * <p>Implementations must be safe for concurrent use.
+   */
+  public interface Listener {
+    /**
+     * A check finished. Checks not run because an earlier one settled the comment are not reported here (they
+     * are in {@link Verdict#skipped()}).
+     *
+     * @param check the check's {@link SpamCheck#name()}
+     * @param outcome what it came to
+     * @param elapsed from the call of the check to its answer (or to the timeout), on the JVM's monotonic clock
+     */
+    default void checkCompleted(String check, CheckOutcome outcome, Duration elapsed) {}
+
+    /**
+     * A verdict was reached.
+     *
+     * @param verdict the verdict the caller gets
+     * @param elapsed from the call of {@link #check} or {@link #checkAsync} to the verdict
+     */
+    default void verdictReached(Verdict verdict, Duration elapsed) {}
+  }
+
+  /** A check's signals and what they came to. */
+  private record Answer(List<Signal> signals, CheckOutcome outcome) {}
 
   private SpamFilter(Builder b) {
     List<SpamCheck> sorted = new ArrayList<>(b.checks);
@@ -87,6 +137,7 @@ public final class SpamFilter {
     this.spamThreshold = b.spamThreshold;
     this.discardThreshold = b.discardThreshold;
     this.checkTimeout = b.checkTimeout;
+    this.listener = b.listener;
   }
 
   /**
@@ -153,6 +204,7 @@ public final class SpamFilter {
         break;
       }
       SpamCheck check = checks.get(i);
+      long started = System.nanoTime();
       CompletableFuture<List<Signal>> future;
       try {
         future = check.checkAsync(comment, context);
@@ -162,26 +214,43 @@ public final class SpamFilter {
         future = CompletableFuture.failedFuture(e);
       }
       if (future.isDone()) {
-        progress.add(check, outcome(check, future));
+        progress.add(check, outcome(check, future), started);
         continue;
       }
       if (blocking) {
-        progress.add(check, await(check, future));
+        progress.add(check, await(check, future), started);
         continue;
       }
       int next = i + 1;
       return future
           .orTimeout(checkTimeout.toMillis(), TimeUnit.MILLISECONDS)
           .handle((signals, error) -> {
-            progress.add(check, error != null ? failed(check, error) : sanitize(check, signals));
+            progress.add(check, error != null ? failed(check, error) : sanitize(check, signals), started);
             return progress;
           })
           .thenCompose(p -> run(next, p, comment, context, false));
     }
-    return CompletableFuture.completedFuture(progress.verdict());
+    Verdict verdict = progress.verdict();
+    Listener l = listener;
+    if (l != null) {
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - progress.startedNanos);
+      tell(() -> l.verdictReached(verdict, elapsed));
+    }
+    return CompletableFuture.completedFuture(verdict);
   }
 
-  private List<Signal> await(SpamCheck check, CompletableFuture<List<Signal>> pending) {
+  private void tell(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      if (!listenerWarned.getAndSet(true)) {
+        LOG.warn("spam filter listener failed ({}); verdicts are unchanged, and later failures are not logged",
+            e.getClass().getName());
+      }
+    }
+  }
+
+  private Answer await(SpamCheck check, CompletableFuture<List<Signal>> pending) {
     try {
       return sanitize(check, pending.get(checkTimeout.toNanos(), TimeUnit.NANOSECONDS));
     } catch (TimeoutException e) {
@@ -197,7 +266,7 @@ public final class SpamFilter {
     }
   }
 
-  private List<Signal> outcome(SpamCheck check, CompletableFuture<List<Signal>> done) {
+  private Answer outcome(SpamCheck check, CompletableFuture<List<Signal>> done) {
     try {
       return sanitize(check, done.join());
     } catch (CompletionException | java.util.concurrent.CancellationException e) {
@@ -205,7 +274,7 @@ public final class SpamFilter {
     }
   }
 
-  private List<Signal> sanitize(SpamCheck check, @Nullable List<Signal> signals) {
+  private Answer sanitize(SpamCheck check, @Nullable List<Signal> signals) {
     if (signals == null) {
       return failed(check, new NullPointerException("check returned null"));
     }
@@ -214,10 +283,10 @@ public final class SpamFilter {
         return failed(check, new NullPointerException("check returned a null signal"));
       }
     }
-    return signals;
+    return new Answer(signals, signals.isEmpty() ? CheckOutcome.CLEAN : CheckOutcome.SIGNAL);
   }
 
-  private List<Signal> failed(SpamCheck check, Throwable error) {
+  private Answer failed(SpamCheck check, Throwable error) {
     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     boolean timeout = cause instanceof TimeoutException;
     LOG.warn("spam check '{}' {} ({}); the comment is held for moderation", check.name(),
@@ -231,9 +300,10 @@ public final class SpamFilter {
     if (code == null || code.isBlank()) {
       code = "check.failed";
     }
-    return List.of(Signal.floor(check.name(), code, Decision.HOLD,
+    return new Answer(List.of(Signal.floor(check.name(), code, Decision.HOLD,
         "The " + check.name() + " check " + (timeout ? "timed out (no answer within the filter's check timeout of "
-            + checkTimeout.toMillis() + " ms)" : "failed") + "; held for a person to decide"));
+            + checkTimeout.toMillis() + " ms)" : "failed") + "; held for a person to decide")),
+        timeout ? CheckOutcome.TIMED_OUT : CheckOutcome.FAILED);
   }
 
   /**
@@ -298,12 +368,18 @@ public final class SpamFilter {
   private final class Progress {
     final List<Signal> signals = new ArrayList<>();
     final List<String> skipped = new ArrayList<>();
+    final long startedNanos = System.nanoTime();
     Decision floor = Decision.APPROVE;
     double score;
     @Nullable Refusal refusal;
 
-    void add(SpamCheck check, List<Signal> found) {
-      for (Signal s : found) {
+    void add(SpamCheck check, Answer answer, long checkStartedNanos) {
+      Listener l = listener;
+      if (l != null) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - checkStartedNanos);
+        tell(() -> l.checkCompleted(check.name(), answer.outcome(), elapsed));
+      }
+      for (Signal s : answer.signals()) {
         signals.add(s);
         score += s.score();
         if (s.floor() != null) {
@@ -335,8 +411,22 @@ public final class SpamFilter {
     private double spamThreshold = DEFAULT_SPAM_THRESHOLD;
     private double discardThreshold = DEFAULT_DISCARD_THRESHOLD;
     private Duration checkTimeout = Duration.ofSeconds(3);
+    private @Nullable Listener listener;
 
     private Builder() {}
+
+    /**
+     * Sets the listener told of each check and verdict (default none), for example {@code masthead-micrometer}'s
+     * {@code SpamFilterMetrics}. See {@link Listener} for the threads it is called on.
+     *
+     * @param listener the listener, safe for concurrent use
+     * @return this builder
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder listener(Listener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
 
     /**
      * Adds a check.
