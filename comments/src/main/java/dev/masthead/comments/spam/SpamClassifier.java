@@ -82,7 +82,7 @@ public final class SpamClassifier {
    * (T.C. Alberto, J.V. Lochter, T.A. Almeida, "TubeSpam: Comment Spam Filtering on YouTube", ICMLA 2015;
    * CC BY 4.0), read from the resource {@value #STARTER_RESOURCE} beside this class. It knows what comment spam
    * on a music video looks like (self-promotion, "check my channel", links, contact channels), not a news
-   * site's own ham or spam: teach it through moderator feedback ({@link #learn(String, boolean)}, or the
+   * site's own ham or spam: teach it through moderator feedback ({@link #learn(String, Label)}, or the
    * filter's {@code markSpam}/{@code markHam}), and replace it with a model trained on the site's moderation
    * history once there is one. The examples' {@code StarterModel} program regenerates the resource, byte for
    * byte.
