@@ -715,7 +715,7 @@ public class MastheadProperties {
     private Duration flushInterval = Duration.ofSeconds(1);
 
     /** Cells a recording buffer holds before it is handed to the flusher (RankingConfig.DEFAULT_BUFFER_CELLS). */
-    private int bufferCells = 16_384;
+    private int bufferCells = 393_216;
 
     /** The most cells waiting for the store before new counts are dropped (RankingConfig.DEFAULT_MAX_BUFFERED_CELLS). */
     private long maxBufferedCells = 1_000_000;
@@ -1046,7 +1046,7 @@ public class MastheadProperties {
     private String rankingNamespace = "masthead";
 
     /** The key namespace of the comment memory (RedisCommentStores.DEFAULT_NAMESPACE). */
-    private String commentsNamespace = "masthead:comments";
+    private String commentsNamespace = "masthead-comments";
 
     /** Whether a Redis that may evict keys (a maxmemory-policy other than noeviction) is accepted for the counts. */
     private boolean allowEviction = false;
