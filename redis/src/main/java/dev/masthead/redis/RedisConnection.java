@@ -49,6 +49,10 @@ import org.slf4j.LoggerFactory;
  *   <li>Reconnect attempts back off exponentially from 10 ms up to {@link Builder#maxReconnectDelay}
  *       (default 500 ms; Lettuce's cap is 30 s), so a store answers again within a second of the server's
  *       return.</li>
+ *   <li>A connection that has sent a command and then received nothing for two command timeouts (at least one
+ *       second) is closed and reconnected (Lettuce keeps it as long as TCP does not report it broken): a proxy or
+ *       network that wedges mid-reply with the socket left open would otherwise time out every later command
+ *       for good. An idle connection is kept.</li>
  *   <li>RESP2 (no {@code HELLO} handshake), so managed Redis, proxies and Valkey all accept it.</li>
  * </ul>
  *
@@ -75,6 +79,7 @@ public final class RedisConnection implements AutoCloseable {
     this.cluster = b.clusterSeeds != null;
     this.resources = ClientResources.builder()
         .reconnectDelay(Delay.exponential(Duration.ofMillis(10), b.maxReconnectDelay, 2, TimeUnit.MILLISECONDS))
+        .nettyCustomizer(new ReplyWatchdog(ReplyWatchdog.limitFor(b.commandTimeout)))
         .build();
     TimeoutOptions timeouts = TimeoutOptions.builder().timeoutCommands(true).fixedTimeout(b.commandTimeout).build();
     SocketOptions socket = SocketOptions.builder().connectTimeout(b.connectTimeout).keepAlive(true).build();
