@@ -280,6 +280,85 @@ class RedisHostileTest {
   }
 
   @Test
+  void aMetaHashDeletedAloneDoesNotSubtractBucketsThatAlreadyLeftTheWindow() {
+    try (RedisServer redis = RedisServer.start();
+        RedisConnection c = RedisConnection.builder().uri(redis.uri()).build()) {
+      RedisCounterStore store = RedisCounterStore.builder(c).namespace("meta-lost")
+          .layout(RedisCounterStoreTest.LAYOUT).build();
+      long now = RedisCounterStoreTest.NOW;
+      long day = RedisCounterStoreTest.DAY;
+      RedisCounterStoreTest.await(store.add(new Batch("m", List.of(
+          RedisCounterStoreTest.cell("a", 0, now - 8 * day, 5), RedisCounterStoreTest.cell("a", 0, now - 1000, 10),
+          RedisCounterStoreTest.cell("b", 0, now - 1000, 7))), now));
+      assertThat(RedisCounterStoreTest.await(store.top(Duration.ofDays(7), new long[] {1, 1}, 10, now)))
+          .extracting(t -> t.articleId().value() + "=" + t.counts()[0]).containsExactly("a=10", "b=7");
+      redis.command("DEL", "mh:{meta-lost}:meta"); // an operator, or an allkeys eviction policy
+      assertThat(RedisCounterStoreTest.await(store.top(Duration.ofDays(7), new long[] {1, 1}, 10, now)))
+          .extracting(t -> t.articleId().value() + "=" + t.counts()[0]).containsExactly("a=10", "b=7");
+      assertThat(RedisCounterStoreTest.await(store.top(Duration.ofDays(30), new long[] {1, 1}, 10, now)))
+          .extracting(t -> t.articleId().value() + "=" + t.counts()[0]).containsExactly("a=15", "b=7");
+    }
+  }
+
+  @Test
+  void manyEnginesFlushingAtOnceCountEveryEventOnce() throws Exception {
+    try (RedisServer redis = RedisServer.start()) {
+      int engines = 8;
+      List<RedisConnection> connections = new ArrayList<>();
+      List<RankingEngine> all = new ArrayList<>();
+      try {
+        for (int e = 0; e < engines; e++) {
+          RedisConnection c = RedisConnection.builder().uri(redis.uri()).commandTimeout(Duration.ofMillis(100)).build();
+          connections.add(c);
+          all.add(engine(c, "crowd"));
+        }
+        Instant now = Instant.now();
+        long events = 0;
+        for (int e = 0; e < engines; e++) {
+          for (int i = 0; i < 20_000; i++) {
+            all.get(e).record(EngagementEvent.view(ArticleId.of("e" + e + "-" + i), now));
+            events++;
+          }
+        }
+        List<Thread> flushers = new ArrayList<>();
+        for (RankingEngine engine : all) {
+          Thread t = new Thread(() -> {
+            for (int attempt = 0; attempt < 200 && !engine.flush(); attempt++) {
+              pause(20);
+            }
+          });
+          t.start();
+          flushers.add(t);
+        }
+        long t0 = System.nanoTime();
+        for (Thread t : flushers) {
+          t.join();
+        }
+        System.out.printf("%d engines flushing %d cells each at once: all delivered after %d ms%n", engines, 20_000,
+            (System.nanoTime() - t0) / 1_000_000);
+        long delivered = 0;
+        long dropped = 0;
+        for (RankingEngine engine : all) {
+          RankingStats s = engine.stats();
+          delivered += s.deliveredEvents();
+          dropped += s.droppedEvents();
+          assertThat(s.bufferedEvents()).isZero();
+        }
+        assertThat(dropped).isZero();
+        assertThat(delivered).isEqualTo(events);
+        // the running totals of the first tracked window, every kind, summed in Redis: every event once
+        String sum = redis.command("EVAL", "local s = 0 for _, k in ipairs(redis.call('KEYS', KEYS[1])) do "
+            + "for i, v in ipairs(redis.call('ZRANGE', k, 0, -1, 'WITHSCORES')) do if i % 2 == 0 then "
+            + "s = s + tonumber(v) end end end return s", "1", "mh:{crowd}:w:0:*");
+        assertThat(Long.parseLong(sum)).isEqualTo(events);
+      } finally {
+        all.forEach(RankingEngine::close);
+        connections.forEach(RedisConnection::close);
+      }
+    }
+  }
+
+  @Test
   void articleIdsFullOfLuaAndRedisSyntaxComeBackExactly() {
     try (RedisServer redis = RedisServer.start();
         RedisConnection c = RedisConnection.builder().uri(redis.uri()).build()) {
