@@ -316,7 +316,8 @@ public final class RankingEngine implements AutoCloseable {
    * is returned if every article in it is still visible; otherwise the ranking is recomputed from the store.
    * Articles are left out, and the list backfilled from lower ranks, when they are excluded by the query or,
    * with a lookup, unknown to it, not {@linkplain Article#isVisibleAt visible} at the engine's time, or outside
-   * the query's section or tag. If the store fails or does not answer within the store timeout, the last good
+   * the query's section or tag. If the store fails or does not answer within the store timeout (one timeout in
+   * all, however often the engine asks again for more candidates to backfill filtered ones), the last good
    * ranking of the query is returned marked {@linkplain Ranking#stale() stale} (an empty stale ranking if
    * there is none).
    *
@@ -401,13 +402,15 @@ public final class RankingEngine implements AutoCloseable {
         && layout.trackedWindows().contains(r.length());
     List<CounterStore.Tally> unionTallies = null;
     long capacity = (long) query.limit() + query.excluded().size();
+    long deadline = health.deadline(); // a top that widens and asks again still waits one store timeout in all
     while (true) {
       TopCandidates top = new TopCandidates(scoring, kindWeights, (int) Math.min(capacity, Integer.MAX_VALUE));
       boolean overflowed;
       if (tracked) {
         Duration length = ((RankingQuery.Rolling) query.window()).length();
         int limit = scoring instanceof Scoring.Gravity ? Integer.MAX_VALUE : (int) Math.min(capacity, Integer.MAX_VALUE);
-        List<CounterStore.Tally> best = health.await("top", () -> store.top(length, kindWeights, limit, now));
+        List<CounterStore.Tally> best = health.await("top", () -> store.top(length, kindWeights, limit, now),
+            deadline);
         for (CounterStore.Tally t : best) {
           top.offer(t);
         }
@@ -420,7 +423,7 @@ public final class RankingEngine implements AutoCloseable {
                 ? decay(now, plan.buckets.get(i).start().toEpochMilli(), h.halfLife().toMillis())
                 : 1.0;
           }
-          unionTallies = health.await("union", () -> store.union(plan.buckets, bucketWeights, now));
+          unionTallies = health.await("union", () -> store.union(plan.buckets, bucketWeights, now), deadline);
         }
         for (CounterStore.Tally t : unionTallies) {
           top.offer(t);

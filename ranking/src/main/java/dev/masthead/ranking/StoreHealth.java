@@ -32,12 +32,29 @@ final class StoreHealth {
    * out as a {@link BackendUnavailableException} naming {@code what}.
    */
   <T> T await(String what, Supplier<? extends CompletionStage<T>> call) {
+    return await(what, call, deadline());
+  }
+
+  /** The {@link System#nanoTime()} one timeout from now: for several calls that answer one request together. */
+  long deadline() {
+    return System.nanoTime() + timeoutNanos;
+  }
+
+  /**
+   * Calls and waits until a {@linkplain #deadline() deadline} shared with other calls, so that a request making
+   * several store calls waits at most one timeout in all; failures as for {@link #await(String, Supplier)}.
+   */
+  <T> T await(String what, Supplier<? extends CompletionStage<T>> call, long deadlineNanos) {
     try {
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        throw new TimeoutException();
+      }
       CompletionStage<T> stage = call.get();
       if (stage == null) {
         throw new BackendUnavailableException("ranking " + what + ": the store returned no result", null);
       }
-      return stage.toCompletableFuture().get(timeoutNanos, TimeUnit.NANOSECONDS);
+      return stage.toCompletableFuture().get(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BackendUnavailableException("ranking " + what + ": interrupted while waiting for the store", e);
