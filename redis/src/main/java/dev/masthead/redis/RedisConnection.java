@@ -242,10 +242,25 @@ public final class RedisConnection implements AutoCloseable {
       try {
         RedisURI.create(uri);
       } catch (RuntimeException e) {
+        // Lettuce's and java.net.URI's messages quote the URI, password included: masked, and not chained
         throw new IllegalArgumentException(name + " is not a Redis URI (redis://host:port, rediss://..., "
-            + "redis://:password@host:port/db): " + e.getMessage(), e);
+            + "redis://:password@host:port/db): " + withoutUserInfo(String.valueOf(e.getMessage()), uri));
       }
       return uri;
+    }
+
+    /** The message with the URI's user info (user and password, between "://" and the last '@') masked. */
+    private static String withoutUserInfo(String message, String uri) {
+      int scheme = uri.indexOf("://");
+      int at = uri.lastIndexOf('@');
+      if (scheme < 0 || at <= scheme + 3) {
+        return message;
+      }
+      String userInfo = uri.substring(scheme + 3, at);
+      String masked = message.replace(userInfo, "********");
+      int colon = userInfo.indexOf(':');
+      return colon < 0 || colon + 1 == userInfo.length() ? masked
+          : masked.replace(userInfo.substring(colon + 1), "********"); // the password alone, decoded or quoted
     }
 
     private static Duration range(String name, Duration d, Duration min, Duration max) {
