@@ -12,6 +12,8 @@ module dev.masthead.redis {
   requires transitive dev.masthead.ranking;
   requires transitive dev.masthead.comments;
   requires lettuce.core;
+  requires io.netty.common; // Lettuce's NettyCustomizer: the reply watchdog
+  requires io.netty.transport;
   requires org.slf4j;
 
   exports dev.masthead.redis;

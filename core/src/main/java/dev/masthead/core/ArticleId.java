@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param value the id: 1 to {@value #MAX_LENGTH} characters, not blank, no control characters
+ * @param value the id: 1 to {@value #MAX_LENGTH} characters, not blank, no control characters, no lone
+ *     surrogate (an id is well-formed Unicode, so that it survives UTF-8: in Redis, JSON or a database)
  */
 public record ArticleId(String value) implements Comparable<ArticleId> {
   /** The longest id accepted, in UTF-16 chars. */
@@ -19,8 +20,8 @@ public record ArticleId(String value) implements Comparable<ArticleId> {
    * Validates the id.
    *
    * @throws NullPointerException if {@code value} is null
-   * @throws IllegalArgumentException if {@code value} is blank, longer than {@value #MAX_LENGTH} chars or
-   *     contains a control character
+   * @throws IllegalArgumentException if {@code value} is blank, longer than {@value #MAX_LENGTH} chars,
+   *     contains a control character or a lone surrogate
    */
   public ArticleId {
     Objects.requireNonNull(value, "value");
@@ -32,8 +33,17 @@ public record ArticleId(String value) implements Comparable<ArticleId> {
           "ArticleId must be at most " + MAX_LENGTH + " chars, was " + value.length());
     }
     for (int i = 0; i < value.length(); i++) {
-      if (Character.isISOControl(value.charAt(i))) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c)) {
         throw new IllegalArgumentException("ArticleId must not contain control characters (at index " + i + ")");
+      }
+      if (Character.isSurrogate(c)) {
+        // UTF-8 cannot encode a lone surrogate: encoders write '?', so two ids would merge into a third
+        if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+          i++;
+        } else {
+          throw new IllegalArgumentException("ArticleId must not contain a lone surrogate (at index " + i + ")");
+        }
       }
     }
   }

@@ -385,7 +385,8 @@ public final class RankingEngine implements AutoCloseable {
    * is returned if every article in it is still visible; otherwise the ranking is recomputed from the store.
    * Articles are left out, and the list backfilled from lower ranks, when they are excluded by the query or,
    * with a lookup, unknown to it, not {@linkplain Article#isVisibleAt visible} at the engine's time, or outside
-   * the query's section or tag. If the store fails or does not answer within the store timeout, the last good
+   * the query's section or tag. If the store fails or does not answer within the store timeout (one timeout in
+   * all, however often the engine asks again for more candidates to backfill filtered ones), the last good
    * ranking of the query is returned marked {@linkplain Ranking#stale() stale} (an empty stale ranking if
    * there is none).
    *

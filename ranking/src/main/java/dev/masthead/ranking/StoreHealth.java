@@ -32,15 +32,18 @@ final class StoreHealth {
    * out as a {@link BackendUnavailableException} naming {@code what}.
    */
   <T> T await(String what, Supplier<? extends CompletionStage<T>> call) {
-    return await(what, call, System.nanoTime() + timeoutNanos);
+    return await(what, call, deadline());
   }
 
-  /** Returns the deadline of a call that starts now. */
+  /** The {@link System#nanoTime()} one timeout from now: for several calls that answer one request together. */
   long deadline() {
     return System.nanoTime() + timeoutNanos;
   }
 
-  /** As {@link #await(String, Supplier)}, waiting at most until {@code deadlineNanos} ({@link System#nanoTime}). */
+  /**
+   * Calls and waits until a {@linkplain #deadline() deadline} shared with other calls, so that a request making
+   * several store calls waits at most one timeout in all; failures as for {@link #await(String, Supplier)}.
+   */
   <T> T await(String what, Supplier<? extends CompletionStage<T>> call, long deadlineNanos) {
     try {
       long left = deadlineNanos - System.nanoTime();

@@ -9,14 +9,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A test store in front of an in-memory one that can be told to fail: every call failing, every call
- * hanging, or batches applied but their reply lost (as a dropped connection after the store executed it).
+ * hanging, batches applied but their reply lost (as a dropped connection after the store executed it), or
+ * every top-N answered correctly but only after {@link #slowMillis}.
  */
 final class FlakyStore implements CounterStore {
-  enum Mode { UP, DOWN, HANG, LOSE_REPLY }
+  enum Mode { UP, DOWN, HANG, LOSE_REPLY, SLOW }
 
   private final InMemoryCounterStore inner;
   volatile Mode mode = Mode.UP;
   final AtomicInteger addCalls = new AtomicInteger();
+  final AtomicInteger topCalls = new AtomicInteger();
+  volatile long slowMillis = 150;
 
   FlakyStore(StoreLayout layout) {
     this.inner = InMemoryCounterStore.create(layout);
@@ -44,6 +47,12 @@ final class FlakyStore implements CounterStore {
 
   @Override
   public CompletionStage<List<Tally>> top(Duration window, long[] kindWeights, int limit, long nowEpochMillis) {
+    topCalls.incrementAndGet();
+    if (mode == Mode.SLOW) {
+      List<Tally> answer = inner.top(window, kindWeights, limit, nowEpochMillis).toCompletableFuture().join();
+      return CompletableFuture.supplyAsync(() -> answer,
+          CompletableFuture.delayedExecutor(slowMillis, java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
     return mode == Mode.UP || mode == Mode.LOSE_REPLY ? inner.top(window, kindWeights, limit, nowEpochMillis) : fail();
   }
 

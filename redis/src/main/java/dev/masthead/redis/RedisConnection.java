@@ -50,6 +50,10 @@ import org.slf4j.LoggerFactory;
  *   <li>Reconnect attempts back off exponentially from 10 ms up to {@link Builder#maxReconnectDelay}
  *       (default 500 ms; Lettuce's cap is 30 s), so a store answers again within a second of the server's
  *       return.</li>
+ *   <li>A connection that has sent a command and then received nothing for two command timeouts (at least one
+ *       second) is closed and reconnected (Lettuce keeps it as long as TCP does not report it broken): a proxy or
+ *       network that wedges mid-reply with the socket left open would otherwise time out every later command
+ *       for good. An idle connection is kept.</li>
  *   <li>RESP2 (no {@code HELLO} handshake), so managed Redis, proxies and Valkey all accept it.</li>
  * </ul>
  *
@@ -76,6 +80,7 @@ public final class RedisConnection implements AutoCloseable {
     this.cluster = b.clusterSeeds != null;
     this.resources = ClientResources.builder()
         .reconnectDelay(Delay.exponential(Duration.ofMillis(10), b.maxReconnectDelay, 2, TimeUnit.MILLISECONDS))
+        .nettyCustomizer(new ReplyWatchdog(ReplyWatchdog.limitFor(b.commandTimeout)))
         .build();
     TimeoutOptions timeouts = TimeoutOptions.builder().timeoutCommands(true).fixedTimeout(b.commandTimeout).build();
     SocketOptions socket = SocketOptions.builder().connectTimeout(b.connectTimeout).keepAlive(true).build();
@@ -238,10 +243,25 @@ public final class RedisConnection implements AutoCloseable {
       try {
         RedisURI.create(uri);
       } catch (RuntimeException e) {
+        // Lettuce's and java.net.URI's messages quote the URI, password included: masked, and not chained
         throw new IllegalArgumentException(name + " is not a Redis URI (redis://host:port, rediss://..., "
-            + "redis://:password@host:port/db): " + e.getMessage(), e);
+            + "redis://:password@host:port/db): " + withoutUserInfo(String.valueOf(e.getMessage()), uri));
       }
       return uri;
+    }
+
+    /** The message with the URI's user info (user and password, between "://" and the last '@') masked. */
+    private static String withoutUserInfo(String message, String uri) {
+      int scheme = uri.indexOf("://");
+      int at = uri.lastIndexOf('@');
+      if (scheme < 0 || at <= scheme + 3) {
+        return message;
+      }
+      String userInfo = uri.substring(scheme + 3, at);
+      String masked = message.replace(userInfo, "********");
+      int colon = userInfo.indexOf(':');
+      return colon < 0 || colon + 1 == userInfo.length() ? masked
+          : masked.replace(userInfo.substring(colon + 1), "********"); // the password alone, decoded or quoted
     }
 
     private static Duration range(String name, Duration d, Duration min, Duration max) {

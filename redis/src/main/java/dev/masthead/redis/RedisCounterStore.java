@@ -70,6 +70,9 @@ import org.slf4j.LoggerFactory;
  * lose counts silently: refused unless {@link Builder#allowEviction()}), then creates the namespace's meta
  * hash or compares it with the engine's layout, and refuses another layout, naming the differences. If Redis
  * comes back empty (a restart without persistence), the next call recreates the meta hash and counting goes on.
+ * If the meta hash alone is gone (deleted by hand, or evicted) while buckets remain, it is recreated with every
+ * tracked window's totals marked to be recounted from the buckets at its next slide, since the positions of
+ * the windows went with it.
  *
  * <p><b>Failures.</b> Every method returns at once and completes from Lettuce's threads, within the
  * connection's command timeout per command (see {@link RedisConnection.Builder#commandTimeout}); a batch of many
@@ -237,7 +240,8 @@ public final class RedisCounterStore implements CounterStore {
   }
 
   private CompletableFuture<List<Object>> attach() {
-    return ATTACH.run(connection.commands(), ScriptOutputType.MULTI, metaKey, layoutHash, layoutText);
+    return ATTACH.run(connection.commands(), ScriptOutputType.MULTI, metaKey, layoutHash, layoutText,
+        Integer.toString(tiers), Integer.toString(windowMillis.length));
   }
 
   private String otherLayout(String storedText) {
@@ -288,7 +292,8 @@ public final class RedisCounterStore implements CounterStore {
 
   /**
    * Runs a call; if the namespace has no meta hash (Redis came back empty), recreates it and runs the call
-   * once more, or completes with {@code ifEmpty} when the namespace being empty answers the call.
+   * once more, or completes with {@code ifEmpty} when the namespace being empty answers the call (only if the
+   * namespace held no buckets: a meta hash deleted alone is recreated with every window marked to be recounted).
    */
   private <T> CompletableFuture<T> withMeta(String what, java.util.function.Supplier<CompletableFuture<T>> call,
       @Nullable T ifEmpty) {
@@ -305,7 +310,9 @@ public final class RedisCounterStore implements CounterStore {
             return CompletableFuture.<T>failedFuture(new BackendUnavailableException(
                 otherLayout(String.valueOf(reply.get(1))), null));
           }
-          return ifEmpty != null ? CompletableFuture.completedFuture(ifEmpty) : call.get();
+          // only a namespace this call created is known empty; one recreated over left buckets is not
+          return ifEmpty != null && "created".equals(String.valueOf(reply.get(0)))
+              ? CompletableFuture.completedFuture(ifEmpty) : call.get();
         });
       }
       return CompletableFuture.<T>failedFuture(c);

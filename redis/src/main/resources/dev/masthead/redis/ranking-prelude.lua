@@ -2,7 +2,8 @@
 -- "<prefix>meta", where the prefix is "mh:{<namespace>}:" (one hash tag: every key lives in one Cluster slot).
 -- Key layout (t: tier position, b: bucket index in that tier, k: kind position, w: tracked window position):
 --   meta          hash  layout (text), hash (SHA-1 of the text), v (1), roll:<w> (first bucket in the running
---                       totals of window w; none yet: every bucket), s:<weights> (id of a maintained scoring), sn (scorings so far)
+--                       totals of window w; none yet: every bucket), s:<weights> (id of a maintained scoring), sn (scorings so far),
+--                       rebuild:<w> (set when the hash was recreated over left buckets: recount window w at its next slide)
 --   c:<t>:<b>:<k> zset  article -> count of kind k in bucket b of tier t
 --   l:<t>:<b>     zset  article -> latest event time (epoch ms) in that bucket
 --   r:<t>         zset  bucket index -> itself: the buckets of tier t written and not yet freed
@@ -110,6 +111,18 @@ end
 -- before the pointer changes nothing. If a bucket that should leave has already expired (every engine was
 -- down past its end of life), the totals are recounted from the buckets that remain.
 local function slide(w, tw, target, K)
+  if M['rebuild:' .. w] then -- the meta hash was recreated over buckets left behind: recount once
+    local e = need_window(w, K)
+    if e then
+      return e
+    end
+    rebuild(w, tw, target, K)
+    redis.call('HDEL', META, 'rebuild:' .. w)
+    M['rebuild:' .. w] = nil
+    redis.call('HSET', META, 'roll:' .. w, fmt(target))
+    M['roll:' .. w] = fmt(target)
+    return nil
+  end
   local roll = tonumber(M['roll:' .. w])
   if roll ~= nil and target <= roll then
     return nil

@@ -55,6 +55,17 @@ class RedisConnectionTest {
   }
 
   @Test
+  void aMalformedUriIsRefusedWithoutThePasswordInTheMessageOrACause() {
+    for (String uri : List.of("redis://user:s3cretpw@ho st:6379", "rediss://:s3cretpw@[::1:6379",
+        "redis://:s3cretpw@host:99999", "redis://:s3cretpw@host:6379/notadb")) {
+      assertThatThrownBy(() -> RedisConnection.builder().uri(uri)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("not a Redis URI").hasMessageNotContaining("s3cretpw").hasNoCause();
+      assertThatThrownBy(() -> RedisConnection.builder().clusterSeeds(List.of(uri)))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("s3cretpw").hasNoCause();
+    }
+  }
+
+  @Test
   void anUnreachableServerFailsTheBuildWithoutThePassword() {
     RedisServer doomed = RedisServer.start();
     String uri = "redis://:s3cret@127.0.0.1:" + doomed.port();

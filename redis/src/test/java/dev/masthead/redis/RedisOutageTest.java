@@ -185,8 +185,10 @@ class RedisOutageTest {
       stall.join();
     }
     assertThat(held).isPositive();
-    assertThat(millis).hasSize(3 * held).allSatisfy(m -> assertThat(m).isBetween(STORE_TIMEOUT.toMillis() - 1,
-        STORE_TIMEOUT.toMillis() + 50));
+    // a check waits for its store timeout, or less once the connection, silent for a second, was closed and is
+    // being reconnected (commands are then rejected at once)
+    assertThat(millis).hasSize(3 * held).allSatisfy(m -> assertThat(m).isBetween(0L, STORE_TIMEOUT.toMillis() + 50));
+    assertThat(millis.get(0)).isGreaterThanOrEqualTo(STORE_TIMEOUT.toMillis() - 1);
     Verdict after = null;
     for (int attempt = 0; attempt < 40; attempt++) {
       after = filter.check(comment(100 + attempt), SpamContext.EMPTY);

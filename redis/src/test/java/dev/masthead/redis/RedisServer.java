@@ -207,6 +207,34 @@ public final class RedisServer implements AutoCloseable {
   }
 
   /**
+   * Stalls the server with SIGSTOP ({@code kill -STOP <pid>}, the process this harness started only): its
+   * sockets stay open and it answers nothing until {@link #resume()}, as a Redis stuck in a long command or a
+   * swapped-out host.
+   */
+  public void suspend() {
+    signal("-STOP");
+  }
+
+  /** Lets a {@linkplain #suspend() stalled} server go on (SIGCONT); it then answers what it was sent. */
+  public void resume() {
+    signal("-CONT");
+  }
+
+  private void signal(String which) {
+    try {
+      Process p = new ProcessBuilder("kill", which, Long.toString(process.pid())).inheritIO().start();
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("kill " + which + " " + process.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /**
    * Starts the server again, empty, on the same port, and waits until it answers; kills it first if it runs.
    *
    * @throws IllegalStateException if it does not start

@@ -19,13 +19,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #dropReplyOfNext(String)}, it forwards the next request holding that command to the server as usual
  * (so the server executes it), then discards the server's reply and closes that client connection. The client
  * sees a connection reset with the command's outcome unknown: the case of a flush that ran but whose reply was
- * lost. Otherwise bytes pass through unchanged. Thread-safe.
+ * lost. Armed with {@link #stallReplyOfNext(String)} instead, it forwards the first byte of that reply and then
+ * nothing more on that connection, which it keeps open (a proxy or a network that wedges mid-reply: the
+ * client's TCP connection looks healthy and never answers again). Otherwise bytes pass through unchanged, and
+ * new connections are served normally. Thread-safe.
  */
 public final class ReplyDroppingProxy implements AutoCloseable {
   private final int targetPort;
   private final ServerSocket listener;
   private final Thread acceptor;
   private final AtomicReference<byte[]> armed = new AtomicReference<>();
+  private final AtomicReference<byte[]> stallArmed = new AtomicReference<>();
+  private final AtomicInteger stalled = new AtomicInteger();
   private final AtomicInteger dropped = new AtomicInteger();
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
@@ -82,6 +87,25 @@ public final class ReplyDroppingProxy implements AutoCloseable {
   }
 
   /**
+   * Arms the proxy once: the reply to the next request holding {@code commandName} is cut after its first byte
+   * and that connection forwards no reply again, though it stays open.
+   *
+   * @param commandName for example {@code "EVALSHA"}
+   */
+  public void stallReplyOfNext(String commandName) {
+    stallArmed.set(commandName.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * Returns how many connections were stalled mid-reply.
+   *
+   * @return the count
+   */
+  public int stalledConnections() {
+    return stalled.get();
+  }
+
+  /**
    * Returns how many replies were dropped so far.
    *
    * @return the count
@@ -129,6 +153,7 @@ public final class ReplyDroppingProxy implements AutoCloseable {
     private final Socket client;
     private final Socket server;
     private volatile boolean dropNextReply;
+    private volatile boolean stallNextReply;
 
     Pair(Socket client, Socket server) {
       this.client = client;
@@ -143,6 +168,10 @@ public final class ReplyDroppingProxy implements AutoCloseable {
           byte[] needle = armed.get();
           if (needle != null && contains(buf, n, needle) && armed.compareAndSet(needle, null)) {
             dropNextReply = true;
+          }
+          byte[] stallNeedle = stallArmed.get();
+          if (stallNeedle != null && contains(buf, n, stallNeedle) && stallArmed.compareAndSet(stallNeedle, null)) {
+            stallNextReply = true;
           }
           out.write(buf, 0, n);
           out.flush();
@@ -162,6 +191,15 @@ public final class ReplyDroppingProxy implements AutoCloseable {
           if (dropNextReply) {
             dropped.incrementAndGet();
             return; // the reply is discarded; closing both sides tells the client the connection broke
+          }
+          if (stallNextReply) {
+            stalled.incrementAndGet();
+            out.write(buf, 0, 1);
+            out.flush();
+            while (in.read(buf) >= 0) {
+              // wedged: every later reply of this connection is swallowed, and the socket stays open
+            }
+            return;
           }
           out.write(buf, 0, n);
           out.flush();
