@@ -142,16 +142,16 @@ final class ApprovedAuthorCheck implements SpamCheck {
   }
 
   /** Builds an {@link ApprovedAuthorCheck}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends StoreCheckBuilder<ApprovedAuthors, Builder> {
     private double score = DEFAULT_SCORE;
     private Duration retention = DEFAULT_RETENTION;
-    private @Nullable ApprovedAuthors store;
-    private @Nullable Fingerprints fingerprints;
-    private Duration storeTimeout = StoreGuard.DEFAULT_TIMEOUT;
-    private boolean fallback;
-    private InstantSource clock = InstantSource.system();
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /**
      * Sets the score of an approved author (default -1.5).
@@ -186,74 +186,13 @@ final class ApprovedAuthorCheck implements SpamCheck {
     }
 
     /**
-     * Sets the store, for example a Redis store shared by every server, and the site secret authors are keyed
-     * with (HMAC-SHA256 of name and email, first 128 bits). Every server sharing the store must use the same
-     * secret. Default: an in-memory store of this server under a random secret.
-     *
-     * @param store where approved authors are kept
-     * @param siteSecret at least 16 random bytes (copied)
-     * @return this builder
-     * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if {@code siteSecret} is shorter than 16 bytes
-     */
-    public Builder store(ApprovedAuthors store, byte[] siteSecret) {
-      Objects.requireNonNull(store, "store");
-      this.fingerprints = Fingerprints.keyedBy(siteSecret);
-      this.store = store;
-      return this;
-    }
-
-    /**
-     * Sets how long the check waits for the store (default 250 ms). A later answer holds the comment.
-     *
-     * @param storeTimeout from 1 ms to 10 s; keep it below the filter's check timeout
-     * @return this builder
-     * @throws NullPointerException if {@code storeTimeout} is null
-     * @throws IllegalArgumentException if out of range
-     */
-    public Builder storeTimeout(Duration storeTimeout) {
-      this.storeTimeout = StoreGuard.checkTimeout(storeTimeout);
-      return this;
-    }
-
-    /**
-     * Decides on this server's memory when the store fails or is late, instead of holding the comment (off by
-     * default). Weaker: it knows only the authors approved through this server since it started. The verdict
-     * carries {@code store.fallback} (no score).
-     *
-     * @return this builder
-     */
-    public Builder fallbackToServerMemory() {
-      this.fallback = true;
-      return this;
-    }
-
-    /**
-     * Sets the clock that ages the in-memory store and the fallback (default: the system clock).
-     *
-     * @param clock the time source
-     * @return this builder
-     * @throws NullPointerException if {@code clock} is null
-     */
-    public Builder clock(InstantSource clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
      * Builds the check.
      *
      * @return an immutable, thread-safe check
      * @throws IllegalStateException if the fallback is set without a store (the default store is server memory)
      */
     public ApprovedAuthorCheck build() {
-      if (store == null) {
-        if (fallback) {
-          throw new IllegalStateException("fallbackToServerMemory needs a store(...): the default is server memory");
-        }
-        return new ApprovedAuthorCheck(this, ApprovedAuthors.inMemory(clock), Fingerprints.random());
-      }
-      return new ApprovedAuthorCheck(this, store, Objects.requireNonNull(fingerprints));
+      return make(ApprovedAuthors::inMemory, (store, fingerprints) -> new ApprovedAuthorCheck(this, store, fingerprints));
     }
   }
 }

@@ -129,15 +129,15 @@ final class DuplicateCheck implements SpamCheck {
   }
 
   /** Builds a {@link DuplicateCheck}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends StoreCheckBuilder<DuplicateStore, Builder> {
     private Duration retention = DEFAULT_RETENTION;
-    private @Nullable DuplicateStore store;
-    private @Nullable Fingerprints fingerprints;
-    private Duration storeTimeout = StoreGuard.DEFAULT_TIMEOUT;
-    private boolean fallback;
-    private InstantSource clock = InstantSource.system();
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /**
      * Sets how long a comment counts for duplicates (default 24 hours); the store keeps each fingerprint that
@@ -158,76 +158,13 @@ final class DuplicateCheck implements SpamCheck {
     }
 
     /**
-     * Sets the store, for example a Redis store shared by every server, and the site secret its fingerprints
-     * are computed with (HMAC-SHA256, first 128 bits). Every server sharing the store must use the same secret.
-     * Default: an in-memory store of this server under a random secret.
-     *
-     * @param store where fingerprints are kept
-     * @param siteSecret at least 16 random bytes (copied)
-     * @return this builder
-     * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if {@code siteSecret} is shorter than 16 bytes
-     */
-    public Builder store(DuplicateStore store, byte[] siteSecret) {
-      Objects.requireNonNull(store, "store");
-      this.fingerprints = Fingerprints.keyedBy(siteSecret);
-      this.store = store;
-      return this;
-    }
-
-    /**
-     * Sets how long the check waits for the store (default 250 ms). A later answer holds the comment.
-     *
-     * @param storeTimeout from 1 ms to 10 s; keep it below the filter's check timeout
-     * @return this builder
-     * @throws NullPointerException if {@code storeTimeout} is null
-     * @throws IllegalArgumentException if out of range
-     */
-    public Builder storeTimeout(Duration storeTimeout) {
-      this.storeTimeout = StoreGuard.checkTimeout(storeTimeout);
-      return this;
-    }
-
-    /**
-     * Decides on this server's memory when the store fails or is late, instead of holding the comment (off by
-     * default). Weaker: behind a load balancer a duplicate posted to another server is not seen, and the
-     * memory holds only what this server saw since it started (at most 100,000 fingerprints). The verdict
-     * carries {@code store.fallback} (no score). The server memory is written on every comment, so it is warm
-     * when an outage starts.
-     *
-     * @return this builder
-     */
-    public Builder fallbackToServerMemory() {
-      this.fallback = true;
-      return this;
-    }
-
-    /**
-     * Sets the clock that ages the in-memory store and the fallback (default: the system clock).
-     *
-     * @param clock the time source
-     * @return this builder
-     * @throws NullPointerException if {@code clock} is null
-     */
-    public Builder clock(InstantSource clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
      * Builds the check.
      *
      * @return an immutable, thread-safe check
      * @throws IllegalStateException if the fallback is set without a store (the default store is server memory)
      */
     public DuplicateCheck build() {
-      if (store == null) {
-        if (fallback) {
-          throw new IllegalStateException("fallbackToServerMemory needs a store(...): the default is server memory");
-        }
-        return new DuplicateCheck(this, DuplicateStore.inMemory(clock), Fingerprints.random());
-      }
-      return new DuplicateCheck(this, store, Objects.requireNonNull(fingerprints));
+      return make(DuplicateStore::inMemory, (store, fingerprints) -> new DuplicateCheck(this, store, fingerprints));
     }
   }
 }

@@ -150,15 +150,15 @@ final class FloodCheck implements SpamCheck {
   }
 
   /** Builds a {@link FloodCheck}. Not thread-safe. */
-  public static final class Builder {
+  public static final class Builder extends StoreCheckBuilder<FloodStore, Builder> {
     private Duration interval = DEFAULT_INTERVAL;
-    private @Nullable FloodStore store;
-    private @Nullable Fingerprints fingerprints;
-    private Duration storeTimeout = StoreGuard.DEFAULT_TIMEOUT;
-    private boolean fallback;
-    private InstantSource clock = InstantSource.system();
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /**
      * Sets the flood interval (default 15 seconds, as WordPress). It is also how long the store keeps a key.
@@ -179,77 +179,13 @@ final class FloodCheck implements SpamCheck {
     }
 
     /**
-     * Sets the store, for example a Redis store shared by every server, and the site secret its keys are
-     * fingerprinted with (HMAC-SHA256, first 128 bits). Every server sharing the store must use the same
-     * secret; keep it out of the store, as the form-token secret. Default: an in-memory store of this server
-     * under a random secret.
-     *
-     * @param store where last-comment times are kept
-     * @param siteSecret at least 16 random bytes (copied)
-     * @return this builder
-     * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if {@code siteSecret} is shorter than 16 bytes
-     */
-    public Builder store(FloodStore store, byte[] siteSecret) {
-      Objects.requireNonNull(store, "store");
-      this.fingerprints = Fingerprints.keyedBy(siteSecret);
-      this.store = store;
-      return this;
-    }
-
-    /**
-     * Sets how long the check waits for the store (default 250 ms). A later answer holds the comment.
-     *
-     * @param storeTimeout from 1 ms to 10 s; keep it below the filter's check timeout
-     * @return this builder
-     * @throws NullPointerException if {@code storeTimeout} is null
-     * @throws IllegalArgumentException if out of range
-     */
-    public Builder storeTimeout(Duration storeTimeout) {
-      this.storeTimeout = StoreGuard.checkTimeout(storeTimeout);
-      return this;
-    }
-
-    /**
-     * Decides on this server's memory when the store fails or is late, instead of holding the comment (off by
-     * default). Weaker: behind a load balancer each server then sees only its share of a flood, and its memory
-     * only holds what it saw itself since it started. The verdict carries {@code store.fallback} (no score).
-     * The server memory is written on every accepted comment, so it is warm when an outage starts.
-     *
-     * @return this builder
-     */
-    public Builder fallbackToServerMemory() {
-      this.fallback = true;
-      return this;
-    }
-
-    /**
-     * Sets the clock that ages the in-memory store and the fallback (default: the system clock). Comments are
-     * compared by their {@code submittedAt}, not by this clock.
-     *
-     * @param clock the time source
-     * @return this builder
-     * @throws NullPointerException if {@code clock} is null
-     */
-    public Builder clock(InstantSource clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
      * Builds the check.
      *
      * @return an immutable, thread-safe check
      * @throws IllegalStateException if the fallback is set without a store (the default store is server memory)
      */
     public FloodCheck build() {
-      if (store == null) {
-        if (fallback) {
-          throw new IllegalStateException("fallbackToServerMemory needs a store(...): the default is server memory");
-        }
-        return new FloodCheck(this, FloodStore.inMemory(clock), Fingerprints.random());
-      }
-      return new FloodCheck(this, store, Objects.requireNonNull(fingerprints));
+      return make(FloodStore::inMemory, (store, fingerprints) -> new FloodCheck(this, store, fingerprints));
     }
   }
 }
