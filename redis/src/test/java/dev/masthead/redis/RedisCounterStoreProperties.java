@@ -21,10 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Model-based test of the Redis store at the SPI level: random batches (resent at random, with late cells and
@@ -43,25 +41,8 @@ class RedisCounterStoreProperties {
       List.of(Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30), Duration.ofHours(3)),
       Duration.ofMinutes(5));
 
-  private static RedisServer redis;
-  private static RedisConnection connection;
-  private static final AtomicInteger NAMESPACES = new AtomicInteger();
-
-  @BeforeAll
-  static void start() {
-    redis = RedisServer.start();
-    connection = RedisConnection.builder().uri(redis.uri()).commandTimeout(Duration.ofSeconds(2)).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (connection != null) {
-      connection.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
-  }
+  @RegisterExtension
+  static final SharedRedis REDIS = new SharedRedis();
 
   private record Added(Cell cell, long now) {}
 
@@ -72,7 +53,7 @@ class RedisCounterStoreProperties {
 
   private static void scenario(long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
-    RedisCounterStore store = RedisCounterStore.builder(connection).namespace("p" + NAMESPACES.incrementAndGet())
+    RedisCounterStore store = RedisCounterStore.builder(REDIS.connection()).namespace(REDIS.newNamespace("p"))
         .layout(LAYOUT).chunkCells(1 + rnd.nextInt(6)).build();
     long now = Instant.parse("2026-02-01T00:00:00Z").toEpochMilli() + rnd.nextLong(200L * 86_400_000);
     List<Added> added = new ArrayList<>();

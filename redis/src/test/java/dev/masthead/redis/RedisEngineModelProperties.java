@@ -3,10 +3,7 @@ package dev.masthead.redis;
 import dev.masthead.ranking.CounterStore;
 import dev.masthead.ranking.CounterStoreModelProperties;
 import dev.masthead.ranking.StoreLayout;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Ranking's model-based property test (an engine against a brute-force oracle: random events, flushes, clock
@@ -14,29 +11,12 @@ import org.junit.jupiter.api.BeforeAll;
  * {@code redis-server}.
  */
 class RedisEngineModelProperties extends CounterStoreModelProperties {
-  private static RedisServer redis;
-  private static RedisConnection connection;
-  private static final AtomicInteger NAMESPACES = new AtomicInteger();
-
-  @BeforeAll
-  static void start() {
-    redis = RedisServer.start();
-    connection = RedisConnection.builder().uri(redis.uri()).commandTimeout(Duration.ofSeconds(2)).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (connection != null) {
-      connection.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
-  }
+  @RegisterExtension
+  static final SharedRedis REDIS = new SharedRedis();
 
   @Override
   protected CounterStore attach(StoreLayout layout) {
-    return RedisCounterStore.builder(connection).namespace("model-" + NAMESPACES.incrementAndGet()).layout(layout)
+    return RedisCounterStore.builder(REDIS.connection()).namespace(REDIS.newNamespace("model-")).layout(layout)
         .chunkCells(7).build();
   }
 }
