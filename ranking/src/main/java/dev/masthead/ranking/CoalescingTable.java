@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  *       bucket length needs (16 for a minute, 22 for an hour), the rest for the count.
  * </ul>
  * A probe compares one long and reads the article reference only on a match, so most probes touch one cache
- * line. A cell that does not fit the packed form (a bucket more than 2^21 buckets from the base, as a very late
+ * line; the cells of one article and kind in four consecutive buckets start their probes in four neighbouring
+ * slots ({@link #hash}), so that an article viewed over several minutes fills one line, not one line a minute. A cell that does not fit the packed form (a bucket more than 2^21 buckets from the base, as a very late
  * event at a fine resolution, or a count past the packed field) lives in a small spill map instead, which
  * counts toward the table's size the same way; such cells are rare and slower, never lost.
  *
