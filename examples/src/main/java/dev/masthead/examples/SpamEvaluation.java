@@ -207,11 +207,13 @@ public final class SpamEvaluation {
 
   /**
    * The whole local Masthead filter: honeypot, links, heuristics and the learned classifier. Inner
-   * cross-validation chooses the classifier's L2 strength and the filter's SPAM threshold: the threshold of
-   * best MCC among those that judge at most {@link #INNER_HAM_LIMIT} of the inner ham spam.
+   * cross-validation chooses the classifier's L2 strength and naive Bayes share and the filter's SPAM
+   * threshold: the threshold of best MCC among those that judge at most {@link #INNER_HAM_LIMIT} of the inner
+   * ham spam.
    */
   static final class MastheadFilter implements Method {
     static final double[] L2 = {1e-4, 1e-3, 3e-3};
+    static final double[] NAIVE_BAYES_SHARE = {0, 0.25, 0.5};
 
     @Override
     public String name() {
@@ -223,28 +225,33 @@ public final class SpamEvaluation {
       int[] inner = stratifiedFolds(training, INNER_FOLDS, new Random(SEED));
       double bestMcc = -2;
       double bestL2 = L2[0];
+      double bestShare = NAIVE_BAYES_SHARE[0];
       double bestThreshold = SpamFilter.DEFAULT_SPAM_THRESHOLD;
       for (double l2 : L2) {
-        List<double[]> scored = new ArrayList<>(); // {score, harshest floor's ordinal, spam ? 1 : 0}
-        for (int k = 0; k < INNER_FOLDS; k++) {
-          SpamFilter filter = filter(subset(training, inner, k, false), l2, SpamFilter.DEFAULT_SPAM_THRESHOLD);
-          for (Labelled l : subset(training, inner, k, true)) {
-            Verdict v = filter.check(l.comment(), SpamContext.EMPTY);
-            int floor = v.signals().stream().filter(s -> s.floor() != null).mapToInt(s -> s.floor().ordinal()).max()
-                .orElse(0);
-            scored.add(new double[] {v.score(), floor, l.row().spam() ? 1 : 0});
+        for (double share : NAIVE_BAYES_SHARE) {
+          List<double[]> scored = new ArrayList<>(); // {score, harshest floor's ordinal, spam ? 1 : 0}
+          for (int k = 0; k < INNER_FOLDS; k++) {
+            SpamFilter filter = filter(subset(training, inner, k, false), l2, share,
+                SpamFilter.DEFAULT_SPAM_THRESHOLD);
+            for (Labelled l : subset(training, inner, k, true)) {
+              Verdict v = filter.check(l.comment(), SpamContext.EMPTY);
+              int floor = v.signals().stream().filter(s -> s.floor() != null).mapToInt(s -> s.floor().ordinal())
+                  .max().orElse(0);
+              scored.add(new double[] {v.score(), floor, l.row().spam() ? 1 : 0});
+            }
+          }
+          double[] choice = bestThreshold(scored);
+          if (choice[1] > bestMcc) {
+            bestMcc = choice[1];
+            bestL2 = l2;
+            bestShare = share;
+            bestThreshold = choice[0];
           }
         }
-        double[] choice = bestThreshold(scored);
-        if (choice[1] > bestMcc) {
-          bestMcc = choice[1];
-          bestL2 = l2;
-          bestThreshold = choice[0];
-        }
       }
-      SpamFilter filter = filter(training, bestL2, bestThreshold);
-      String settings = String.format(Locale.ROOT, "l2 %.0e, spam threshold %.2f (inner MCC %.3f)", bestL2,
-          bestThreshold, bestMcc);
+      SpamFilter filter = filter(training, bestL2, bestShare, bestThreshold);
+      String settings = String.format(Locale.ROOT, "l2 %.0e, naive Bayes share %.2f, spam threshold %.2f"
+          + " (inner MCC %.3f)", bestL2, bestShare, bestThreshold, bestMcc);
       return new Judge() {
         @Override
         public Decision decide(Labelled comment) {
@@ -258,53 +265,8 @@ public final class SpamEvaluation {
       };
     }
 
-    static double[] bestThreshold(List<double[]> scored) {
-      String rule = System.getProperty("x.rule", "max");
-      if (rule.equals("smooth")) {
-        return smoothedThreshold(scored, Double.parseDouble(System.getProperty("x.window", "0.25")),
-            Double.parseDouble(System.getProperty("x.cap", "0.005")));
-      }
-      return maxThreshold(scored);
-    }
-
-    static double[] smoothedThreshold(List<double[]> scored, double window, double cap) {
-      double step = 0.05;
-      int points = 241; // -2 to 10
-      double[] mcc = new double[points];
-      boolean[] eligible = new boolean[points];
-      for (int g = 0; g < points; g++) {
-        double t = -2 + g * step;
-        Confusion c = new Confusion();
-        for (double[] s : scored) {
-          Decision byScore = s[0] >= t ? Decision.SPAM : Decision.APPROVE;
-          c.add(s[2] == 1, byScore.atLeast(Decision.values()[(int) s[1]]));
-        }
-        mcc[g] = c.mcc();
-        eligible[g] = c.flagged(false) <= cap * c.total(false);
-      }
-      int w = (int) Math.round(window / step);
-      double bestMcc = -2;
-      double best = SpamFilter.DEFAULT_SPAM_THRESHOLD;
-      for (int g = 0; g < points; g++) {
-        if (!eligible[g]) {
-          continue;
-        }
-        double sum = 0;
-        int n = 0;
-        for (int j = Math.max(0, g - w); j <= Math.min(points - 1, g + w); j++) {
-          sum += mcc[j];
-          n++;
-        }
-        if (sum / n > bestMcc) {
-          bestMcc = sum / n;
-          best = -2 + g * step;
-        }
-      }
-      return new double[] {best, bestMcc};
-    }
-
     /** {threshold, MCC}: the SPAM threshold of best MCC that flags at most the inner ham limit. */
-    static double[] maxThreshold(List<double[]> scored) {
+    static double[] bestThreshold(List<double[]> scored) {
       double bestMcc = -2;
       double best = SpamFilter.DEFAULT_SPAM_THRESHOLD;
       java.util.TreeSet<Double> candidates = new java.util.TreeSet<>();
@@ -325,12 +287,13 @@ public final class SpamEvaluation {
       return new double[] {best, bestMcc};
     }
 
-    static SpamFilter filter(List<Labelled> training, double l2, double spamThreshold) {
+    static SpamFilter filter(List<Labelled> training, double l2, double naiveBayesShare, double spamThreshold) {
       List<SpamClassifier.Example> examples = new ArrayList<>();
       for (Labelled l : training) {
         examples.add(new SpamClassifier.Example(l.comment().contentText(), l.row().spam() ? Label.SPAM : Label.HAM));
       }
-      SpamClassifier classifier = SpamClassifier.trainer().l2(l2).seed(SEED).train(examples);
+      SpamClassifier classifier = SpamClassifier.trainer().l2(l2).naiveBayesShare(naiveBayesShare).seed(SEED)
+          .train(examples);
       double hold = Math.min(SpamFilter.DEFAULT_HOLD_THRESHOLD, spamThreshold - 0.5);
       return SpamFilter.builder()
           .check(SpamChecks.honeypot())
@@ -426,6 +389,10 @@ public final class SpamEvaluation {
         settings.get(m).add(judge.settings());
         for (Labelled l : test) {
           Decision d = judge.decide(l);
+          if (m == 0 && Boolean.getBoolean(ERRORS_PROPERTY) && l.row().spam() != (d == Decision.SPAM || d == Decision.DISCARD)) {
+            out.printf(Locale.ROOT, "    fold %d %s %s: %s%n", k, l.row().spam() ? "missed spam" : "lost ham", d,
+                l.comment().contentText().replace('\n', ' '));
+          }
           totals.get(m).add(l.row().spam(), d);
         }
       }

@@ -23,8 +23,8 @@ import java.util.Locale;
 final class SpamFeatures {
   static final int BUCKET_BITS = 18;
   static final int BUCKETS = 1 << BUCKET_BITS;
-  static final int MIN_CHAR_GRAM = Integer.getInteger("x.min", 3);
-  static final int MAX_CHAR_GRAM = Integer.getInteger("x.max", 5);
+  static final int MIN_CHAR_GRAM = 3;
+  static final int MAX_CHAR_GRAM = 5;
   static final int MAX_TEXT_CHARS = 4_000;
 
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
@@ -51,8 +51,6 @@ final class SpamFeatures {
 
   private SpamFeatures() {}
 
-  static final java.util.Set<String> DISABLED = java.util.Set.of(System.getProperty("x.nocue", "-").split(","));
-
   /** The features of a plain text, its links and cues found as the validator would. */
   static Features of(String text) {
     String cut = text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
@@ -70,7 +68,7 @@ final class SpamFeatures {
     int[] out = Arrays.copyOf(grams, grams.length + found.cues().size() + hosts.size());
     int size = grams.length;
     for (SpamCues.Cue cue : found.cues()) {
-      if (cue != SpamCues.Cue.SHOUTING && !DISABLED.contains(cue.code)) { // reported, never weighed: see SpamCues.Cue.SHOUTING
+      if (cue != SpamCues.Cue.SHOUTING) { // reported, never weighed: see SpamCues.Cue.SHOUTING
         out[size++] = CUE_BUCKETS[cue.ordinal()];
       }
     }
