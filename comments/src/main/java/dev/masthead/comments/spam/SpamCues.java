@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * The signs of spam that mean spam on any site, not only on the one a model was trained on: links, links
- * written so that no link detector sees them, contact channels (what most spam on news sites sells: a phone
- * number, a messenger, an email address, a handle), calls to action, and a few shapes of text. Each is a
+ * written so that no link detector sees them, links through URL shorteners, contact channels (what most spam on
+ * news sites sells: a phone number, a messenger, an email address, a handle), calls to action, offers of
+ * something for nothing, amounts of money, and a few shapes of text. Each is a
  * {@link Cue}: the learned classifier takes them as features and weighs them ({@link SpamFeatures}); the
  * heuristics check names them for moderators ({@link ContentHeuristicsCheck}). None is a verdict by itself.
  *
