@@ -172,20 +172,18 @@ final class SpamCues {
       cues.add(Cue.LINK);
       if (links.size() >= 2) {
         cues.add(Cue.LINKS_2);
-        Map<String, Integer> byHost = new HashMap<>();
-        for (String link : links) {
-          if (byHost.merge(LinkFinder.host(link), 1, Integer::sum) >= 2) {
-            cues.add(Cue.SAME_HOST_LINKS);
-          }
-        }
       }
       if (links.size() >= 3) {
         cues.add(Cue.LINKS_3);
       }
+      Map<String, Integer> byHost = new HashMap<>();
       for (String link : links) {
-        if (SHORTENERS.contains(LinkFinder.host(link))) {
+        String host = LinkFinder.host(link);
+        if (byHost.merge(host, 1, Integer::sum) >= 2) {
+          cues.add(Cue.SAME_HOST_LINKS);
+        }
+        if (SHORTENERS.contains(host)) {
           cues.add(Cue.SHORTENED_LINK);
-          break;
         }
       }
       String stripped = text.strip();
