@@ -14,7 +14,8 @@ import java.util.List;
  * <ul>
  *   <li>links: {@code link}, {@code links.2}, {@code links.3}, {@code only_link} (the whole comment is one
  *       link), {@code same_host_links}, as {@link Comment#links()} lists them (any top-level domain of the public
- *       suffix list);</li>
+ *       suffix list); {@code shortened_link}, a link through a URL shortener ({@code bit.ly}, {@code goo.gl},
+ *       {@code tinyurl.com}, {@code adf.ly}, ...), which hides where it leads;</li>
  *   <li>{@code obfuscated_link}: a link written to get past link detection ({@code example . com},
  *       {@code example(dot)com}, {@code hxxp://});</li>
  *   <li>contact channels, what most spam on news sites sells: {@code phone} (international {@code +44 20 7946
@@ -23,6 +24,9 @@ import java.util.List;
  *       {@code plus_handle};</li>
  *   <li>calls to action: {@code call_to_action} and {@code calls_to_action.2} ("sub me", "check my channel",
  *       "f4f", "click here", "dm me", "promo code", ...);</li>
+ *   <li>{@code offer}: something for nothing ("free", "win", "prize", "giveaway", "gift card", "bonus",
+ *       "claim", ...), and {@code money}: an amount of money, a currency sign beside digits ({@code $50},
+ *       {@code 100€});</li>
  *   <li>{@code repeated_character}: one character ten times or more in a row;</li>
  *   <li>{@code shouting}: 70% or more of at least 20 letters are capitals. Reported only: the classifier does
  *       not weigh it, because many legitimate short messages shout;</li>
@@ -67,6 +71,7 @@ final class ContentHeuristicsCheck implements SpamCheck {
             + (comment.links().size() == 1 ? "" : "s");
         case CALL_TO_ACTION, CALLS_TO_ACTION_2 -> cue.reason + ": \"" + String.join("\", \"", found.callsToAction())
             + "\"";
+        case OFFER -> cue.reason + ": \"" + String.join("\", \"", found.offers()) + "\"";
         default -> cue.reason;
       };
       Decision floor = cue == SpamCues.Cue.BBCODE_LINK ? Decision.HOLD : null;

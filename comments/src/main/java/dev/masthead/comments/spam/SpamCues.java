@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * The signs of spam that mean spam on any site, not only on the one a model was trained on: links, links
- * written so that no link detector sees them, contact channels (what most spam on news sites sells: a phone
- * number, a messenger, an email address, a handle), calls to action, and a few shapes of text. Each is a
+ * written so that no link detector sees them, links through URL shorteners, contact channels (what most spam on
+ * news sites sells: a phone number, a messenger, an email address, a handle), calls to action, offers of
+ * something for nothing, amounts of money, and a few shapes of text. Each is a
  * {@link Cue}: the learned classifier takes them as features and weighs them ({@link SpamFeatures}); the
  * heuristics check names them for moderators ({@link ContentHeuristicsCheck}). None is a verdict by itself.
  *
@@ -40,6 +41,11 @@ final class SpamCues {
      * in full-width or look-alike letters.
      */
     OBFUSCATED_LINK("obfuscated_link", "A link written to get past link detection"),
+    /**
+     * A link through a URL shortener ({@code bit.ly}, {@code goo.gl}, {@code tinyurl.com}, {@code adf.ly}, ...),
+     * which hides where it leads.
+     */
+    SHORTENED_LINK("shortened_link", "A link through a URL shortener"),
     /** An email address in the text, or a {@code mailto:} link. */
     EMAIL("email", "An email address in the text"),
     /** A phone number, international ({@code +44 20 7946 0958}) or local ({@code 555-123-4567}). */
@@ -54,6 +60,10 @@ final class SpamCues {
     CALL_TO_ACTION("call_to_action", "A call to action"),
     /** Two or more different calls to action. */
     CALLS_TO_ACTION_2("calls_to_action.2", "Two calls to action or more"),
+    /** Something for nothing: "free", "win", "prize", "giveaway", "gift card", "bonus", "claim", ... */
+    OFFER("offer", "Offers something for nothing"),
+    /** An amount of money: a currency sign beside digits ({@code $50}, {@code 100€}, {@code £1,000}). */
+    MONEY("money", "An amount of money"),
     /** One character ten or more times in a row. */
     REPEATED_CHARACTER("repeated_character", "One character repeated ten times or more in a row"),
     /** A BBCode link ({@code [url=…]}), which no one types into a web form but a forum-spamming bot. */
@@ -73,8 +83,10 @@ final class SpamCues {
     }
   }
 
-  /** What was found: the cues, the calls to action by phrase, the capitals' share, the longest run. */
-  record Found(Set<Cue> cues, List<String> callsToAction, int capitalsPercent, int longestRun) {}
+  /**
+   * What was found: the cues, the calls to action and offers by phrase, the capitals' share, the longest run.
+   */
+  record Found(Set<Cue> cues, List<String> callsToAction, List<String> offers, int capitalsPercent, int longestRun) {}
 
   /** Calls to action, as folded words (see {@link #words}). Each one counts once. */
   static final List<String> CALLS_TO_ACTION = List.of(
@@ -89,20 +101,38 @@ final class SpamCues {
       "discount code", "coupon code", "earn money", "make money", "earn cash", "work from home", "free followers",
       "free likes", "buy now", "order now", "limited offer", "sign up", "signup", "register now");
 
-  private static final Map<Long, String> PHRASES = new HashMap<>();
+  /** Offers of something for nothing, as folded words. Each one counts once. */
+  static final List<String> OFFERS = List.of(
+      "free", "win", "winner", "winning", "prize", "prizes", "giveaway", "give away", "gift card", "gift cards",
+      "giftcard", "cash", "bonus", "reward", "claim", "congratulations", "guaranteed", "voucher", "jackpot",
+      "lottery", "earn", "income", "profit", "discount", "cheap");
+
+  /** The URL shorteners whose links hide where they lead (hosts as {@link LinkFinder#host} gives them). */
+  static final Set<String> SHORTENERS = Set.of("bit.ly", "goo.gl", "tinyurl.com", "adf.ly", "ow.ly", "t.co",
+      "is.gd", "buff.ly", "rebrand.ly", "cutt.ly", "shorturl.at", "tiny.cc", "bit.do", "lnkd.in", "rb.gy", "v.gd",
+      "shorte.st", "ouo.io", "bc.vc", "j.mp", "t.ly", "tiny.one", "s.id", "clck.ru", "qr.ae", "soo.gd", "x.co");
+
+  /** A phrase of {@link #CALLS_TO_ACTION} or {@link #OFFERS}. */
+  private record Phrase(String text, boolean offer) {}
+
+  private static final Map<Long, Phrase> PHRASES = new HashMap<>();
   private static final int MAX_PHRASE_WORDS = 3;
 
   static {
-    for (String p : CALLS_TO_ACTION) {
-      List<String> w = words(p);
-      if (w.size() > MAX_PHRASE_WORDS) {
-        throw new AssertionError("call to action longer than " + MAX_PHRASE_WORDS + " words: " + p);
+    for (List<String> list : List.of(CALLS_TO_ACTION, OFFERS)) {
+      for (String p : list) {
+        List<String> w = words(p);
+        if (w.size() > MAX_PHRASE_WORDS) {
+          throw new AssertionError("phrase longer than " + MAX_PHRASE_WORDS + " words: " + p);
+        }
+        long h = 0;
+        for (String word : w) {
+          h = mix(h, word.hashCode());
+        }
+        if (PHRASES.put(h, new Phrase(p, list == OFFERS)) != null) {
+          throw new AssertionError("phrase listed twice: " + p);
+        }
       }
-      long h = 0;
-      for (String word : w) {
-        h = mix(h, word.hashCode());
-      }
-      PHRASES.put(h, p);
     }
   }
 
@@ -142,15 +172,19 @@ final class SpamCues {
       cues.add(Cue.LINK);
       if (links.size() >= 2) {
         cues.add(Cue.LINKS_2);
-        Map<String, Integer> byHost = new HashMap<>();
-        for (String link : links) {
-          if (byHost.merge(LinkFinder.host(link), 1, Integer::sum) >= 2) {
-            cues.add(Cue.SAME_HOST_LINKS);
-          }
-        }
       }
       if (links.size() >= 3) {
         cues.add(Cue.LINKS_3);
+      }
+      Map<String, Integer> byHost = new HashMap<>();
+      for (String link : links) {
+        String host = LinkFinder.host(link);
+        if (byHost.merge(host, 1, Integer::sum) >= 2) {
+          cues.add(Cue.SAME_HOST_LINKS);
+        }
+        if (SHORTENERS.contains(host)) {
+          cues.add(Cue.SHORTENED_LINK);
+        }
       }
       String stripped = text.strip();
       if (links.size() == 1 && !stripped.isEmpty() && stripped.indexOf(' ') < 0 && LinkFinder.isBareLink(stripped)) {
@@ -165,6 +199,7 @@ final class SpamCues {
     int previous = -1;
     boolean at = false;
     boolean plus = false;
+    boolean money = false;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
@@ -175,10 +210,13 @@ final class SpamCues {
         }
       } else if (cp >= '0' && cp <= '9') {
         digits++;
+        money |= previous >= 0 && Character.getType(previous) == Character.CURRENCY_SYMBOL;
       } else if (cp == '@') {
         at = true;
       } else if (cp == '+') {
         plus = true;
+      } else if (previous >= '0' && previous <= '9' && Character.getType(cp) == Character.CURRENCY_SYMBOL) {
+        money = true;
       }
       run = cp == previous && !Character.isWhitespace(cp) ? run + 1 : 1;
       longestRun = Math.max(longestRun, run);
@@ -189,6 +227,9 @@ final class SpamCues {
     }
     if (longestRun >= 10) {
       cues.add(Cue.REPEATED_CHARACTER);
+    }
+    if (money) {
+      cues.add(Cue.MONEY);
     }
     String lower = TextFolding.fold(text); // lower case; full-width, look-alike and invisible letters folded
     if (lower.contains("[url=") || lower.contains("[url]") || lower.contains("[link=")
@@ -222,19 +263,30 @@ final class SpamCues {
         && LinkFinder.bareLinks(TextFolding.fold(text)).size() > LinkFinder.bareLinks(text).size()) {
       cues.add(Cue.OBFUSCATED_LINK); // a link in full-width or look-alike letters: "ｅｂａｙ.ｃｏｍ"
     }
-    List<String> calls = callsToAction(lower);
+    List<String> calls = new ArrayList<>(2);
+    List<String> offers = new ArrayList<>(2);
+    phrases(lower, calls, offers);
     if (!calls.isEmpty()) {
       cues.add(Cue.CALL_TO_ACTION);
       if (calls.size() >= 2) {
         cues.add(Cue.CALLS_TO_ACTION_2);
       }
     }
-    return new Found(cues, calls, letters == 0 ? 0 : capitals * 100 / letters, longestRun);
+    if (!offers.isEmpty()) {
+      cues.add(Cue.OFFER);
+    }
+    return new Found(cues, calls, offers, letters == 0 ? 0 : capitals * 100 / letters, longestRun);
   }
 
   /** The distinct calls to action in a lower-cased text, in the order found. */
   static List<String> callsToAction(String lower) {
-    List<String> found = new ArrayList<>(2);
+    List<String> calls = new ArrayList<>(2);
+    phrases(lower, calls, new ArrayList<>(2));
+    return calls;
+  }
+
+  /** Adds the distinct calls to action and offers of a lower-cased text to {@code calls} and {@code offers}. */
+  private static void phrases(String lower, List<String> calls, List<String> offers) {
     long[] recent = new long[MAX_PHRASE_WORDS]; // hashes of the last words, most recent first
     int seen = 0;
     int n = lower.length();
@@ -260,13 +312,15 @@ final class SpamCues {
         for (int k = len - 1; k >= 0; k--) {
           key = mix(key, (int) recent[k]);
         }
-        String phrase = PHRASES.get(key);
-        if (phrase != null && !found.contains(phrase)) {
-          found.add(phrase);
+        Phrase phrase = PHRASES.get(key);
+        if (phrase != null) {
+          List<String> found = phrase.offer() ? offers : calls;
+          if (!found.contains(phrase.text())) {
+            found.add(phrase.text());
+          }
         }
       }
     }
-    return found;
   }
 
   private static boolean isWordChar(char c) {

@@ -88,4 +88,30 @@ class ContentHeuristicsCheckTest {
     assertThat(codes("f4f anyone?")).contains("heuristics.call_to_action");
     assertThat(codes("I checked the figures in the article and they hold up")).isEmpty();
   }
+
+  @Test
+  void flagsLinksThroughAUrlShortener() {
+    assertThat(codes("free stuff at bit.ly/3xYzAb")).contains("heuristics.shortened_link", "heuristics.link");
+    assertThat(codes("see https://tinyurl.com/mxh2y77 now")).contains("heuristics.shortened_link");
+    assertThat(codes("Read the ruling: https://court.example.com/a")).doesNotContain("heuristics.shortened_link");
+  }
+
+  @Test
+  void flagsOffersOfSomethingForNothing() {
+    assertThat(codes("Win a gift card, claim it today")).contains("heuristics.offer");
+    assertThat(ContentHeuristicsCheck.create().check(TestComments.text("Get FREE gift cards"), SpamContext.EMPTY))
+        .anySatisfy(s -> {
+          assertThat(s.code()).isEqualTo("heuristics.offer");
+          assertThat(s.reason()).contains("\"free\"", "\"gift cards\"");
+        });
+    assertThat(codes("The council voted to close the library on Sundays")).doesNotContain("heuristics.offer");
+  }
+
+  @Test
+  void flagsAmountsOfMoney() {
+    assertThat(codes("a $50 itunes card")).contains("heuristics.money");
+    assertThat(codes("only 100€ a week")).contains("heuristics.money");
+    assertThat(codes("it cost £1,000")).contains("heuristics.money");
+    assertThat(codes("I counted 50 of them, $ signs too")).doesNotContain("heuristics.money");
+  }
 }

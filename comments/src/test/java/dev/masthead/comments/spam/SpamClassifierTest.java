@@ -39,6 +39,26 @@ class SpamClassifierTest {
   }
 
   @Test
+  void separatesSpamFromHamWithEveryNaiveBayesShare() {
+    for (double share : new double[] {0, 0.25, 1}) {
+      SpamClassifier c = SpamClassifier.trainer().naiveBayesShare(share).train(examples());
+      assertThat(c.spamProbability("subscribe to my channel for free videos")).as("share %s", share)
+          .isGreaterThan(0.5);
+      assertThat(c.spamProbability("the chorus of this song is amazing")).as("share %s", share).isLessThan(0.5);
+    }
+  }
+
+  @Test
+  void refusesANaiveBayesShareOutsideZeroToOne() {
+    assertThatThrownBy(() -> SpamClassifier.trainer().naiveBayesShare(-0.1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("naiveBayesShare");
+    assertThatThrownBy(() -> SpamClassifier.trainer().naiveBayesShare(1.5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("naiveBayesShare");
+    assertThatThrownBy(() -> SpamClassifier.trainer().naiveBayesShare(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void theStarterModelLoadsInOneCall() {
     SpamClassifier starter = SpamClassifier.starter();
     assertThat(starter.spamExamples()).isEqualTo(1005);
