@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -94,6 +95,8 @@ public final class RedisCounterStore implements CounterStore {
   static final int CHUNKS_IN_FLIGHT = 4;
   private static final int UNION_BUCKETS_PER_CALL = 256;
   private static final long MARKER_TTL_MILLIS = Batch.RESEND_WINDOW.plusMinutes(10).toMillis();
+  /** The key layout the scripts read and write ({@code v} in the meta hash; see ranking-prelude.lua). */
+  static final int KEY_LAYOUT_VERSION = 2;
 
   private static final RedisScript ADD = script("ranking-add.lua");
   private static final RedisScript MAINTAIN = script("ranking-maintain.lua");
@@ -226,6 +229,9 @@ public final class RedisCounterStore implements CounterStore {
       if ("other".equals(outcome)) {
         throw new IllegalStateException(otherLayout(String.valueOf(reply.get(1))));
       }
+      if ("version".equals(outcome)) {
+        throw new IllegalStateException(otherVersion(String.valueOf(reply.get(1))));
+      }
       LOG.debug("ranking namespace '{}' {} on Redis at {}", namespace, outcome, connection.description());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -253,6 +259,13 @@ public final class RedisCounterStore implements CounterStore {
     }
     return "Redis namespace '" + namespace + "' holds counts of another layout, so this engine cannot attach to it: "
         + differences + ". Use another namespace, or give every engine of the site the same layout.";
+  }
+
+  private String otherVersion(String storedVersion) {
+    return "Redis namespace '" + namespace + "' holds counts in key layout version " + storedVersion
+        + " (an older masthead-redis; this one reads and writes version " + KEY_LAYOUT_VERSION
+        + "), so this engine cannot attach to it. Use a new namespace, or delete the old one's keys (mh:{"
+        + namespace.name() + "}:*) once no engine of the old version writes there.";
   }
 
   private String wrongType(Throwable c) {
@@ -310,6 +323,10 @@ public final class RedisCounterStore implements CounterStore {
             return CompletableFuture.<T>failedFuture(new BackendUnavailableException(
                 otherLayout(String.valueOf(reply.get(1))), null));
           }
+          if ("version".equals(String.valueOf(reply.get(0)))) {
+            return CompletableFuture.<T>failedFuture(new BackendUnavailableException(
+                otherVersion(String.valueOf(reply.get(1))), null));
+          }
           // only a namespace this call created is known empty; one recreated over left buckets is not
           return ifEmpty != null && "created".equals(String.valueOf(reply.get(0)))
               ? CompletableFuture.completedFuture(ifEmpty) : call.get();
@@ -327,6 +344,9 @@ public final class RedisCounterStore implements CounterStore {
       }
       if (RedisErrors.LAYOUT.equals(code)) {
         throw new BackendUnavailableException(otherLayout(RedisErrors.detail(c, RedisErrors.LAYOUT)), c);
+      }
+      if (RedisErrors.VERSION.equals(code)) {
+        throw new BackendUnavailableException(otherVersion(RedisErrors.detail(c, RedisErrors.VERSION)), c);
       }
       throw RedisErrors.backend(what + " in ranking namespace '" + namespace + "'", connection, c);
     });
@@ -355,22 +375,45 @@ public final class RedisCounterStore implements CounterStore {
     String[] head = addHead(nowEpochMillis);
     return inFlight(chunks, CHUNKS_IN_FLIGHT, i -> {
       List<Cell> part = cells.subList(i * chunkCells, Math.min(cells.size(), (i + 1) * chunkCells));
-      String[] args = Arrays.copyOf(head, head.length + part.size() * 5);
-      args[5] = Integer.toString(part.size());
-      int j = head.length;
-      for (Cell c : part) {
-        args[j++] = c.articleId().value();
-        args[j++] = Integer.toString(c.kindIndex());
-        args[j++] = Long.toString(c.bucketIndex());
-        args[j++] = Long.toString(c.count());
-        args[j++] = Long.toString(c.lastEventEpochMillis());
-      }
+      String[] args = chunkArgs(head, part);
       String[] keys = {metaKey[0], namespace.key("ok:" + batch.id() + ":" + i)};
       return withMeta("adding batch " + batch.id(),
           () -> ADD.<Long>run(connection.commands(), ScriptOutputType.INTEGER, keys, args), null)
           .thenApply(applied -> null);
     });
   }
+
+  /**
+   * The add script's arguments for a chunk: the head, then the chunk's cells in groups of one kind and finest
+   * bucket (in the order each group first appears, so a resent chunk encodes the same), each group as kind,
+   * bucket, cell count, then per cell article, count and the last event's offset in the bucket (ms).
+   */
+  private String[] chunkArgs(String[] head, List<Cell> part) {
+    long finest = resolution[0];
+    Map<CellGroup, List<Cell>> groups = new LinkedHashMap<>();
+    for (Cell c : part) {
+      groups.computeIfAbsent(new CellGroup(c.bucketIndex(), c.kindIndex()), x -> new ArrayList<>()).add(c);
+    }
+    String[] args = Arrays.copyOf(head, head.length + 3 * groups.size() + 3 * part.size());
+    args[5] = Integer.toString(part.size());
+    int j = head.length;
+    for (List<Cell> g : groups.values()) {
+      Cell first = g.get(0);
+      args[j++] = Integer.toString(first.kindIndex());
+      args[j++] = Long.toString(first.bucketIndex());
+      args[j++] = Integer.toString(g.size());
+      long start = first.bucketIndex() * finest;
+      for (Cell c : g) {
+        args[j++] = c.articleId().value();
+        args[j++] = Long.toString(c.count());
+        args[j++] = Long.toString(c.lastEventEpochMillis() - start);
+      }
+    }
+    return args;
+  }
+
+  /** The cells of one finest bucket and kind in a chunk. */
+  private record CellGroup(long bucketIndex, int kindIndex) {}
 
   /** The arguments of the add script before its cells. */
   private String[] addHead(long now) {
@@ -486,7 +529,7 @@ public final class RedisCounterStore implements CounterStore {
     }
     checkOpen();
     long[] weights = kindWeights.clone();
-    String[] a = new String[7 + kinds];
+    String[] a = new String[7 + kinds + windowMillis.length];
     a[0] = layoutHash;
     a[1] = Integer.toString(windowMillis.length);
     a[2] = Integer.toString(kinds);
@@ -496,6 +539,9 @@ public final class RedisCounterStore implements CounterStore {
     a[6] = limit == Integer.MAX_VALUE ? "-1" : Integer.toString(limit);
     for (int k = 0; k < kinds; k++) {
       a[7 + k] = Long.toString(weights[k]);
+    }
+    for (int x = 0; x < windowMillis.length; x++) {
+      a[7 + kinds + x] = Integer.toString(windowTier[x]);
     }
     return withMeta("top of " + window,
         () -> TOP.<List<Object>>run(connection.commands(), ScriptOutputType.MULTI, metaKey, a), List.of())

@@ -2,10 +2,13 @@
 -- ARGV: layout hash, marker TTL ms, T tiers, W windows, K kinds, n cells, engine now (epoch ms),
 --   per tier (5): finest buckets per bucket, keepStart, resolution ms, next coarser resolution ms, horizon + grace ms
 --   per window (1): its tier
---   per cell (5): article, kind, finest bucket, count, last event ms
+--   then groups of cells of one kind and finest bucket, each: kind, finest bucket, m cells, and per cell (3):
+--   article, count, last event ms after the start of the finest bucket
 -- Returns 1 if the chunk was applied now, 0 if it had been applied before (the marker exists).
 -- Every key is checked before the first write, and the first write is the marker, so a chunk lands whole or
 -- not at all (a Redis script that fails half-way keeps its writes: nothing here can fail after the marker).
+-- Per key, the chunk's counts are summed first and written with one HMGET and one HSET (scorings: ZMSCORE and
+-- ZADD), latest event times with one ZADD GT, so a cell costs no command of its own.
 local hash, ttl = ARGV[1], ARGV[2]
 local T, W, K, n, now = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 local e = load_meta(hash)
@@ -19,6 +22,7 @@ for t = 0, T - 1 do
     coarse = tonumber(ARGV[i + 3]), life = tonumber(ARGV[i + 4])}
   i = i + 5
 end
+local finest = tiers[0].res
 local wtier = {}
 local roll = {}
 for w = 0, W - 1 do
@@ -26,7 +30,7 @@ for w = 0, W - 1 do
   roll[w] = tonumber(M['roll:' .. w])
   i = i + 1
 end
-local cells_at = i
+local groups_at = i
 
 -- Expiry at an absolute time: the end of the bucket's life in the engine's time. If the engine's clock is more
 -- than a minute off the server's, the time is shifted by the difference, so that a skewed node neither drops
@@ -67,13 +71,12 @@ local function count_key(r, k)
   end
   return key
 end
-local wk, wl, wsk = {}, {}, {}
+local wk, wsk = {}, {}
 for w = 0, W - 1 do
   wk[w] = {}
   for k = 0, K - 1 do
     wk[w][k] = wkey(w, k)
   end
-  wl[w] = wlkey(w)
   wsk[w] = {}
   for x, sc in ipairs(S) do
     wsk[w][x] = wskey(w, sc.sid)
@@ -84,26 +87,26 @@ local function in_window(w, b0)
   return r and (roll[w] == nil or r.b >= roll[w])
 end
 
--- Pass 1: check every key the chunk will write.
+-- Pass 1: check every key the chunk will write (per group: its kind's key and latest times in each tier).
 for t = 0, T - 1 do
   e = e or need_zset(rkey(t))
 end
 for w = 0, W - 1 do
   e = e or need_window(w, K)
 end
-for c = 0, n - 1 do
-  local j = cells_at + c * 5
-  local k = tonumber(ARGV[j + 1])
-  local b0 = tonumber(ARGV[j + 2])
+i = groups_at
+while i <= #ARGV do
+  local k, b0, m = tonumber(ARGV[i]), tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])
   for t = 0, T - 1 do
     local r = bucket(t, b0)
     if r then
-      e = e or need_zset(r.l) or need_zset(count_key(r, k))
+      e = e or need_zset(r.l) or need_hash(count_key(r, k))
     end
   end
   if e then
     return redis.error_reply(e)
   end
+  i = i + 3 + 3 * m
 end
 if e then
   return redis.error_reply(e)
@@ -118,49 +121,48 @@ if not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ttl) then
   return 0
 end
 
--- Pass 2: write. Counts one ZINCRBY per cell and set; latest event times one ZADD GT per set and chunk (a member
--- met twice keeps the later time).
-local lasts = {}
-local last_keys = {}
-local function later(key, t, a)
-  local l = lasts[key]
-  if l == nil then
-    l = {}
-    lasts[key] = l
-    last_keys[#last_keys + 1] = key
-  end
-  l[#l + 1] = t
-  l[#l + 1] = a
-end
-for c = 0, n - 1 do
-  local j = cells_at + c * 5
-  local a, k, b0, cnt, last = ARGV[j], tonumber(ARGV[j + 1]), tonumber(ARGV[j + 2]), tonumber(ARGV[j + 3]), ARGV[j + 4]
+-- Pass 2: sum per key, then write.
+local counts, scores, lasts = sums(), sums(), sums()
+i = groups_at
+while i <= #ARGV do
+  local k, b0, m = tonumber(ARGV[i]), tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])
+  local start = b0 * finest
+  local keys, lkeys = {}, {}
   for t = 0, T - 1 do
     local r = bucket(t, b0)
     if r then
-      redis.call('ZINCRBY', count_key(r, k), cnt, a)
-      later(r.l, last, a)
+      keys[#keys + 1] = count_key(r, k)
+      lkeys[#lkeys + 1] = r.l
     end
   end
+  local wins = {}
   for w = 0, W - 1 do
     if in_window(w, b0) then
-      redis.call('ZINCRBY', wk[w][k], cnt, a)
-      later(wl[w], last, a)
-      for x, sc in ipairs(S) do
-        redis.call('ZINCRBY', wsk[w][x], cnt * sc.w[k + 1], a)
-      end
+      wins[#wins + 1] = w
     end
   end
-end
-for _, key in ipairs(last_keys) do
-  local l = lasts[key]
-  local i = 1
-  while i <= #l do
-    local j = math.min(i + 999, #l)
-    redis.call('ZADD', key, 'GT', unpack(l, i, j))
-    i = j + 1
+  for j = i + 3, i + 1 + 3 * m, 3 do
+    local a, cnt = ARGV[j], tonumber(ARGV[j + 1])
+    local last = fmt(start + tonumber(ARGV[j + 2]))
+    for x = 1, #keys do
+      bump(counts, keys[x], a, cnt)
+      latest_add(lasts, lkeys[x], last, a)
+    end
+    for _, w in ipairs(wins) do
+      bump(counts, wk[w][k], a, cnt)
+      for x, sc in ipairs(S) do
+        bump(scores, wsk[w][x], a, cnt * sc.w[k + 1])
+      end
+    end
+    if #wins > 0 then
+      latest_add(lasts, WL, last, a)
+    end
   end
+  i = i + 3 + 3 * m
 end
+apply(counts, false, false)
+apply(scores, true, false)
+latest_apply(lasts)
 for _, r in ipairs(touched_list) do
   local tier = tiers[r.t]
   local at = fmt((math.floor(r.b * tier.res / tier.coarse) + 1) * tier.coarse + tier.life + shift)

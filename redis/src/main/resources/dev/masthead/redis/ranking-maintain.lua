@@ -9,9 +9,13 @@ local e = load_meta(hash)
 if e then
   return redis.error_reply(e)
 end
+local wt = {}
+for w = 0, W - 1 do
+  wt[w] = tonumber(ARGV[5 + 2 * w])
+end
 local i = 5
 for w = 0, W - 1 do
-  e = slide(w, tonumber(ARGV[i]), tonumber(ARGV[i + 1]), K)
+  e = slide(w, tonumber(ARGV[i]), tonumber(ARGV[i + 1]), K, W, wt)
   if e then
     return redis.error_reply(e)
   end
@@ -26,7 +30,7 @@ for t = 0, T - 1 do
     return redis.error_reply(e)
   end
   local old = redis.call('ZRANGEBYSCORE', rkey(t), '-inf', '(' .. fmt(keep))
-  for _, b in ipairs(old) do
+  for _, b in ipairs(old) do -- DEL works on a key of any type: nothing to check
     redis.call('DEL', lkey(t, b))
     for k = 0, K - 1 do
       redis.call('DEL', ckey(t, b, k))

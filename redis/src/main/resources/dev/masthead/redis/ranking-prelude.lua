@@ -1,26 +1,36 @@
 -- Shared by every ranking script of RedisCounterStore. KEYS[1] is always the namespace's meta key,
 -- "<prefix>meta", where the prefix is "mh:{<namespace>}:" (one hash tag: every key lives in one Cluster slot).
--- Key layout (t: tier position, b: bucket index in that tier, k: kind position, w: tracked window position):
---   meta          hash  layout (text), hash (SHA-1 of the text), v (1), roll:<w> (first bucket in the running
---                       totals of window w; none yet: every bucket), s:<weights> (id of a maintained scoring), sn (scorings so far),
---                       rebuild:<w> (set when the hash was recreated over left buckets: recount window w at its next slide)
---   c:<t>:<b>:<k> zset  article -> count of kind k in bucket b of tier t
+-- Key layout version 2 (t: tier position, b: bucket index in that tier, k: kind position, w: tracked window
+-- position):
+--   meta          hash  layout (text), hash (SHA-1 of the text), v (2: this key layout), roll:<w> (first bucket
+--                       in the running totals of window w; none yet: every bucket), s:<weights> (id of a maintained
+--                       scoring), sn (scorings so far), rebuild:<w> (set when the hash was recreated over left
+--                       buckets: recount the windows at the next slide)
+--   c:<t>:<b>:<k> hash  article -> count of kind k in bucket b of tier t
 --   l:<t>:<b>     zset  article -> latest event time (epoch ms) in that bucket
 --   r:<t>         zset  bucket index -> itself: the buckets of tier t written and not yet freed
---   w:<w>:<k>     zset  article -> running total of kind k over window w (only positive counts)
---   wl:<w>        zset  article -> latest event time in window w (every article with a count in it)
---   ws:<w>:<sid>  zset  article -> score under scoring sid over window w (every article of wl:<w>)
+--   w:<w>:<k>     hash  article -> running total of kind k over window w (only positive counts)
+--   wl            zset  article -> latest event time, shared by every tracked window: every article with a count
+--                       in some window's totals. All tracked windows end now, so an article's latest event in a
+--                       window that holds it is its latest event in any of them.
+--   ws:<w>:<sid>  zset  article -> score under scoring sid over window w (every article of w's totals)
 --   ok:<batch>:<chunk>  string  idempotency marker of an applied chunk
+-- Counts and totals are hashes, read whole by slides, unions and rebuilds and written by one HMGET and one HSET
+-- per key and script (read-modify-write inside the script, so atomic), never a command per cell; only the sets
+-- read in order (scorings, latest times) are sorted sets. Values are decimal integers computed in doubles, as
+-- sorted-set scores were in version 1: exact up to 2^53, beyond that rounded (a count past Long.MAX_VALUE reads
+-- as Long.MAX_VALUE).
 local META = KEYS[1]
 local P = string.sub(META, 1, #META - 4)
 local MAX_SCORINGS = 8
+local VERSION = '2'
 
 local function fmt(n) return string.format('%.0f', n) end
 local function ckey(t, b, k) return P .. 'c:' .. t .. ':' .. b .. ':' .. k end
 local function lkey(t, b) return P .. 'l:' .. t .. ':' .. b end
 local function rkey(t) return P .. 'r:' .. t end
 local function wkey(w, k) return P .. 'w:' .. w .. ':' .. k end
-local function wlkey(w) return P .. 'wl:' .. w end
+local WL = P .. 'wl'
 local function wskey(w, sid) return P .. 'ws:' .. w .. ':' .. sid end
 
 -- The meta hash as a table, its scorings as a list of {sid, weights}, or an error text.
@@ -37,6 +47,9 @@ local function load_meta(hash)
   local all = redis.call('HGETALL', META)
   for i = 1, #all, 2 do
     M[all[i]] = all[i + 1]
+  end
+  if M['v'] ~= VERSION then
+    return 'MASTHEAD-VERSION ' .. tostring(M['v'] or 'none')
   end
   if M['hash'] ~= hash then
     return 'MASTHEAD-LAYOUT ' .. tostring(M['layout'])
@@ -55,22 +68,24 @@ local function load_meta(hash)
 end
 
 local checked = {}
-local function need_zset(k)
+local function need(k, want, name)
   if checked[k] then
     return nil
   end
   local t = redis.call('TYPE', k).ok
-  if t ~= 'zset' and t ~= 'none' then
-    return 'MASTHEAD-WRONGTYPE ' .. k .. ' holds a ' .. t .. ', not a sorted set'
+  if t ~= want and t ~= 'none' then
+    return 'MASTHEAD-WRONGTYPE ' .. k .. ' holds a ' .. t .. ', not ' .. name
   end
   checked[k] = true
   return nil
 end
+local function need_zset(k) return need(k, 'zset', 'a sorted set') end
+local function need_hash(k) return need(k, 'hash', 'a hash') end
 
 local function need_window(w, K)
-  local e = need_zset(wlkey(w))
+  local e = need_zset(WL)
   for k = 0, K - 1 do
-    e = e or need_zset(wkey(w, k))
+    e = e or need_hash(wkey(w, k))
   end
   for _, s in ipairs(S) do
     e = e or need_zset(wskey(w, s.sid))
@@ -78,85 +93,247 @@ local function need_window(w, K)
   return e
 end
 
--- Recounts the running totals of window w from the buckets of tier tw from `from` on.
-local function rebuild(w, tw, from, K)
-  for k = 0, K - 1 do
-    redis.call('DEL', wkey(w, k))
+local SLICE = 1000
+
+-- Sums per key and member, gathered from many cells and applied with one read and one write per key and slice
+-- of members (a member met twice is summed first, so no increment is lost).
+local function sums()
+  return {order = {}, by = {}}
+end
+local function bump(acc, key, member, n)
+  local a = acc.by[key]
+  if a == nil then
+    a = {m = {}, n = {}, at = {}}
+    acc.by[key] = a
+    acc.order[#acc.order + 1] = key
   end
-  redis.call('DEL', wlkey(w))
-  for _, s in ipairs(S) do
-    redis.call('DEL', wskey(w, s.sid))
+  local i = a.at[member]
+  if i == nil then
+    i = #a.m + 1
+    a.m[i] = member
+    a.n[i] = n
+    a.at[member] = i
+  else
+    a.n[i] = a.n[i] + n
   end
-  local buckets = redis.call('ZRANGEBYSCORE', rkey(tw), from, '+inf')
-  for _, b in ipairs(buckets) do
+end
+-- Adds the sums to hashes (zset false: HMGET, HSET) or sorted sets (zset true: ZMSCORE, ZADD). With drop, a
+-- member whose value falls to 0 or below is removed instead.
+local function apply(acc, zset, drop)
+  for _, key in ipairs(acc.order) do
+    local a = acc.by[key]
+    local i = 1
+    while i <= #a.m do
+      local j = math.min(i + SLICE - 1, #a.m)
+      local old = redis.call(zset and 'ZMSCORE' or 'HMGET', key, unpack(a.m, i, j))
+      local put, gone = {}, {}
+      for x = i, j do
+        local v = (tonumber(old[x - i + 1]) or 0) + a.n[x]
+        if drop and v <= 0 then
+          gone[#gone + 1] = a.m[x]
+        elseif zset then
+          put[#put + 1] = fmt(v)
+          put[#put + 1] = a.m[x]
+        else
+          put[#put + 1] = a.m[x]
+          put[#put + 1] = fmt(v)
+        end
+      end
+      if #put > 0 then
+        redis.call(zset and 'ZADD' or 'HSET', key, unpack(put))
+      end
+      if #gone > 0 then
+        redis.call(zset and 'ZREM' or 'HDEL', key, unpack(gone))
+      end
+      i = j + 1
+    end
+  end
+end
+
+-- Latest event times per sorted set, applied with one ZADD GT per set and slice (a member met twice keeps the
+-- later time).
+local function latest_add(acc, key, t, a)
+  local l = acc.by[key]
+  if l == nil then
+    l = {}
+    acc.by[key] = l
+    acc.order[#acc.order + 1] = key
+  end
+  l[#l + 1] = t
+  l[#l + 1] = a
+end
+local function latest_apply(acc)
+  for _, key in ipairs(acc.order) do
+    local l = acc.by[key]
+    local i = 1
+    while i <= #l do
+      local j = math.min(i + 2 * SLICE - 1, #l)
+      redis.call('ZADD', key, 'GT', unpack(l, i, j))
+      i = j + 1
+    end
+  end
+end
+
+-- Calls a command taking a key and many members in slices, so that unpack stays within Lua's stack; returns the
+-- replies' elements in order (none for a command that answers a number).
+local function sliced(cmd, key, members)
+  local out = {}
+  local i = 1
+  while i <= #members do
+    local j = math.min(i + SLICE - 1, #members)
+    local part = redis.call(cmd, key, unpack(members, i, j))
+    if type(part) == 'table' then
+      for x = 1, j - i + 1 do
+        out[#out + 1] = part[x]
+      end
+    end
+    i = j + 1
+  end
+  return out
+end
+
+-- The articles of `list` that no window of `windows` holds a count of.
+local function absent(list, windows, K)
+  local out = list
+  for _, v in ipairs(windows) do
     for k = 0, K - 1 do
-      local cells = redis.call('ZRANGE', ckey(tw, b, k), 0, -1, 'WITHSCORES')
-      for i = 1, #cells, 2 do
-        local a, n = cells[i], tonumber(cells[i + 1])
-        redis.call('ZINCRBY', wkey(w, k), n, a)
-        for _, s in ipairs(S) do
-          redis.call('ZINCRBY', wskey(w, s.sid), n * s.w[k + 1], a)
+      if #out == 0 then
+        return out
+      end
+      local got = sliced('HMGET', wkey(v, k), out)
+      local left = {}
+      for x = 1, #out do
+        if not got[x] then
+          left[#left + 1] = out[x]
+        end
+      end
+      out = left
+    end
+  end
+  return out
+end
+
+-- Recounts the running totals of every window from the buckets left: window w from bucket `target` of its tier
+-- on, every other window from its pointer (every bucket if it has none), and the shared latest times from the
+-- same buckets. Checks every key it reads before the first write. wt[v] is the tier of window v (0-based).
+local function rebuild_all(w, target, K, W, wt)
+  local acc, sacc, last = sums(), sums(), {}
+  for v = 0, W - 1 do
+    local e = need_window(v, K)
+    if e then
+      return e
+    end
+    local from = v == w and target or tonumber(M['roll:' .. v])
+    local tv = wt[v]
+    e = need_zset(rkey(tv))
+    if e then
+      return e
+    end
+    for _, b in ipairs(redis.call('ZRANGEBYSCORE', rkey(tv), from == nil and '-inf' or fmt(from), '+inf')) do
+      for k = 0, K - 1 do
+        e = need_hash(ckey(tv, b, k))
+        if e then
+          return e
+        end
+        local cells = redis.call('HGETALL', ckey(tv, b, k))
+        for i = 1, #cells, 2 do
+          local a, n = cells[i], tonumber(cells[i + 1])
+          bump(acc, wkey(v, k), a, n)
+          for _, s in ipairs(S) do
+            bump(sacc, wskey(v, s.sid), a, n * s.w[k + 1])
+          end
+        end
+      end
+      e = need_zset(lkey(tv, b))
+      if e then
+        return e
+      end
+      local lasts = redis.call('ZRANGE', lkey(tv, b), 0, -1, 'WITHSCORES')
+      for i = 1, #lasts, 2 do
+        local a, t = lasts[i], tonumber(lasts[i + 1])
+        if last[a] == nil or t > last[a] then
+          last[a] = t
         end
       end
     end
-    local lasts = redis.call('ZRANGE', lkey(tw, b), 0, -1, 'WITHSCORES')
-    for i = 1, #lasts, 2 do
-      redis.call('ZADD', wlkey(w), 'GT', lasts[i + 1], lasts[i])
+  end
+  for v = 0, W - 1 do
+    for k = 0, K - 1 do
+      redis.call('DEL', wkey(v, k))
+    end
+    for _, s in ipairs(S) do
+      redis.call('DEL', wskey(v, s.sid))
     end
   end
+  redis.call('DEL', WL)
+  apply(acc, false, false)
+  apply(sacc, true, false)
+  local l = sums()
+  for a, t in pairs(last) do
+    latest_add(l, WL, fmt(t), a)
+  end
+  latest_apply(l)
+  return nil
 end
 
 -- Slides window w (of tier tw) so that its totals hold the buckets from `target` on: each bucket that leaves
 -- is subtracted exactly once, because the pointer roll:<w> moves in the same atomic step. A target at or
 -- before the pointer changes nothing. If a bucket that should leave has already expired (every engine was
--- down past its end of life), the totals are recounted from the buckets that remain.
-local function slide(w, tw, target, K)
-  if M['rebuild:' .. w] then -- the meta hash was recreated over buckets left behind: recount once
-    local e = need_window(w, K)
-    if e then
-      return e
-    end
-    rebuild(w, tw, target, K)
-    redis.call('HDEL', META, 'rebuild:' .. w)
-    M['rebuild:' .. w] = nil
-    redis.call('HSET', META, 'roll:' .. w, fmt(target))
-    M['roll:' .. w] = fmt(target)
-    return nil
+-- down past its end of life), or the meta hash was recreated over buckets left behind, every window's totals
+-- are recounted from the buckets that remain. W windows, wt[v] the tier of window v.
+local function slide(w, tw, target, K, W, wt)
+  local recount = false
+  for v = 0, W - 1 do
+    recount = recount or M['rebuild:' .. v] ~= nil
   end
   local roll = tonumber(M['roll:' .. w])
-  if roll ~= nil and target <= roll then
+  if not recount and roll ~= nil and target <= roll then
     return nil
   end
-  local e = need_window(w, K)
+  local e = need_window(w, K) or need_zset(rkey(tw))
   if e then
     return e
   end
-  -- No pointer yet: the totals hold every bucket written (a new namespace starts empty).
-  local leaving = redis.call('ZRANGEBYSCORE', rkey(tw), roll == nil and '-inf' or fmt(roll), '(' .. fmt(target))
-  local intact = true
-  for _, b in ipairs(leaving) do
-    if redis.call('EXISTS', lkey(tw, b)) == 0 then
-      intact = false
+  local leaving = {}
+  if not recount then
+    -- No pointer yet: the totals hold every bucket written (a new namespace starts empty).
+    leaving = redis.call('ZRANGEBYSCORE', rkey(tw), roll == nil and '-inf' or fmt(roll), '(' .. fmt(target))
+    for _, b in ipairs(leaving) do
+      if redis.call('EXISTS', lkey(tw, b)) == 0 then
+        recount = true
+      end
+      for k = 0, K - 1 do
+        e = e or need_hash(ckey(tw, b, k))
+      end
+    end
+    if e then
+      return e
     end
   end
-  if not intact then
-    rebuild(w, tw, target, K)
+  if recount then
+    e = rebuild_all(w, target, K, W, wt)
+    if e then
+      return e
+    end
+    for v = 0, W - 1 do
+      if M['rebuild:' .. v] then
+        redis.call('HDEL', META, 'rebuild:' .. v)
+        M['rebuild:' .. v] = nil
+      end
+    end
   else
+    local acc, sacc = sums(), sums()
+    local touched, seen = {}, {}
     for _, b in ipairs(leaving) do
-      local touched = {}
-      local seen = {}
       for k = 0, K - 1 do
-        local cells = redis.call('ZRANGE', ckey(tw, b, k), 0, -1, 'WITHSCORES')
+        local cells = redis.call('HGETALL', ckey(tw, b, k))
         for i = 1, #cells, 2 do
           local a, n = cells[i], tonumber(cells[i + 1])
-          local left = tonumber(redis.call('ZINCRBY', wkey(w, k), -n, a))
-          if left <= 0 then
-            redis.call('ZREM', wkey(w, k), a)
-          end
+          bump(acc, wkey(w, k), a, -n)
           for _, s in ipairs(S) do
             local x = n * s.w[k + 1]
             if x ~= 0 then
-              redis.call('ZINCRBY', wskey(w, s.sid), -x, a)
+              bump(sacc, wskey(w, s.sid), a, -x)
             end
           end
           if not seen[a] then
@@ -165,39 +342,29 @@ local function slide(w, tw, target, K)
           end
         end
       end
-      for _, a in ipairs(touched) do
-        local any = false
-        for k = 0, K - 1 do
-          if redis.call('ZSCORE', wkey(w, k), a) then
-            any = true
-            break
-          end
+    end
+    apply(acc, false, true)
+    apply(sacc, true, false)
+    -- An article with nothing left in the window leaves its scorings, and the shared latest times once no
+    -- window holds it.
+    local gone = absent(touched, {w}, K)
+    if #gone > 0 then
+      for _, s in ipairs(S) do
+        sliced('ZREM', wskey(w, s.sid), gone)
+      end
+      local others = {}
+      for v = 0, W - 1 do
+        if v ~= w then
+          others[#others + 1] = v
         end
-        if not any then
-          redis.call('ZREM', wlkey(w), a)
-          for _, s in ipairs(S) do
-            redis.call('ZREM', wskey(w, s.sid), a)
-          end
-        end
+      end
+      local nowhere = absent(gone, others, K)
+      if #nowhere > 0 then
+        sliced('ZREM', WL, nowhere)
       end
     end
   end
   redis.call('HSET', META, 'roll:' .. w, fmt(target))
   M['roll:' .. w] = fmt(target)
   return nil
-end
-
--- Calls a command taking a key and many members in slices, so that unpack stays within Lua's stack.
-local function sliced(cmd, key, members)
-  local out = {}
-  local i = 1
-  while i <= #members do
-    local j = math.min(i + 999, #members)
-    local part = redis.call(cmd, key, unpack(members, i, j))
-    for _, v in ipairs(part) do
-      out[#out + 1] = v
-    end
-    i = j + 1
-  end
-  return out
 end

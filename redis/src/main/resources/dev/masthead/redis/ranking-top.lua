@@ -1,6 +1,6 @@
 -- The best articles of a tracked window, from its running totals (top-K pushed down).
 -- KEYS[1] meta. ARGV: layout hash, W windows, K kinds, window w, its tier, its target, limit (-1: all),
---   K kind weights.
+--   K kind weights, W window tiers.
 -- Slides the window to the target first (as maintenance would). Returns a flat list: per candidate, article,
 -- K counts, last event ms. The candidates are the first `limit` by score plus every article tied with the
 -- last of them, so the caller can break ties by last event and id exactly.
@@ -11,26 +11,33 @@ local weights = {}
 for k = 0, K - 1 do
   weights[k + 1] = ARGV[8 + k]
 end
+local wt = {}
+for v = 0, W - 1 do
+  wt[v] = tonumber(ARGV[8 + K + v])
+end
 local e = load_meta(hash)
 if e then
   return redis.error_reply(e)
 end
-e = slide(w, tw, target, K)
+e = slide(w, tw, target, K, W, wt)
 if e then
   return redis.error_reply(e)
 end
 local wstr = table.concat(weights, ',')
--- ZUNIONSTORE dest K w:<v>:0 .. w:<v>:K-1 WEIGHTS weights...: the score of every article of window v.
-local function union_args(dest, v)
-  local a = {dest, K}
+-- Writes into dest the score (sum of weight x count) of every article of window v's totals: HGETALL of each
+-- kind's totals, then ZADD in slices. O(articles in the window); runs when a scoring is first used (at most
+-- MAX_SCORINGS times per namespace), or per query for scorings beyond those.
+local function score_into(dest, v)
+  local acc = sums()
   for k = 0, K - 1 do
-    a[#a + 1] = wkey(v, k)
+    local cells = redis.call('HGETALL', wkey(v, k))
+    local x = tonumber(weights[k + 1])
+    for i = 1, #cells, 2 do
+      bump(acc, dest, cells[i], tonumber(cells[i + 1]) * x)
+    end
   end
-  a[#a + 1] = 'WEIGHTS'
-  for k = 1, K do
-    a[#a + 1] = weights[k]
-  end
-  return a
+  redis.call('DEL', dest)
+  apply(acc, true, false)
 end
 local sid = M['s:' .. wstr]
 local key
@@ -45,13 +52,19 @@ if sid == nil then
       if e then
         return redis.error_reply(e)
       end
-      redis.call('ZUNIONSTORE', unpack(union_args(wskey(v, sid), v)))
+    end
+    for v = 0, W - 1 do
+      score_into(wskey(v, sid), v)
     end
     redis.call('HSET', META, 's:' .. wstr, sid, 'sn', tostring(count + 1))
     key = wskey(w, sid)
   else
     key = P .. 'tmp'
-    redis.call('ZUNIONSTORE', unpack(union_args(key, w)))
+    e = need_zset(key)
+    if e then
+      return redis.error_reply(e)
+    end
+    score_into(key, w)
     temporary = true
   end
 else
@@ -93,9 +106,9 @@ if #candidates == 0 then
 end
 local counts = {}
 for k = 0, K - 1 do
-  counts[k] = sliced('ZMSCORE', wkey(w, k), candidates)
+  counts[k] = sliced('HMGET', wkey(w, k), candidates)
 end
-local lasts = sliced('ZMSCORE', wlkey(w), candidates)
+local lasts = sliced('ZMSCORE', WL, candidates)
 for i, a in ipairs(candidates) do
   out[#out + 1] = a
   for k = 0, K - 1 do

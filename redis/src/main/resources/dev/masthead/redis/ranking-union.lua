@@ -40,11 +40,11 @@ while i <= #ARGV do
   else
     local parts = {}
     for k = 0, K - 1 do
-      e = need_zset(ckey(t, b, k))
+      e = need_hash(ckey(t, b, k))
       if e then
         return redis.error_reply(e)
       end
-      parts[k + 1] = redis.call('ZRANGE', ckey(t, b, k), 0, -1, 'WITHSCORES')
+      parts[k + 1] = redis.call('HGETALL', ckey(t, b, k))
     end
     e = need_zset(lkey(t, b))
     if e then

@@ -171,6 +171,26 @@ class RedisCounterStoreTest {
   }
 
   @Test
+  void aNamespaceOfAnOlderKeyLayoutIsRefusedNamingTheVersion() throws Exception {
+    RedisCounterStore store = store();
+    await(store.add(new Batch("b", List.of(cell("a", 0, NOW, 1))), NOW));
+    // a namespace written by masthead-redis before key layout version 2 (per-bucket counts in sorted sets)
+    redis.command("HSET", "mh:{t}:meta", "v", "1");
+    CompletionStage<Void> add = store.add(new Batch("c", List.of(cell("a", 0, NOW, 1))), NOW);
+    assertThatThrownBy(() -> add.toCompletableFuture().get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(BackendUnavailableException.class)
+        .hasMessageContaining("key layout version 1").hasMessageContaining("Use a new namespace");
+    assertThat(redis.command("EXISTS", "mh:{t}:ok:c:0")).isEqualTo("0");
+    assertThatThrownBy(this::store).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("namespace 't' holds counts in key layout version 1")
+        .hasMessageContaining("this one reads and writes version 2");
+    redis.command("HDEL", "mh:{t}:meta", "v"); // older still: no version field at all
+    assertThatThrownBy(this::store).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("key layout version none");
+  }
+
+  @Test
   void aKeyOfTheWrongTypeInTheNamespaceIsNamed() throws Exception {
     RedisCounterStore store = store();
     long bucket = Math.floorDiv(NOW, MINUTE);
@@ -179,7 +199,7 @@ class RedisCounterStoreTest {
     assertThatThrownBy(() -> add.toCompletableFuture().get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .cause().isInstanceOf(BackendUnavailableException.class)
-        .hasMessageContaining("mh:{t}:c:0:" + bucket + ":0 holds a string, not a sorted set");
+        .hasMessageContaining("mh:{t}:c:0:" + bucket + ":0 holds a string, not a hash");
     // nothing of the chunk landed: neither the marker nor the cell's other tier
     assertThat(redis.command("EXISTS", "mh:{t}:ok:w:0")).isEqualTo("0");
     assertThat(redis.command("EXISTS", "mh:{t}:c:1:" + Math.floorDiv(NOW, HOUR) + ":0")).isEqualTo("0");

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Measures Redis memory per live (article, kind, bucket) cell of {@link RedisCounterStore}: {@code used_memory}
  * from {@code INFO memory} of a fresh {@code redis-server} (no persistence, started by this program) before and
- * after filling a namespace, divided by the store's live cells; and {@code MEMORY USAGE} of one bucket's sorted
- * set divided by its members. Cells are written through the store's {@code add} with the default layout
+ * after filling a namespace, divided by the store's live cells; and {@code MEMORY USAGE} of one bucket's counts
+ * hash of one kind divided by its fields. Cells are written through the store's {@code add} with the default layout
  * (minute and hour tiers, running totals of 24 h, 7 d and 30 d), so the figure includes the hour tier's cells,
  * the running totals and the latest-event sets that each cell brings.
  *
@@ -86,7 +86,7 @@ public final class RedisCellMemory {
     CounterStore.Stats stats = store.stats().toCompletableFuture().get(60, TimeUnit.SECONDS);
     long bucket = last.toEpochMilli() / minute;
     long bucketBytes = Long.parseLong(String.valueOf(redis.command("MEMORY", "USAGE", "mh:{memory}:c:0:" + bucket + ":0")));
-    long bucketCells = Long.parseLong(redis.command("ZCARD", "mh:{memory}:c:0:" + bucket + ":0"));
+    long bucketCells = Long.parseLong(redis.command("HLEN", "mh:{memory}:c:0:" + bucket + ":0"));
     System.out.printf("articles=%d buckets=%d (%s) liveCells=%d used_memory delta=%d B => %.1f B/cell overall "
             + "(tiers, totals, latest-event sets, markers); one minute bucket's counts: %d B for %d cells => "
             + "%.1f B/cell%n", articles, buckets, step, stats.liveCells(), after - before,
