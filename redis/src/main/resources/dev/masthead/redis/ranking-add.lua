@@ -7,8 +7,8 @@
 -- Returns 1 if the chunk was applied now, 0 if it had been applied before (the marker exists).
 -- Every key is checked before the first write, and the first write is the marker, so a chunk lands whole or
 -- not at all (a Redis script that fails half-way keeps its writes: nothing here can fail after the marker).
--- Per key, the chunk's counts are summed first and written with one HMGET and one HSET (scorings: ZMSCORE and
--- ZADD), latest event times with one ZADD GT, so a cell costs no command of its own.
+-- Per key, the chunk's counts are summed first and written with one HMGET and one HSET per slice of members
+-- (scorings: ZMSCORE and ZADD), latest event times with one ZADD GT, so a cell costs no command of its own.
 local hash, ttl = ARGV[1], ARGV[2]
 local T, W, K, n, now = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 local e = load_meta(hash)
@@ -121,48 +121,73 @@ if not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ttl) then
   return 0
 end
 
--- Pass 2: sum per key, then write.
-local counts, scores, lasts = sums(), sums(), sums()
+-- Pass 2: sum, then write. Cells that go to the same keys (a kind's count in each tier's bucket and in each
+-- window holding it) are summed once per member and written to each of those keys; so are latest times.
+local shared = {}
+local shared_list = {}
 i = groups_at
 while i <= #ARGV do
   local k, b0, m = tonumber(ARGV[i]), tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])
   local start = b0 * finest
-  local keys, lkeys = {}, {}
+  local keys, lkeys, sig = {}, {}, {k}
   for t = 0, T - 1 do
     local r = bucket(t, b0)
     if r then
       keys[#keys + 1] = count_key(r, k)
       lkeys[#lkeys + 1] = r.l
+      sig[#sig + 1] = r.s
+    else
+      sig[#sig + 1] = '-'
     end
   end
   local wins = {}
   for w = 0, W - 1 do
     if in_window(w, b0) then
       wins[#wins + 1] = w
+      keys[#keys + 1] = wk[w][k]
     end
+    sig[#sig + 1] = wins[#wins] == w and 'w' or '-'
   end
+  if #wins > 0 then
+    lkeys[#lkeys + 1] = WL
+  end
+  sig = table.concat(sig, ':')
+  local g = shared[sig]
+  if g == nil then
+    g = {keys = keys, lkeys = lkeys, wins = wins, k = k, sums = {m = {}, n = {}, at = {}}, lasts = {}}
+    shared[sig] = g
+    shared_list[#shared_list + 1] = g
+  end
+  local a, lasts = g.sums, g.lasts
   for j = i + 3, i + 1 + 3 * m, 3 do
-    local a, cnt = ARGV[j], tonumber(ARGV[j + 1])
-    local last = fmt(start + tonumber(ARGV[j + 2]))
-    for x = 1, #keys do
-      bump(counts, keys[x], a, cnt)
-      latest_add(lasts, lkeys[x], last, a)
+    local member, cnt = ARGV[j], tonumber(ARGV[j + 1])
+    local x = a.at[member]
+    if x == nil then
+      x = #a.m + 1
+      a.m[x] = member
+      a.n[x] = cnt
+      a.at[member] = x
+    else
+      a.n[x] = a.n[x] + cnt
     end
-    for _, w in ipairs(wins) do
-      bump(counts, wk[w][k], a, cnt)
-      for x, sc in ipairs(S) do
-        bump(scores, wsk[w][x], a, cnt * sc.w[k + 1])
-      end
-    end
-    if #wins > 0 then
-      latest_add(lasts, WL, last, a)
-    end
+    lasts[#lasts + 1] = start + tonumber(ARGV[j + 2])
+    lasts[#lasts + 1] = member
   end
   i = i + 3 + 3 * m
 end
-apply(counts, false, false)
-apply(scores, true, false)
-latest_apply(lasts)
+for _, g in ipairs(shared_list) do
+  for _, key in ipairs(g.keys) do
+    apply_one(key, g.sums, false, false, 1)
+  end
+  for _, w in ipairs(g.wins) do
+    for x, sc in ipairs(S) do
+      apply_one(wsk[w][x], g.sums, true, false, sc.w[g.k + 1])
+    end
+  end
+  for _, key in ipairs(g.lkeys) do
+    latest_one(key, g.lasts)
+  end
+end
 for _, r in ipairs(touched_list) do
   local tier = tiers[r.t]
   local at = fmt((math.floor(r.b * tier.res / tier.coarse) + 1) * tier.coarse + tier.life + shift)

@@ -117,36 +117,38 @@ local function bump(acc, key, member, n)
     a.n[i] = a.n[i] + n
   end
 end
--- Adds the sums to hashes (zset false: HMGET, HSET) or sorted sets (zset true: ZMSCORE, ZADD). With drop, a
--- member whose value falls to 0 or below is removed instead.
+-- Adds the sums `a` (times mult) to one hash (zset false: HMGET, HSET) or sorted set (zset true: ZMSCORE, ZADD).
+-- With drop, a member whose value falls to 0 or below is removed instead.
+local function apply_one(key, a, zset, drop, mult)
+  local i = 1
+  while i <= #a.m do
+    local j = math.min(i + SLICE - 1, #a.m)
+    local old = redis.call(zset and 'ZMSCORE' or 'HMGET', key, unpack(a.m, i, j))
+    local put, gone = {}, {}
+    for x = i, j do
+      local v = (tonumber(old[x - i + 1]) or 0) + a.n[x] * mult
+      if drop and v <= 0 then
+        gone[#gone + 1] = a.m[x]
+      elseif zset then
+        put[#put + 1] = fmt(v)
+        put[#put + 1] = a.m[x]
+      else
+        put[#put + 1] = a.m[x]
+        put[#put + 1] = fmt(v)
+      end
+    end
+    if #put > 0 then
+      redis.call(zset and 'ZADD' or 'HSET', key, unpack(put))
+    end
+    if #gone > 0 then
+      redis.call(zset and 'ZREM' or 'HDEL', key, unpack(gone))
+    end
+    i = j + 1
+  end
+end
 local function apply(acc, zset, drop)
   for _, key in ipairs(acc.order) do
-    local a = acc.by[key]
-    local i = 1
-    while i <= #a.m do
-      local j = math.min(i + SLICE - 1, #a.m)
-      local old = redis.call(zset and 'ZMSCORE' or 'HMGET', key, unpack(a.m, i, j))
-      local put, gone = {}, {}
-      for x = i, j do
-        local v = (tonumber(old[x - i + 1]) or 0) + a.n[x]
-        if drop and v <= 0 then
-          gone[#gone + 1] = a.m[x]
-        elseif zset then
-          put[#put + 1] = fmt(v)
-          put[#put + 1] = a.m[x]
-        else
-          put[#put + 1] = a.m[x]
-          put[#put + 1] = fmt(v)
-        end
-      end
-      if #put > 0 then
-        redis.call(zset and 'ZADD' or 'HSET', key, unpack(put))
-      end
-      if #gone > 0 then
-        redis.call(zset and 'ZREM' or 'HDEL', key, unpack(gone))
-      end
-      i = j + 1
-    end
+    apply_one(key, acc.by[key], zset, drop, 1)
   end
 end
 
@@ -162,15 +164,17 @@ local function latest_add(acc, key, t, a)
   l[#l + 1] = t
   l[#l + 1] = a
 end
+local function latest_one(key, l)
+  local i = 1
+  while i <= #l do
+    local j = math.min(i + 2 * SLICE - 1, #l)
+    redis.call('ZADD', key, 'GT', unpack(l, i, j))
+    i = j + 1
+  end
+end
 local function latest_apply(acc)
   for _, key in ipairs(acc.order) do
-    local l = acc.by[key]
-    local i = 1
-    while i <= #l do
-      local j = math.min(i + 2 * SLICE - 1, #l)
-      redis.call('ZADD', key, 'GT', unpack(l, i, j))
-      i = j + 1
-    end
+    latest_one(key, acc.by[key])
   end
 end
 
