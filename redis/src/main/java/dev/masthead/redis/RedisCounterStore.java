@@ -41,15 +41,17 @@ import org.slf4j.LoggerFactory;
  * read from the same counts. Build one with {@link #builder(RedisConnection)}.
  *
  * <p><b>Keys.</b> Every key of a namespace starts with {@code mh:{<namespace>}:}; the braces are a Redis
- * Cluster hash tag, so a namespace lives in one slot and each operation is one Lua script on one node. A bucket
- * of a tier is one sorted set per kind ({@code c:<tier>:<bucket>:<kind>}, member article id, score the count)
- * plus one of latest event times ({@code l:<tier>:<bucket>}), each expiring at an absolute time
- * ({@code PEXPIREAT}): the end of the tier's horizon for that bucket plus the clock-skew allowance and one
- * bucket. Each tracked rolling window keeps running totals, one sorted set per kind ({@code w:<window>:<kind>}),
- * one of latest event times, and one per scoring in use ({@code ws:<window>:<id>}, score
- * {@code Σ weight × count}), so a top-N is a {@code ZREVRANGE} of that set. The meta hash ({@code meta}) holds
- * the {@linkplain StoreLayout#encoded() layout}. Only Redis 6.2 commands are used (so Valkey and managed
- * Redis work).
+ * Cluster hash tag, so a namespace lives in one slot and each operation is one Lua script on one node. The key
+ * layout has a version (2, field {@code v} of the meta hash); a namespace written in
+ * another version is refused, naming it. A bucket of a tier is one hash per kind ({@code c:<tier>:<bucket>:<kind>},
+ * field article id, value the count) plus a sorted set of latest event times ({@code l:<tier>:<bucket>}), each
+ * expiring at an absolute time ({@code PEXPIREAT}): the end of the tier's horizon for that bucket plus the
+ * clock-skew allowance and one bucket. Each tracked rolling window keeps running totals, one hash per kind
+ * ({@code w:<window>:<kind>}), and one sorted set per scoring in use ({@code ws:<window>:<id>}, score
+ * {@code Σ weight × count}), so a top-N is a {@code ZREVRANGE} of that set; one sorted set of latest event
+ * times ({@code wl}) serves every tracked window, since they all end now. The meta hash ({@code meta}) holds the
+ * {@linkplain StoreLayout#encoded() layout}. Only Redis 6.2 commands are used (so Valkey and managed Redis
+ * work).
  *
  * <p><b>Writes count once.</b> {@link #add} splits a batch into chunks of {@link Builder#chunkCells} cells, in
  * order (so a resent batch splits the same way), and runs one script per chunk ({@code EVALSHA}, and
@@ -57,6 +59,9 @@ import org.slf4j.LoggerFactory;
  * idempotency marker {@code ok:<batch id>:<chunk>} with {@code SET NX PX} (kept for
  * {@link Batch#RESEND_WINDOW} plus 10 minutes), and only if the marker was new applies the chunk. Nothing can
  * fail after the marker, so a chunk lands whole or not at all, and a chunk resent after a lost reply is skipped.
+ * A chunk costs a few commands per key it writes, not per cell: its cells are summed per key and member in the
+ * script and written with one {@code HMGET} and one {@code HSET} per hash (and one {@code ZADD GT} per set of
+ * latest times), per slice of 1,000 members.
  * The connection never re-sends a command by itself ({@link RedisConnection}).
  *
  * <p><b>Maintenance</b> is one script: for each tracked window it moves a pointer ({@code roll:<window>} in the
@@ -95,7 +100,7 @@ public final class RedisCounterStore implements CounterStore {
   static final int CHUNKS_IN_FLIGHT = 4;
   private static final int UNION_BUCKETS_PER_CALL = 256;
   private static final long MARKER_TTL_MILLIS = Batch.RESEND_WINDOW.plusMinutes(10).toMillis();
-  /** The key layout the scripts read and write ({@code v} in the meta hash; see ranking-prelude.lua). */
+  /** The key layout the scripts read and write ({@code v} in the meta hash; VERSION in ranking-prelude.lua). */
   static final int KEY_LAYOUT_VERSION = 2;
 
   private static final RedisScript ADD = script("ranking-add.lua");
