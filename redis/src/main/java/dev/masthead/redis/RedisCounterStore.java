@@ -46,10 +46,12 @@ import org.slf4j.LoggerFactory;
  * another version is refused, naming it. A bucket of a tier is one hash per kind ({@code c:<tier>:<bucket>:<kind>},
  * field article id, value the count) plus a sorted set of latest event times ({@code l:<tier>:<bucket>}), each
  * expiring at an absolute time ({@code PEXPIREAT}): the end of the tier's horizon for that bucket plus the
- * clock-skew allowance and one bucket. Each tracked rolling window keeps running totals, one hash per kind
- * ({@code w:<window>:<kind>}), and one sorted set per scoring in use ({@code ws:<window>:<id>}, score
- * {@code Σ weight × count}), so a top-N is a {@code ZREVRANGE} of that set; one sorted set of latest event
- * times ({@code wl}) serves every tracked window, since they all end now. The meta hash ({@code meta}) holds the
+ * clock-skew allowance and one bucket. The tracked rolling windows all end now and slide together, so they nest:
+ * each keeps the running totals of its band, the cells it holds that the next shorter window does not, one hash
+ * per kind ({@code w:<window>:<kind>}), and a window's totals are the sum of its band and the shorter windows'
+ * (so a current cell writes one band, not every window); each keeps one sorted set per scoring in use
+ * ({@code ws:<window>:<id>}, score {@code Σ weight × count} of its whole totals), so a top-N is a
+ * {@code ZREVRANGE} of that set; one sorted set of latest event times ({@code wl}) serves every tracked window. The meta hash ({@code meta}) holds the
  * {@linkplain StoreLayout#encoded() layout}. Only Redis 6.2 commands are used (so Valkey and managed Redis
  * work).
  *
@@ -64,10 +66,11 @@ import org.slf4j.LoggerFactory;
  * latest times), per slice of 1,000 members.
  * The connection never re-sends a command by itself ({@link RedisConnection}).
  *
- * <p><b>Maintenance</b> is one script: for each tracked window it moves a pointer ({@code roll:<window>} in the
- * meta hash) to the first bucket the window holds at the caller's time and, in the same atomic step, subtracts
- * the buckets it passed; so each bucket leaves the totals once, whichever servers run it, in whatever order,
- * and an earlier time changes nothing. Then it deletes the buckets no tier answers for. {@link #top} slides its
+ * <p><b>Maintenance</b> is one script: for each tracked window, shortest first, it moves a pointer
+ * ({@code roll:<window>} in the meta hash) to the first bucket the window holds at the caller's time and, in the
+ * same atomic step, moves the buckets it passed from the window's band to the next longer window's (the longest
+ * subtracts them); so each bucket leaves each window once, whichever servers run it, in whatever order, and an
+ * earlier time changes nothing. Then it deletes the buckets no tier answers for. {@link #top} slides every
  * window the same way before reading, so a ranking never includes a bucket that left its window even if no
  * server ran maintenance. If every server was down long enough for a bucket to expire before it left a window,
  * the totals of that window are recounted from the buckets left.
@@ -125,6 +128,8 @@ public final class RedisCounterStore implements CounterStore {
   private final long[] finestPerBucket;
   private final long[] windowMillis;
   private final int[] windowTier;
+  /** Each tracked window's rank by length (0: the shortest; equal lengths by position), as the scripts nest them. */
+  private final int[] windowRank;
   private final int longestWindow;
   private final boolean allowEviction;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -164,6 +169,14 @@ public final class RedisCounterStore implements CounterStore {
       }
     }
     this.longestWindow = longest;
+    this.windowRank = new int[tracked.size()];
+    for (int w = 0; w < tracked.size(); w++) {
+      for (int v = 0; v < tracked.size(); v++) {
+        if (windowMillis[v] < windowMillis[w] || (windowMillis[v] == windowMillis[w] && v < w)) {
+          windowRank[w]++;
+        }
+      }
+    }
   }
 
   private int tierFor(long windowLength) {
@@ -423,7 +436,7 @@ public final class RedisCounterStore implements CounterStore {
   /** The arguments of the add script before its cells. */
   private String[] addHead(long now) {
     int w = windowMillis.length;
-    String[] a = new String[7 + 5 * tiers + w];
+    String[] a = new String[7 + 5 * tiers + 2 * w];
     a[0] = layoutHash;
     a[1] = Long.toString(MARKER_TTL_MILLIS);
     a[2] = Integer.toString(tiers);
@@ -441,6 +454,7 @@ public final class RedisCounterStore implements CounterStore {
     }
     for (int x = 0; x < w; x++) {
       a[i++] = Integer.toString(windowTier[x]);
+      a[i++] = Integer.toString(windowRank[x]);
     }
     return a;
   }
@@ -487,7 +501,7 @@ public final class RedisCounterStore implements CounterStore {
   public CompletionStage<Void> maintain(long nowEpochMillis) {
     checkOpen();
     int w = windowMillis.length;
-    String[] a = new String[4 + 2 * w + tiers];
+    String[] a = new String[4 + 3 * w + tiers];
     a[0] = layoutHash;
     a[1] = Integer.toString(tiers);
     a[2] = Integer.toString(w);
@@ -496,6 +510,7 @@ public final class RedisCounterStore implements CounterStore {
     for (int x = 0; x < w; x++) {
       a[i++] = Integer.toString(windowTier[x]);
       a[i++] = Long.toString(windowTarget(x, nowEpochMillis));
+      a[i++] = Integer.toString(windowRank[x]);
     }
     for (int t = 0; t < tiers; t++) {
       a[i++] = Long.toString(layout.keepStart(t, nowEpochMillis));
@@ -534,7 +549,7 @@ public final class RedisCounterStore implements CounterStore {
     }
     checkOpen();
     long[] weights = kindWeights.clone();
-    String[] a = new String[7 + kinds + windowMillis.length];
+    String[] a = new String[7 + kinds + 3 * windowMillis.length];
     a[0] = layoutHash;
     a[1] = Integer.toString(windowMillis.length);
     a[2] = Integer.toString(kinds);
@@ -546,7 +561,9 @@ public final class RedisCounterStore implements CounterStore {
       a[7 + k] = Long.toString(weights[k]);
     }
     for (int x = 0; x < windowMillis.length; x++) {
-      a[7 + kinds + x] = Integer.toString(windowTier[x]);
+      a[7 + kinds + 3 * x] = Integer.toString(windowTier[x]);
+      a[8 + kinds + 3 * x] = Long.toString(windowTarget(x, nowEpochMillis));
+      a[9 + kinds + 3 * x] = Integer.toString(windowRank[x]);
     }
     return withMeta("top of " + window,
         () -> TOP.<List<Object>>run(connection.commands(), ScriptOutputType.MULTI, metaKey, a), List.of())

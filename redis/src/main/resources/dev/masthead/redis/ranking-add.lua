@@ -1,7 +1,7 @@
 -- Applies one chunk of a batch. KEYS[1] meta, KEYS[2] the chunk's idempotency marker.
 -- ARGV: layout hash, marker TTL ms, T tiers, W windows, K kinds, n cells, engine now (epoch ms),
 --   per tier (5): finest buckets per bucket, keepStart, resolution ms, next coarser resolution ms, horizon + grace ms
---   per window (1): its tier
+--   per window (2): its tier, its rank by length (0: shortest)
 --   then groups of cells of one kind and finest bucket, each: kind, finest bucket, m cells, and per cell (3):
 --   article, count, last event ms after the start of the finest bucket
 -- Returns 1 if the chunk was applied now, 0 if it had been applied before (the marker exists).
@@ -23,12 +23,11 @@ for t = 0, T - 1 do
   i = i + 5
 end
 local finest = tiers[0].res
-local wtier = {}
+local win
+win, i = windows_from(i, W, false)
 local roll = {}
 for w = 0, W - 1 do
-  wtier[w] = tonumber(ARGV[i])
   roll[w] = tonumber(M['roll:' .. w])
-  i = i + 1
 end
 local groups_at = i
 
@@ -83,7 +82,7 @@ for w = 0, W - 1 do
   end
 end
 local function in_window(w, b0)
-  local r = bucket(wtier[w], b0)
+  local r = bucket(win.tier[w], b0)
   return r and (roll[w] == nil or r.b >= roll[w])
 end
 
@@ -121,8 +120,9 @@ if not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ttl) then
   return 0
 end
 
--- Pass 2: sum, then write. Cells that go to the same keys (a kind's count in each tier's bucket and in each
--- window holding it) are summed once per member and written to each of those keys; so are latest times.
+-- Pass 2: sum, then write. Cells that go to the same keys (a kind's count in each tier's bucket and in the band
+-- of the shortest window holding it) are summed once per member and written to each of those keys; so are
+-- latest times.
 local shared = {}
 local shared_list = {}
 i = groups_at
@@ -140,13 +140,18 @@ while i <= #ARGV do
       sig[#sig + 1] = '-'
     end
   end
+  -- the windows holding the cell (they nest: from the shortest that holds it on); its count goes to the band
+  -- of the shortest, its scores to every one
   local wins = {}
-  for w = 0, W - 1 do
+  for r = 0, W - 1 do
+    local w = win.order[r]
     if in_window(w, b0) then
+      if #wins == 0 then
+        keys[#keys + 1] = wk[w][k]
+      end
       wins[#wins + 1] = w
-      keys[#keys + 1] = wk[w][k]
+      sig[#sig + 1] = 'w' .. w
     end
-    sig[#sig + 1] = wins[#wins] == w and 'w' or '-'
   end
   if #wins > 0 then
     lkeys[#lkeys + 1] = WL

@@ -9,7 +9,10 @@
 --   c:<t>:<b>:<k> hash  article -> count of kind k in bucket b of tier t
 --   l:<t>:<b>     zset  article -> latest event time (epoch ms) in that bucket
 --   r:<t>         zset  bucket index -> itself: the buckets of tier t written and not yet freed
---   w:<w>:<k>     hash  article -> running total of kind k over window w (only positive counts)
+--   w:<w>:<k>     hash  article -> running total of kind k over the band of window w: the cells window w holds
+--                       and the next shorter tracked window does not (only positive counts). The tracked windows
+--                       nest (they all end now and slide together), so window w's total is the sum of the bands
+--                       of w and of every shorter window, and a current cell writes one band, not every window.
 --   wl            zset  article -> latest event time, shared by every tracked window: every article with a count
 --                       in some window's totals. All tracked windows end now, so an article's latest event in a
 --                       window that holds it is its latest event in any of them.
@@ -91,6 +94,33 @@ local function need_window(w, K)
     e = e or need_zset(wskey(w, s.sid))
   end
   return e
+end
+
+-- The tracked windows, read from ARGV at i: per window its tier, its target (first bucket it holds at the
+-- caller's time; only if with_target) and its rank by length (0: shortest; ties by position). Returns the table
+-- {n, tier[w], target[w], rank[w], order[r] (the window of rank r)} and the index after them.
+local function windows_from(i, W, with_target)
+  local win = {n = W, tier = {}, target = {}, rank = {}, order = {}}
+  for w = 0, W - 1 do
+    win.tier[w] = tonumber(ARGV[i])
+    if with_target then
+      win.target[w] = tonumber(ARGV[i + 1])
+      i = i + 1
+    end
+    win.rank[w] = tonumber(ARGV[i + 1])
+    win.order[win.rank[w]] = w
+    i = i + 2
+  end
+  return win, i
+end
+
+-- The windows whose bands make up window w's totals: w and every shorter one.
+local function bands_of(win, w)
+  local out = {}
+  for r = 0, win.rank[w] do
+    out[#out + 1] = win.order[r]
+  end
+  return out
 end
 
 local SLICE = 1000
@@ -217,32 +247,41 @@ local function absent(list, windows, K)
   return out
 end
 
--- Recounts the running totals of every window from the buckets left: window w from bucket `target` of its tier
--- on, every other window from its pointer (every bucket if it has none), and the shared latest times from the
--- same buckets. Checks every key it reads before the first write. wt[v] is the tier of window v (0-based).
-local function rebuild_all(w, target, K, W, wt)
-  local acc, sacc, last = sums(), sums(), {}
-  for v = 0, W - 1 do
+-- Recounts the bands of every window from the buckets left, each window from its target (or its pointer if
+-- that is later), and the shared latest times from the same buckets. Checks every key it reads before the first
+-- write.
+local function rebuild_all(win, K)
+  local tot, sacc, last = {}, sums(), {}
+  for v = 0, win.n - 1 do
     local e = need_window(v, K)
     if e then
       return e
     end
-    local from = v == w and target or tonumber(M['roll:' .. v])
-    local tv = wt[v]
+    local roll = tonumber(M['roll:' .. v])
+    local from = win.target[v]
+    if roll ~= nil and roll > from then
+      from = roll
+    end
+    local tv = win.tier[v]
     e = need_zset(rkey(tv))
     if e then
       return e
     end
-    for _, b in ipairs(redis.call('ZRANGEBYSCORE', rkey(tv), from == nil and '-inf' or fmt(from), '+inf')) do
+    tot[v] = {}
+    for k = 0, K - 1 do
+      tot[v][k] = {}
+    end
+    for _, b in ipairs(redis.call('ZRANGEBYSCORE', rkey(tv), fmt(from), '+inf')) do
       for k = 0, K - 1 do
         e = need_hash(ckey(tv, b, k))
         if e then
           return e
         end
         local cells = redis.call('HGETALL', ckey(tv, b, k))
+        local t = tot[v][k]
         for i = 1, #cells, 2 do
           local a, n = cells[i], tonumber(cells[i + 1])
-          bump(acc, wkey(v, k), a, n)
+          t[a] = (t[a] or 0) + n
           for _, s in ipairs(S) do
             bump(sacc, wskey(v, s.sid), a, n * s.w[k + 1])
           end
@@ -261,7 +300,7 @@ local function rebuild_all(w, target, K, W, wt)
       end
     end
   end
-  for v = 0, W - 1 do
+  for v = 0, win.n - 1 do
     for k = 0, K - 1 do
       redis.call('DEL', wkey(v, k))
     end
@@ -270,105 +309,141 @@ local function rebuild_all(w, target, K, W, wt)
     end
   end
   redis.call('DEL', WL)
-  apply(acc, false, false)
+  -- the band of a window: its totals less the next shorter window's
+  local bands = sums()
+  for r = 0, win.n - 1 do
+    local v = win.order[r]
+    local shorter = r > 0 and tot[win.order[r - 1]] or nil
+    for k = 0, K - 1 do
+      for a, n in pairs(tot[v][k]) do
+        local x = n - (shorter and shorter[k][a] or 0)
+        if x > 0 then
+          bump(bands, wkey(v, k), a, x)
+        end
+      end
+    end
+  end
+  apply(bands, false, false)
   apply(sacc, true, false)
   local l = sums()
   for a, t in pairs(last) do
     latest_add(l, WL, fmt(t), a)
   end
   latest_apply(l)
+  for v = 0, win.n - 1 do
+    local roll = tonumber(M['roll:' .. v])
+    if roll == nil or win.target[v] > roll then
+      redis.call('HSET', META, 'roll:' .. v, fmt(win.target[v]))
+      M['roll:' .. v] = fmt(win.target[v])
+    end
+  end
   return nil
 end
 
--- Slides window w (of tier tw) so that its totals hold the buckets from `target` on: each bucket that leaves
--- is subtracted exactly once, because the pointer roll:<w> moves in the same atomic step. A target at or
--- before the pointer changes nothing. If a bucket that should leave has already expired (every engine was
--- down past its end of life), or the meta hash was recreated over buckets left behind, every window's totals
--- are recounted from the buckets that remain. W windows, wt[v] the tier of window v.
-local function slide(w, tw, target, K, W, wt)
+-- Slides every tracked window, shortest first, so that each holds the buckets from its target on: the cells of
+-- a bucket that leaves window v move from v's band to the next longer window's band (or leave the totals, for
+-- the longest), exactly once, because the pointer roll:<v> moves in the same atomic step. A target at or before
+-- the pointer changes nothing, so the pointers only move forward and the windows stay nested. If a bucket that
+-- should leave has already expired (every engine was down past its end of life), or the meta hash was recreated
+-- over buckets left behind, every window is recounted from the buckets that remain.
+local function slide_all(win, K)
   local recount = false
-  for v = 0, W - 1 do
+  for v = 0, win.n - 1 do
     recount = recount or M['rebuild:' .. v] ~= nil
   end
-  local roll = tonumber(M['roll:' .. w])
-  if not recount and roll ~= nil and target <= roll then
-    return nil
-  end
-  local e = need_window(w, K) or need_zset(rkey(tw))
-  if e then
-    return e
-  end
   local leaving = {}
-  if not recount then
-    -- No pointer yet: the totals hold every bucket written (a new namespace starts empty).
-    leaving = redis.call('ZRANGEBYSCORE', rkey(tw), roll == nil and '-inf' or fmt(roll), '(' .. fmt(target))
-    for _, b in ipairs(leaving) do
-      if redis.call('EXISTS', lkey(tw, b)) == 0 then
-        recount = true
+  local e = nil
+  for v = 0, win.n - 1 do
+    local roll = tonumber(M['roll:' .. v])
+    leaving[v] = {}
+    if recount or roll == nil or win.target[v] > roll then
+      e = e or need_window(v, K) or need_zset(rkey(win.tier[v]))
+      if e then
+        return e
       end
-      for k = 0, K - 1 do
-        e = e or need_hash(ckey(tw, b, k))
+      if not recount then
+        -- No pointer yet: the totals hold every bucket written (a new namespace starts empty).
+        local tv = win.tier[v]
+        leaving[v] = redis.call('ZRANGEBYSCORE', rkey(tv), roll == nil and '-inf' or fmt(roll),
+          '(' .. fmt(win.target[v]))
+        for _, b in ipairs(leaving[v]) do
+          if redis.call('EXISTS', lkey(tv, b)) == 0 then
+            recount = true
+          end
+          for k = 0, K - 1 do
+            e = e or need_hash(ckey(tv, b, k))
+          end
+        end
+        if e then
+          return e
+        end
       end
-    end
-    if e then
-      return e
     end
   end
   if recount then
-    e = rebuild_all(w, target, K, W, wt)
+    e = rebuild_all(win, K)
     if e then
       return e
     end
-    for v = 0, W - 1 do
+    for v = 0, win.n - 1 do
       if M['rebuild:' .. v] then
         redis.call('HDEL', META, 'rebuild:' .. v)
         M['rebuild:' .. v] = nil
       end
     end
-  else
-    local acc, sacc = sums(), sums()
-    local touched, seen = {}, {}
-    for _, b in ipairs(leaving) do
-      for k = 0, K - 1 do
-        local cells = redis.call('HGETALL', ckey(tw, b, k))
-        for i = 1, #cells, 2 do
-          local a, n = cells[i], tonumber(cells[i + 1])
-          bump(acc, wkey(w, k), a, -n)
-          for _, s in ipairs(S) do
-            local x = n * s.w[k + 1]
-            if x ~= 0 then
-              bump(sacc, wskey(w, s.sid), a, -x)
+    return nil
+  end
+  for r = 0, win.n - 1 do
+    local v = win.order[r]
+    if #leaving[v] > 0 then
+      local longer = win.order[r + 1]
+      local out, into, sacc = sums(), sums(), sums()
+      local touched, seen = {}, {}
+      local tv = win.tier[v]
+      for _, b in ipairs(leaving[v]) do
+        for k = 0, K - 1 do
+          local cells = redis.call('HGETALL', ckey(tv, b, k))
+          for i = 1, #cells, 2 do
+            local a, n = cells[i], tonumber(cells[i + 1])
+            bump(out, wkey(v, k), a, -n)
+            if longer ~= nil then
+              bump(into, wkey(longer, k), a, n)
+            end
+            for _, s in ipairs(S) do
+              local x = n * s.w[k + 1]
+              if x ~= 0 then
+                bump(sacc, wskey(v, s.sid), a, -x)
+              end
+            end
+            if not seen[a] then
+              seen[a] = true
+              touched[#touched + 1] = a
             end
           end
-          if not seen[a] then
-            seen[a] = true
-            touched[#touched + 1] = a
-          end
         end
       end
-    end
-    apply(acc, false, true)
-    apply(sacc, true, false)
-    -- An article with nothing left in the window leaves its scorings, and the shared latest times once no
-    -- window holds it.
-    local gone = absent(touched, {w}, K)
-    if #gone > 0 then
-      for _, s in ipairs(S) do
-        sliced('ZREM', wskey(w, s.sid), gone)
-      end
-      local others = {}
-      for v = 0, W - 1 do
-        if v ~= w then
-          others[#others + 1] = v
+      apply(out, false, true)
+      apply(into, false, false)
+      apply(sacc, true, false)
+      -- An article with nothing left in the window leaves its scorings, and the shared latest times once no
+      -- window holds it.
+      local gone = absent(touched, bands_of(win, v), K)
+      if #gone > 0 then
+        for _, s in ipairs(S) do
+          sliced('ZREM', wskey(v, s.sid), gone)
         end
-      end
-      local nowhere = absent(gone, others, K)
-      if #nowhere > 0 then
-        sliced('ZREM', WL, nowhere)
+        if longer == nil then -- shorter windows' articles moved into longer bands: gone from the longest is gone
+          sliced('ZREM', WL, gone)
+        end
       end
     end
   end
-  redis.call('HSET', META, 'roll:' .. w, fmt(target))
-  M['roll:' .. w] = fmt(target)
+  for v = 0, win.n - 1 do
+    local roll = tonumber(M['roll:' .. v])
+    if roll == nil or win.target[v] > roll then
+      redis.call('HSET', META, 'roll:' .. v, fmt(win.target[v]))
+      M['roll:' .. v] = fmt(win.target[v])
+    end
+  end
   return nil
 end
