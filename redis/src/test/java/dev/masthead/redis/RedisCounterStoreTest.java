@@ -170,6 +170,35 @@ class RedisCounterStoreTest {
     RedisCounterStore.builder(connection).namespace("t2").layout(other).build(); // another namespace is fine
   }
 
+  private static long usedMemory() {
+    return redis.command("INFO", "memory").lines().filter(l -> l.startsWith("used_memory:"))
+        .mapToLong(l -> Long.parseLong(l.substring("used_memory:".length()).trim())).findFirst().orElseThrow();
+  }
+
+  @Test
+  void estimatedBytesFollowWhatRedisHoldsForTheNamespaceAndFallWhenBucketsAreFreed() {
+    RedisCounterStore store = RedisCounterStore.builder(connection).namespace("t").layout(LAYOUT).build();
+    await(store.add(new Batch("warm", List.of(cell("warm", 0, NOW, 1))), NOW)); // scripts cached before measuring
+    long empty = await(store.stats()).estimatedBytes();
+    assertThat(empty).isPositive().isLessThan(10_000);
+    long before = usedMemory();
+    List<Cell> cells = new ArrayList<>();
+    for (int m = 0; m < 5; m++) {
+      for (int i = 0; i < 3_000; i++) {
+        cells.add(cell("article-" + i, i % 2, NOW - m * MINUTE, 1 + i % 7));
+      }
+    }
+    for (int from = 0; from < cells.size(); from += 5_000) {
+      await(store.add(new Batch("fill-" + from, cells.subList(from, from + 5_000)), NOW));
+    }
+    long held = usedMemory() - before;
+    long estimated = await(store.stats()).estimatedBytes();
+    System.out.printf("15,000 cells: used_memory grew by %d B, estimatedBytes %d B%n", held, estimated);
+    assertThat(estimated).isBetween((long) (0.7 * held), (long) (1.3 * held));
+    await(store.maintain(NOW + 40 * DAY)); // every bucket freed, every window emptied
+    assertThat(await(store.stats()).estimatedBytes()).isLessThan(empty + 1_000);
+  }
+
   @Test
   void aNamespaceOfAnOlderKeyLayoutIsRefusedNamingTheVersion() throws Exception {
     RedisCounterStore store = store();
