@@ -133,6 +133,33 @@ class RedisCounterStoreTest {
         .extracting(t -> t.articleId().value() + "=" + t.counts()[0]).containsExactly("old=7", "new=2");
   }
 
+  private static List<String> counted(List<Tally> tallies) {
+    return tallies.stream().map(t -> t.articleId().value() + "=" + t.counts()[0]).toList();
+  }
+
+  @Test
+  void aCellCountsInEveryTrackedWindowThatHoldsItWhicheverBandItLandedInAndAsTheWindowsSlide() {
+    RedisCounterStore store = store();
+    long[] views = {1, 0};
+    await(store.add(new Batch("now", List.of(cell("a", 0, NOW, 2))), NOW));
+    await(store.maintain(NOW));
+    // late cells, after the windows moved: past the 24-hour window (and tier 0), inside the 7- and 30-day ones
+    await(store.add(new Batch("late", List.of(cell("a", 0, NOW - 30 * HOUR, 3), cell("b", 0, NOW - 10 * DAY, 4))),
+        NOW));
+    assertThat(counted(await(store.top(Duration.ofHours(24), views, 10, NOW)))).containsExactly("a=2");
+    assertThat(counted(await(store.top(Duration.ofDays(7), views, 10, NOW)))).containsExactly("a=5");
+    assertThat(counted(await(store.top(Duration.ofDays(30), views, 10, NOW)))).containsExactly("a=5", "b=4");
+    await(store.maintain(NOW + 2 * DAY)); // "a"'s current cell leaves the 24 hours for the 7 days' band
+    assertThat(await(store.top(Duration.ofHours(24), views, 10, NOW + 2 * DAY))).isEmpty();
+    assertThat(counted(await(store.top(Duration.ofDays(7), views, 10, NOW + 2 * DAY)))).containsExactly("a=5");
+    assertThat(counted(await(store.top(Duration.ofDays(30), views, 10, NOW + 2 * DAY))))
+        .containsExactly("a=5", "b=4");
+    await(store.maintain(NOW + 21 * DAY)); // "b" leaves the 30 days, "a" the 7 days
+    assertThat(await(store.top(Duration.ofDays(7), views, 10, NOW + 21 * DAY))).isEmpty();
+    assertThat(counted(await(store.top(Duration.ofDays(30), views, 10, NOW + 21 * DAY)))).containsExactly("a=5");
+    assertThat(await(store.stats()).articles()).isEqualTo(1);
+  }
+
   @Test
   void topSlidesItsWindowEvenWhenNobodyMaintained() {
     RedisCounterStore store = store();
@@ -281,6 +308,12 @@ class RedisCounterStoreTest {
         "mh:{t}:l:0:" + Math.floorDiv(NOW - 20 * HOUR, MINUTE));
     assertThat(ids(await(store.top(Duration.ofHours(24), new long[] {1, 1}, 10, NOW + 5 * HOUR))))
         .containsExactly("kept");
+    // the longer windows were recounted with it, from their hour buckets, and slide on from there
+    assertThat(await(store.top(Duration.ofDays(7), new long[] {1, 1}, 10, NOW + 5 * HOUR)))
+        .extracting(t -> t.articleId().value() + "=" + t.counts()[0]).containsExactly("gone=5", "kept=1");
+    assertThat(await(store.top(Duration.ofDays(7), new long[] {1, 1}, 10, NOW + 8 * DAY))).isEmpty();
+    assertThat(await(store.top(Duration.ofDays(30), new long[] {1, 1}, 10, NOW + 8 * DAY)))
+        .extracting(t -> t.articleId().value() + "=" + t.counts()[0]).containsExactly("gone=5", "kept=1");
   }
 
   @Test
