@@ -42,16 +42,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Keys.</b> Every key of a namespace starts with {@code mh:{<namespace>}:}; the braces are a Redis
  * Cluster hash tag, so a namespace lives in one slot and each operation is one Lua script on one node. The key
- * layout has a version (2, field {@code v} of the meta hash); a namespace written in
- * another version is refused, naming it. A bucket of a tier is one hash per kind ({@code c:<tier>:<bucket>:<kind>},
- * field article id, value the count) plus a sorted set of latest event times ({@code l:<tier>:<bucket>}), each
- * expiring at an absolute time ({@code PEXPIREAT}): the end of the tier's horizon for that bucket plus the
- * clock-skew allowance and one bucket. The tracked rolling windows all end now and slide together, so they nest:
- * each keeps the running totals of its band, the cells it holds that the next shorter window does not, one hash
- * per kind ({@code w:<window>:<kind>}), and a window's totals are the sum of its band and the shorter windows'
- * (so a current cell writes one band, not every window); each keeps one sorted set per scoring in use
- * ({@code ws:<window>:<id>}, score {@code Σ weight × count} of its whole totals), so a top-N is a
- * {@code ZREVRANGE} of that set; one sorted set of latest event times ({@code wl}) serves every tracked window. The meta hash ({@code meta}) holds the
+ * layout has a version (2, field {@code v} of the meta hash); a namespace written in another version is refused,
+ * naming it. A bucket of a tier is one hash per kind ({@code c:<tier>:<bucket>:<kind>}, field the article id,
+ * value the count and the latest event's offset in the bucket), expiring at an absolute time ({@code PEXPIREAT}):
+ * the end of the tier's horizon for that bucket plus the clock-skew allowance and one bucket. The tracked rolling
+ * windows all end now and slide together, so they nest: each keeps the running totals of its band, the cells it
+ * holds that the next shorter window does not, one hash per kind ({@code w:<window>:<kind>}), and a window's
+ * totals are the sum of its band and the shorter windows' (so a current cell writes one band, not every window);
+ * each keeps one sorted set per scoring in use ({@code ws:<window>:<id>}, score {@code Σ weight × count} of its
+ * whole totals), so a top-N is a {@code ZREVRANGE} of that set; one sorted set of latest event times
+ * ({@code wl}) serves every tracked window. The meta hash ({@code meta}) holds the
  * {@linkplain StoreLayout#encoded() layout}. Only Redis 6.2 commands are used (so Valkey and managed Redis
  * work).
  *
@@ -62,8 +62,8 @@ import org.slf4j.LoggerFactory;
  * {@link Batch#RESEND_WINDOW} plus 10 minutes), and only if the marker was new applies the chunk. Nothing can
  * fail after the marker, so a chunk lands whole or not at all, and a chunk resent after a lost reply is skipped.
  * A chunk costs a few commands per key it writes, not per cell: its cells are summed per key and member in the
- * script and written with one {@code HMGET} and one {@code HSET} per hash (and one {@code ZADD GT} per set of
- * latest times), per slice of 1,000 members.
+ * script and written with one {@code HMGET} and one {@code HSET} per hash (and one {@code ZADD GT} for the
+ * shared latest times), per slice of 1,000 members.
  * The connection never re-sends a command by itself ({@link RedisConnection}).
  *
  * <p><b>Maintenance</b> is one script: for each tracked window, shortest first, it moves a pointer
@@ -436,7 +436,7 @@ public final class RedisCounterStore implements CounterStore {
   /** The arguments of the add script before its cells. */
   private String[] addHead(long now) {
     int w = windowMillis.length;
-    String[] a = new String[7 + 5 * tiers + 2 * w];
+    String[] a = new String[7 + 5 * tiers + 3 * w];
     a[0] = layoutHash;
     a[1] = Long.toString(MARKER_TTL_MILLIS);
     a[2] = Integer.toString(tiers);
@@ -455,6 +455,7 @@ public final class RedisCounterStore implements CounterStore {
     for (int x = 0; x < w; x++) {
       a[i++] = Integer.toString(windowTier[x]);
       a[i++] = Integer.toString(windowRank[x]);
+      a[i++] = Long.toString(resolution[windowTier[x]]);
     }
     return a;
   }
@@ -501,7 +502,7 @@ public final class RedisCounterStore implements CounterStore {
   public CompletionStage<Void> maintain(long nowEpochMillis) {
     checkOpen();
     int w = windowMillis.length;
-    String[] a = new String[4 + 3 * w + tiers];
+    String[] a = new String[4 + 4 * w + tiers];
     a[0] = layoutHash;
     a[1] = Integer.toString(tiers);
     a[2] = Integer.toString(w);
@@ -511,6 +512,7 @@ public final class RedisCounterStore implements CounterStore {
       a[i++] = Integer.toString(windowTier[x]);
       a[i++] = Long.toString(windowTarget(x, nowEpochMillis));
       a[i++] = Integer.toString(windowRank[x]);
+      a[i++] = Long.toString(resolution[windowTier[x]]);
     }
     for (int t = 0; t < tiers; t++) {
       a[i++] = Long.toString(layout.keepStart(t, nowEpochMillis));
@@ -549,7 +551,7 @@ public final class RedisCounterStore implements CounterStore {
     }
     checkOpen();
     long[] weights = kindWeights.clone();
-    String[] a = new String[7 + kinds + 3 * windowMillis.length];
+    String[] a = new String[7 + kinds + 4 * windowMillis.length];
     a[0] = layoutHash;
     a[1] = Integer.toString(windowMillis.length);
     a[2] = Integer.toString(kinds);
@@ -561,9 +563,10 @@ public final class RedisCounterStore implements CounterStore {
       a[7 + k] = Long.toString(weights[k]);
     }
     for (int x = 0; x < windowMillis.length; x++) {
-      a[7 + kinds + 3 * x] = Integer.toString(windowTier[x]);
-      a[8 + kinds + 3 * x] = Long.toString(windowTarget(x, nowEpochMillis));
-      a[9 + kinds + 3 * x] = Integer.toString(windowRank[x]);
+      a[7 + kinds + 4 * x] = Integer.toString(windowTier[x]);
+      a[8 + kinds + 4 * x] = Long.toString(windowTarget(x, nowEpochMillis));
+      a[9 + kinds + 4 * x] = Integer.toString(windowRank[x]);
+      a[10 + kinds + 4 * x] = Long.toString(resolution[windowTier[x]]);
     }
     return withMeta("top of " + window,
         () -> TOP.<List<Object>>run(connection.commands(), ScriptOutputType.MULTI, metaKey, a), List.of())
@@ -660,7 +663,11 @@ public final class RedisCounterStore implements CounterStore {
           () -> UNION.<List<Object>>run(connection.commands(), ScriptOutputType.MULTI, metaKey, a), List.of())
           .thenAccept(reply -> parts[c] = reply);
     });
-    return all.thenApply(v -> merge(parts, weights));
+    long[] starts = new long[buckets.size()];
+    for (int i = 0; i < starts.length; i++) {
+      starts[i] = buckets.get(i).index() * resolution[tierOf[i]];
+    }
+    return all.thenApply(v -> merge(parts, weights, starts));
   }
 
   private static final class Acc {
@@ -674,8 +681,11 @@ public final class RedisCounterStore implements CounterStore {
     }
   }
 
-  /** Sums the buckets in the order given (so decayed scores are reproducible). */
-  private List<Tally> merge(List<Object>[] parts, double[] weights) {
+  /**
+   * Sums the buckets in the order given (so decayed scores are reproducible). Each cell's value is
+   * {@code <count>:<last event ms after the bucket's start>}.
+   */
+  private List<Tally> merge(List<Object>[] parts, double[] weights, long[] starts) {
     Map<String, Acc> acc = new HashMap<>();
     int bucket = 0;
     for (List<Object> part : parts) {
@@ -685,22 +695,19 @@ public final class RedisCounterStore implements CounterStore {
       }
       for (Object perBucket : part) {
         List<?> lists = (List<?>) perBucket;
+        long start = starts[bucket];
         double weight = weights[bucket++];
         for (int k = 0; k < kinds; k++) {
           List<?> cells = (List<?>) lists.get(k);
           for (int i = 0; i + 1 < cells.size(); i += 2) {
             Acc a = acc.computeIfAbsent(String.valueOf(cells.get(i)), x -> new Acc(kinds));
-            long n = count(cells.get(i + 1));
+            String value = String.valueOf(cells.get(i + 1));
+            int colon = value.indexOf(':');
+            long n = count(value.substring(0, colon));
             long sum = a.counts[k] + n;
             a.counts[k] = sum < a.counts[k] ? Long.MAX_VALUE : sum;
             a.weighted[k] += weight * n;
-          }
-        }
-        List<?> lasts = (List<?>) lists.get(kinds);
-        for (int i = 0; i + 1 < lasts.size(); i += 2) {
-          Acc a = acc.get(String.valueOf(lasts.get(i)));
-          if (a != null) {
-            a.last = Math.max(a.last, count(lasts.get(i + 1)));
+            a.last = Math.max(a.last, start + count(value.substring(colon + 1)));
           }
         }
       }
@@ -718,11 +725,11 @@ public final class RedisCounterStore implements CounterStore {
    *
    * <p>Here: live cells and articles counted exactly, and the bytes as the sum of Redis's {@code MEMORY USAGE}
    * (an estimate of each key with its value, sampling 5 elements of a hash or sorted set) over the namespace's
-   * meta hash, bucket registries, every held bucket's counts and latest times, the windows' bands and scorings and
-   * the shared latest times; the idempotency markers (about 90 bytes per applied chunk, for 70 minutes) and Redis's
-   * own overhead are not included. One script whose cost grows with the buckets held (about 2 × (kinds + 1)
-   * commands per bucket: a few milliseconds for the default layout's 2,300 buckets), so call it for monitoring,
-   * not per request.
+   * meta hash, bucket registries, every held bucket's cells (counts and latest times), the windows' bands and
+   * scorings and the shared latest times; the idempotency markers (about 90 bytes per applied chunk, for 70
+   * minutes) and Redis's own overhead are not included. One script whose cost grows with the buckets held
+   * (about 3 commands per bucket and kind: a few milliseconds for the default layout's 2,300 buckets), so call
+   * it for monitoring, not per request.
    */
   @Override
   public CompletionStage<Stats> stats() {

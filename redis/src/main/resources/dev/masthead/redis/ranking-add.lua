@@ -1,14 +1,14 @@
 -- Applies one chunk of a batch. KEYS[1] meta, KEYS[2] the chunk's idempotency marker.
 -- ARGV: layout hash, marker TTL ms, T tiers, W windows, K kinds, n cells, engine now (epoch ms),
 --   per tier (5): finest buckets per bucket, keepStart, resolution ms, next coarser resolution ms, horizon + grace ms
---   per window (2): its tier, its rank by length (0: shortest)
+--   per window (3): its tier, its rank by length (0: shortest), its tier's resolution ms
 --   then groups of cells of one kind and finest bucket, each: kind, finest bucket, m cells, and per cell (3):
 --   article, count, last event ms after the start of the finest bucket
 -- Returns 1 if the chunk was applied now, 0 if it had been applied before (the marker exists).
 -- Every key is checked before the first write, and the first write is the marker, so a chunk lands whole or
 -- not at all (a Redis script that fails half-way keeps its writes: nothing here can fail after the marker).
--- Per key, the chunk's counts are summed first and written with one HMGET and one HSET per slice of members
--- (scorings: ZMSCORE and ZADD), latest event times with one ZADD GT, so a cell costs no command of its own.
+-- Per key, the chunk's cells are summed first and written with one HMGET and one HSET per slice of members
+-- (scorings: ZMSCORE and ZADD; the shared latest times one ZADD GT), so a cell costs no command of its own.
 local hash, ttl = ARGV[1], ARGV[2]
 local T, W, K, n, now = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 local e = load_meta(hash)
@@ -55,7 +55,7 @@ local function bucket(t, b0)
       r = false
     else
       local s = fmt(b)
-      r = {t = t, b = b, s = s, l = lkey(t, s), c = {}}
+      r = {t = t, b = b, s = s, c = {}}
       touched_list[#touched_list + 1] = r
     end
     bkeys[t][b0] = r
@@ -86,7 +86,7 @@ local function in_window(w, b0)
   return r and (roll[w] == nil or r.b >= roll[w])
 end
 
--- Pass 1: check every key the chunk will write (per group: its kind's key and latest times in each tier).
+-- Pass 1: check every key the chunk will write (per group: its kind's cells in each tier's bucket).
 for t = 0, T - 1 do
   e = e or need_zset(rkey(t))
 end
@@ -99,7 +99,7 @@ while i <= #ARGV do
   for t = 0, T - 1 do
     local r = bucket(t, b0)
     if r then
-      e = e or need_zset(r.l) or need_hash(count_key(r, k))
+      e = e or need_hash(count_key(r, k))
     end
   end
   if e then
@@ -120,21 +120,20 @@ if not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ttl) then
   return 0
 end
 
--- Pass 2: sum, then write. Cells that go to the same keys (a kind's count in each tier's bucket and in the band
--- of the shortest window holding it) are summed once per member and written to each of those keys; so are
--- latest times.
+-- Pass 2: sum, then write. Cells that go to the same keys (a kind's cells in each tier's bucket and in the band
+-- of the shortest window holding it) are summed once per member (count and latest event) and written to each
+-- of those keys.
 local shared = {}
 local shared_list = {}
 i = groups_at
 while i <= #ARGV do
   local k, b0, m = tonumber(ARGV[i]), tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])
   local start = b0 * finest
-  local keys, lkeys, sig = {}, {}, {k}
+  local cells, sig = {}, {k}
   for t = 0, T - 1 do
     local r = bucket(t, b0)
     if r then
-      keys[#keys + 1] = count_key(r, k)
-      lkeys[#lkeys + 1] = r.l
+      cells[#cells + 1] = {key = count_key(r, k), start = r.b * tiers[t].res}
       sig[#sig + 1] = r.s
     else
       sig[#sig + 1] = '-'
@@ -146,57 +145,59 @@ while i <= #ARGV do
   for r = 0, W - 1 do
     local w = win.order[r]
     if in_window(w, b0) then
-      if #wins == 0 then
-        keys[#keys + 1] = wk[w][k]
-      end
       wins[#wins + 1] = w
       sig[#sig + 1] = 'w' .. w
     end
   end
-  if #wins > 0 then
-    lkeys[#lkeys + 1] = WL
-  end
   sig = table.concat(sig, ':')
   local g = shared[sig]
   if g == nil then
-    g = {keys = keys, lkeys = lkeys, wins = wins, k = k, sums = {m = {}, n = {}, at = {}}, lasts = {}}
+    g = {cells = cells, band = #wins > 0 and wk[wins[1]][k] or nil, wins = wins, k = k,
+      sums = {m = {}, n = {}, l = {}, at = {}}}
     shared[sig] = g
     shared_list[#shared_list + 1] = g
   end
-  local a, lasts = g.sums, g.lasts
+  local a = g.sums
   for j = i + 3, i + 1 + 3 * m, 3 do
-    local member, cnt = ARGV[j], tonumber(ARGV[j + 1])
+    local member, cnt, last = ARGV[j], tonumber(ARGV[j + 1]), start + tonumber(ARGV[j + 2])
     local x = a.at[member]
     if x == nil then
       x = #a.m + 1
       a.m[x] = member
       a.n[x] = cnt
+      a.l[x] = last
       a.at[member] = x
     else
       a.n[x] = a.n[x] + cnt
+      if last > a.l[x] then
+        a.l[x] = last
+      end
     end
-    lasts[#lasts + 1] = start + tonumber(ARGV[j + 2])
-    lasts[#lasts + 1] = member
   end
   i = i + 3 + 3 * m
 end
 for _, g in ipairs(shared_list) do
-  for _, key in ipairs(g.keys) do
-    apply_one(key, g.sums, false, false, 1)
+  for _, c in ipairs(g.cells) do
+    apply_cells(c.key, g.sums, c.start)
+  end
+  if g.band then
+    apply_one(g.band, g.sums, false, false, 1)
+    local lasts = {}
+    for x = 1, #g.sums.m do
+      lasts[#lasts + 1] = g.sums.l[x]
+      lasts[#lasts + 1] = g.sums.m[x]
+    end
+    latest_one(WL, lasts)
   end
   for _, w in ipairs(g.wins) do
     for x, sc in ipairs(S) do
       apply_one(wsk[w][x], g.sums, true, false, sc.w[g.k + 1])
     end
   end
-  for _, key in ipairs(g.lkeys) do
-    latest_one(key, g.lasts)
-  end
 end
 for _, r in ipairs(touched_list) do
   local tier = tiers[r.t]
   local at = fmt((math.floor(r.b * tier.res / tier.coarse) + 1) * tier.coarse + tier.life + shift)
-  redis.call('PEXPIREAT', r.l, at)
   for _, key in pairs(r.c) do
     redis.call('PEXPIREAT', key, at)
   end

@@ -1,6 +1,7 @@
 -- Brings the namespace to a time: slides every tracked window, then frees the buckets no tier answers for.
 -- KEYS[1] meta. ARGV: layout hash, T tiers, W windows, K kinds,
---   per window (3): its tier, its target (first bucket the window holds at the caller's time), its rank by length
+--   per window (4): its tier, its target (first bucket the window holds at the caller's time), its rank by
+--   length, its tier's resolution ms
 --   per tier (1): keepStart at the caller's time
 -- Idempotent: a time at or before one already applied changes nothing. Returns the buckets freed.
 local hash = ARGV[1]
@@ -24,7 +25,6 @@ for t = 0, T - 1 do
   end
   local old = redis.call('ZRANGEBYSCORE', rkey(t), '-inf', '(' .. fmt(keep))
   for _, b in ipairs(old) do -- DEL works on a key of any type: nothing to check
-    redis.call('DEL', lkey(t, b))
     for k = 0, K - 1 do
       redis.call('DEL', ckey(t, b, k))
     end

@@ -6,8 +6,8 @@
 --                       in the running totals of window w; none yet: every bucket), s:<weights> (id of a maintained
 --                       scoring), sn (scorings so far), rebuild:<w> (set when the hash was recreated over left
 --                       buckets: recount the windows at the next slide)
---   c:<t>:<b>:<k> hash  article -> count of kind k in bucket b of tier t
---   l:<t>:<b>     zset  article -> latest event time (epoch ms) in that bucket
+--   c:<t>:<b>:<k> hash  article -> "<count>:<latest>": count of kind k in bucket b of tier t, and its latest event
+--                       (ms after the bucket's start)
 --   r:<t>         zset  bucket index -> itself: the buckets of tier t written and not yet freed
 --   w:<w>:<k>     hash  article -> running total of kind k over the band of window w: the cells window w holds
 --                       and the next shorter tracked window does not (only positive counts). The tracked windows
@@ -18,9 +18,9 @@
 --                       window that holds it is its latest event in any of them.
 --   ws:<w>:<sid>  zset  article -> score under scoring sid over window w (every article of w's totals)
 --   ok:<batch>:<chunk>  string  idempotency marker of an applied chunk
--- Counts and totals are hashes, read whole by slides, unions and rebuilds and written by one HMGET and one HSET
--- per key and script (read-modify-write inside the script, so atomic), never a command per cell; only the sets
--- read in order (scorings, latest times) are sorted sets. Values are decimal integers computed in doubles, as
+-- Cells and bands are hashes, read whole by slides, unions and rebuilds and written by one HMGET and one HSET
+-- per key and slice of members (read-modify-write inside the script, so atomic), never a command per cell; only
+-- the sets read in order or by rank (scorings, the shared latest times, the registries) are sorted sets. Values are decimal integers computed in doubles, as
 -- sorted-set scores were in version 1: exact up to 2^53, beyond that rounded (a count past Long.MAX_VALUE reads
 -- as Long.MAX_VALUE).
 local META = KEYS[1]
@@ -30,7 +30,6 @@ local VERSION = '2'
 
 local function fmt(n) return string.format('%.0f', n) end
 local function ckey(t, b, k) return P .. 'c:' .. t .. ':' .. b .. ':' .. k end
-local function lkey(t, b) return P .. 'l:' .. t .. ':' .. b end
 local function rkey(t) return P .. 'r:' .. t end
 local function wkey(w, k) return P .. 'w:' .. w .. ':' .. k end
 local WL = P .. 'wl'
@@ -97,17 +96,20 @@ local function need_window(w, K)
 end
 
 -- The tracked windows, read from ARGV at i: per window its tier, its target (first bucket it holds at the
--- caller's time; only if with_target) and its rank by length (0: shortest; ties by position). Returns the table
--- {n, tier[w], target[w], rank[w], order[r] (the window of rank r)} and the index after them.
+-- caller's time; only if with_target), its rank by length (0: shortest; ties by position) and its tier's
+-- resolution (ms). Returns the table {n, tier[w], target[w], rank[w], res[w], order[r] (the window of rank r)}
+-- and the index after them.
 local function windows_from(i, W, with_target)
-  local win = {n = W, tier = {}, target = {}, rank = {}, order = {}}
+  local win = {n = W, tier = {}, target = {}, rank = {}, res = {}, order = {}}
   for w = 0, W - 1 do
     win.tier[w] = tonumber(ARGV[i])
+    i = i + 1
     if with_target then
-      win.target[w] = tonumber(ARGV[i + 1])
+      win.target[w] = tonumber(ARGV[i])
       i = i + 1
     end
-    win.rank[w] = tonumber(ARGV[i + 1])
+    win.rank[w] = tonumber(ARGV[i])
+    win.res[w] = tonumber(ARGV[i + 1])
     win.order[win.rank[w]] = w
     i = i + 2
   end
@@ -175,6 +177,38 @@ local function apply_one(key, a, zset, drop, mult)
     end
     i = j + 1
   end
+end
+-- Adds the sums `a` to one bucket's hash of cells, whose values are "<count>:<last event ms after the bucket's
+-- start>": counts add, the later time stays. a.l holds each member's latest event (epoch ms); start is the
+-- bucket's start (epoch ms).
+local function apply_cells(key, a, start)
+  local i = 1
+  while i <= #a.m do
+    local j = math.min(i + SLICE - 1, #a.m)
+    local old = redis.call('HMGET', key, unpack(a.m, i, j))
+    local put = {}
+    for x = i, j do
+      local n, last = a.n[x], a.l[x] - start
+      local v = old[x - i + 1]
+      if v then
+        local c = string.find(v, ':', 1, true)
+        n = n + tonumber(string.sub(v, 1, c - 1))
+        local o = tonumber(string.sub(v, c + 1))
+        if o > last then
+          last = o
+        end
+      end
+      put[#put + 1] = a.m[x]
+      put[#put + 1] = string.format('%.0f:%.0f', n, last)
+    end
+    redis.call('HSET', key, unpack(put))
+    i = j + 1
+  end
+end
+-- A bucket cell's count and latest event (epoch ms) from its value and the bucket's start.
+local function cell_value(v, start)
+  local c = string.find(v, ':', 1, true)
+  return tonumber(string.sub(v, 1, c - 1)), start + tonumber(string.sub(v, c + 1))
 end
 local function apply(acc, zset, drop)
   for _, key in ipairs(acc.order) do
@@ -279,23 +313,17 @@ local function rebuild_all(win, K)
         end
         local cells = redis.call('HGETALL', ckey(tv, b, k))
         local t = tot[v][k]
+        local start = b * win.res[v]
         for i = 1, #cells, 2 do
-          local a, n = cells[i], tonumber(cells[i + 1])
+          local a = cells[i]
+          local n, at = cell_value(cells[i + 1], start)
           t[a] = (t[a] or 0) + n
           for _, s in ipairs(S) do
             bump(sacc, wskey(v, s.sid), a, n * s.w[k + 1])
           end
-        end
-      end
-      e = need_zset(lkey(tv, b))
-      if e then
-        return e
-      end
-      local lasts = redis.call('ZRANGE', lkey(tv, b), 0, -1, 'WITHSCORES')
-      for i = 1, #lasts, 2 do
-        local a, t = lasts[i], tonumber(lasts[i + 1])
-        if last[a] == nil or t > last[a] then
-          last[a] = t
+          if last[a] == nil or at > last[a] then
+            last[a] = at
+          end
         end
       end
     end
@@ -367,11 +395,13 @@ local function slide_all(win, K)
         leaving[v] = redis.call('ZRANGEBYSCORE', rkey(tv), roll == nil and '-inf' or fmt(roll),
           '(' .. fmt(win.target[v]))
         for _, b in ipairs(leaving[v]) do
-          if redis.call('EXISTS', lkey(tv, b)) == 0 then
-            recount = true
-          end
+          local held = false -- a bucket's keys expire together: none left, the bucket is lost
           for k = 0, K - 1 do
             e = e or need_hash(ckey(tv, b, k))
+            held = held or redis.call('EXISTS', ckey(tv, b, k)) == 1
+          end
+          if not held then
+            recount = true
           end
         end
         if e then
@@ -404,7 +434,8 @@ local function slide_all(win, K)
         for k = 0, K - 1 do
           local cells = redis.call('HGETALL', ckey(tv, b, k))
           for i = 1, #cells, 2 do
-            local a, n = cells[i], tonumber(cells[i + 1])
+            local a = cells[i]
+            local n = cell_value(cells[i + 1], 0)
             bump(out, wkey(v, k), a, -n)
             if longer ~= nil then
               bump(into, wkey(longer, k), a, n)

@@ -2,7 +2,7 @@
 -- window (-1: none), W windows. Returns {live cells over every tier, distinct articles in the tracked windows'
 -- totals (every tracked window ends now, so the longest window's), or -1, estimated bytes}. The bytes are the sum
 -- of MEMORY USAGE (Redis's own estimate of a key with its value; it samples 5 elements of a hash or set) over the
--- meta hash, the bucket registries, every registered bucket's counts and latest times, the windows' bands and
+-- meta hash, the bucket registries, every registered bucket's cells, the windows' bands and
 -- scorings and the shared latest times; the idempotency markers (about 90 bytes per applied chunk, for 70
 -- minutes) are not included, nor Redis's own overhead.
 local hash = ARGV[1]
@@ -35,7 +35,6 @@ for t = 0, T - 1 do
       cells = cells + redis.call('HLEN', ckey(t, b, k))
       usage(ckey(t, b, k))
     end
-    usage(lkey(t, b))
   end
 end
 for w = 0, W - 1 do

@@ -1,7 +1,7 @@
 -- The best articles of a tracked window, from its running totals (top-K pushed down).
 -- KEYS[1] meta. ARGV: layout hash, W windows, K kinds, window w, its tier and target (read from the list below),
 --   limit (-1: all),
---   K kind weights, then per window (3): its tier, its target, its rank by length.
+--   K kind weights, then per window (4): its tier, its target, its rank by length, its tier's resolution ms.
 -- Slides the windows to their targets first (as maintenance would). Returns a flat list: per candidate, article,
 -- K counts, last event ms. The candidates are the first `limit` by score plus every article tied with the
 -- last of them, so the caller can break ties by last event and id exactly.
