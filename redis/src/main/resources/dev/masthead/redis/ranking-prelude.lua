@@ -381,14 +381,24 @@ local function slide_all(win, K)
   end
   local leaving = {}
   local e = nil
+  local moving = recount
+  for v = 0, win.n - 1 do
+    local roll = tonumber(M['roll:' .. v])
+    moving = moving or roll == nil or win.target[v] > roll
+  end
+  if not moving then
+    return nil
+  end
+  for v = 0, win.n - 1 do -- a slide reads and writes every window's band: check them all before the first write
+    e = e or need_window(v, K) or need_zset(rkey(win.tier[v]))
+  end
+  if e then
+    return e
+  end
   for v = 0, win.n - 1 do
     local roll = tonumber(M['roll:' .. v])
     leaving[v] = {}
     if recount or roll == nil or win.target[v] > roll then
-      e = e or need_window(v, K) or need_zset(rkey(win.tier[v]))
-      if e then
-        return e
-      end
       if not recount then
         -- No pointer yet: the totals hold every bucket written (a new namespace starts empty).
         local tv = win.tier[v]
