@@ -266,6 +266,22 @@ class RedisCounterStoreTest {
   }
 
   @Test
+  void aSlideOverABandOfTheWrongTypeWritesNothing() throws Exception {
+    RedisCounterStore store = store();
+    await(store.add(new Batch("a", List.of(cell("a", 0, NOW, 3))), NOW));
+    await(store.maintain(NOW));
+    String roll = redis.command("HGET", "mh:{t}:meta", "roll:0");
+    redis.command("SET", "mh:{t}:w:1:0", "oops"); // the 7-day band, which the 24-hour slide moves "a" into
+    CompletionStage<Void> slide = store.maintain(NOW + 2 * DAY);
+    assertThatThrownBy(() -> slide.toCompletableFuture().get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(BackendUnavailableException.class)
+        .hasMessageContaining("mh:{t}:w:1:0 holds a string, not a hash");
+    assertThat(redis.command("HGET", "mh:{t}:meta", "roll:0")).isEqualTo(roll);
+    assertThat(redis.command("HGET", "mh:{t}:w:0:0", "a")).isEqualTo("3");
+  }
+
+  @Test
   void aRedisThatEvictsKeysIsRefusedUnlessAllowed() {
     redis.command("CONFIG", "SET", "maxmemory-policy", "allkeys-lru");
     assertThatThrownBy(this::store).isInstanceOf(IllegalStateException.class)
