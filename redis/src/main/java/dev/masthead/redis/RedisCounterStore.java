@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,15 +41,19 @@ import org.slf4j.LoggerFactory;
  * read from the same counts. Build one with {@link #builder(RedisConnection)}.
  *
  * <p><b>Keys.</b> Every key of a namespace starts with {@code mh:{<namespace>}:}; the braces are a Redis
- * Cluster hash tag, so a namespace lives in one slot and each operation is one Lua script on one node. A bucket
- * of a tier is one sorted set per kind ({@code c:<tier>:<bucket>:<kind>}, member article id, score the count)
- * plus one of latest event times ({@code l:<tier>:<bucket>}), each expiring at an absolute time
- * ({@code PEXPIREAT}): the end of the tier's horizon for that bucket plus the clock-skew allowance and one
- * bucket. Each tracked rolling window keeps running totals, one sorted set per kind ({@code w:<window>:<kind>}),
- * one of latest event times, and one per scoring in use ({@code ws:<window>:<id>}, score
- * {@code Σ weight × count}), so a top-N is a {@code ZREVRANGE} of that set. The meta hash ({@code meta}) holds
- * the {@linkplain StoreLayout#encoded() layout}. Only Redis 6.2 commands are used (so Valkey and managed
- * Redis work).
+ * Cluster hash tag, so a namespace lives in one slot and each operation is one Lua script on one node. The key
+ * layout has a version (2, field {@code v} of the meta hash); a namespace written in another version is refused,
+ * naming it. A bucket of a tier is one hash per kind ({@code c:<tier>:<bucket>:<kind>}, field the article id,
+ * value the count and the latest event's offset in the bucket), expiring at an absolute time ({@code PEXPIREAT}):
+ * the end of the tier's horizon for that bucket plus the clock-skew allowance and one bucket. The tracked rolling
+ * windows all end now and slide together, so they nest: each keeps the running totals of its band, the cells it
+ * holds that the next shorter window does not, one hash per kind ({@code w:<window>:<kind>}), and a window's
+ * totals are the sum of its band and the shorter windows' (so a current cell writes one band, not every window);
+ * each keeps one sorted set per scoring in use ({@code ws:<window>:<id>}, score {@code Σ weight × count} of its
+ * whole totals), so a top-N is a {@code ZREVRANGE} of that set; one sorted set of latest event times
+ * ({@code wl}) serves every tracked window. The meta hash ({@code meta}) holds the
+ * {@linkplain StoreLayout#encoded() layout}. Only Redis 6.2 commands are used (so Valkey and managed Redis
+ * work).
  *
  * <p><b>Writes count once.</b> {@link #add} splits a batch into chunks of {@link Builder#chunkCells} cells, in
  * order (so a resent batch splits the same way), and runs one script per chunk ({@code EVALSHA}, and
@@ -56,12 +61,16 @@ import org.slf4j.LoggerFactory;
  * idempotency marker {@code ok:<batch id>:<chunk>} with {@code SET NX PX} (kept for
  * {@link Batch#RESEND_WINDOW} plus 10 minutes), and only if the marker was new applies the chunk. Nothing can
  * fail after the marker, so a chunk lands whole or not at all, and a chunk resent after a lost reply is skipped.
+ * A chunk costs a few commands per key it writes, not per cell: its cells are summed per key and member in the
+ * script and written with one {@code HMGET} and one {@code HSET} per hash (and one {@code ZADD GT} for the
+ * shared latest times), per slice of 1,000 members.
  * The connection never re-sends a command by itself ({@link RedisConnection}).
  *
- * <p><b>Maintenance</b> is one script: for each tracked window it moves a pointer ({@code roll:<window>} in the
- * meta hash) to the first bucket the window holds at the caller's time and, in the same atomic step, subtracts
- * the buckets it passed; so each bucket leaves the totals once, whichever servers run it, in whatever order,
- * and an earlier time changes nothing. Then it deletes the buckets no tier answers for. {@link #top} slides its
+ * <p><b>Maintenance</b> is one script: for each tracked window, shortest first, it moves a pointer
+ * ({@code roll:<window>} in the meta hash) to the first bucket the window holds at the caller's time and, in the
+ * same atomic step, moves the buckets it passed from the window's band to the next longer window's (the longest
+ * subtracts them); so each bucket leaves each window once, whichever servers run it, in whatever order, and an
+ * earlier time changes nothing. Then it deletes the buckets no tier answers for. {@link #top} slides every
  * window the same way before reading, so a ranking never includes a bucket that left its window even if no
  * server ran maintenance. If every server was down long enough for a bucket to expire before it left a window,
  * the totals of that window are recounted from the buckets left.
@@ -94,6 +103,8 @@ public final class RedisCounterStore implements CounterStore {
   static final int CHUNKS_IN_FLIGHT = 4;
   private static final int UNION_BUCKETS_PER_CALL = 256;
   private static final long MARKER_TTL_MILLIS = Batch.RESEND_WINDOW.plusMinutes(10).toMillis();
+  /** The key layout the scripts read and write ({@code v} in the meta hash; VERSION in ranking-prelude.lua). */
+  static final int KEY_LAYOUT_VERSION = 2;
 
   private static final RedisScript ADD = script("ranking-add.lua");
   private static final RedisScript MAINTAIN = script("ranking-maintain.lua");
@@ -117,6 +128,8 @@ public final class RedisCounterStore implements CounterStore {
   private final long[] finestPerBucket;
   private final long[] windowMillis;
   private final int[] windowTier;
+  /** Each tracked window's rank by length (0: the shortest; equal lengths by position), as the scripts nest them. */
+  private final int[] windowRank;
   private final int longestWindow;
   private final boolean allowEviction;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -156,6 +169,14 @@ public final class RedisCounterStore implements CounterStore {
       }
     }
     this.longestWindow = longest;
+    this.windowRank = new int[tracked.size()];
+    for (int w = 0; w < tracked.size(); w++) {
+      for (int v = 0; v < tracked.size(); v++) {
+        if (windowMillis[v] < windowMillis[w] || (windowMillis[v] == windowMillis[w] && v < w)) {
+          windowRank[w]++;
+        }
+      }
+    }
   }
 
   private int tierFor(long windowLength) {
@@ -226,6 +247,9 @@ public final class RedisCounterStore implements CounterStore {
       if ("other".equals(outcome)) {
         throw new IllegalStateException(otherLayout(String.valueOf(reply.get(1))));
       }
+      if ("version".equals(outcome)) {
+        throw new IllegalStateException(otherVersion(String.valueOf(reply.get(1))));
+      }
       LOG.debug("ranking namespace '{}' {} on Redis at {}", namespace, outcome, connection.description());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -253,6 +277,13 @@ public final class RedisCounterStore implements CounterStore {
     }
     return "Redis namespace '" + namespace + "' holds counts of another layout, so this engine cannot attach to it: "
         + differences + ". Use another namespace, or give every engine of the site the same layout.";
+  }
+
+  private String otherVersion(String storedVersion) {
+    return "Redis namespace '" + namespace + "' holds counts in key layout version " + storedVersion
+        + " (an older masthead-redis; this one reads and writes version " + KEY_LAYOUT_VERSION
+        + "), so this engine cannot attach to it. Use a new namespace, or delete the old one's keys (mh:{"
+        + namespace.name() + "}:*) once no engine of the old version writes there.";
   }
 
   private String wrongType(Throwable c) {
@@ -310,6 +341,10 @@ public final class RedisCounterStore implements CounterStore {
             return CompletableFuture.<T>failedFuture(new BackendUnavailableException(
                 otherLayout(String.valueOf(reply.get(1))), null));
           }
+          if ("version".equals(String.valueOf(reply.get(0)))) {
+            return CompletableFuture.<T>failedFuture(new BackendUnavailableException(
+                otherVersion(String.valueOf(reply.get(1))), null));
+          }
           // only a namespace this call created is known empty; one recreated over left buckets is not
           return ifEmpty != null && "created".equals(String.valueOf(reply.get(0)))
               ? CompletableFuture.completedFuture(ifEmpty) : call.get();
@@ -327,6 +362,9 @@ public final class RedisCounterStore implements CounterStore {
       }
       if (RedisErrors.LAYOUT.equals(code)) {
         throw new BackendUnavailableException(otherLayout(RedisErrors.detail(c, RedisErrors.LAYOUT)), c);
+      }
+      if (RedisErrors.VERSION.equals(code)) {
+        throw new BackendUnavailableException(otherVersion(RedisErrors.detail(c, RedisErrors.VERSION)), c);
       }
       throw RedisErrors.backend(what + " in ranking namespace '" + namespace + "'", connection, c);
     });
@@ -355,16 +393,7 @@ public final class RedisCounterStore implements CounterStore {
     String[] head = addHead(nowEpochMillis);
     return inFlight(chunks, CHUNKS_IN_FLIGHT, i -> {
       List<Cell> part = cells.subList(i * chunkCells, Math.min(cells.size(), (i + 1) * chunkCells));
-      String[] args = Arrays.copyOf(head, head.length + part.size() * 5);
-      args[5] = Integer.toString(part.size());
-      int j = head.length;
-      for (Cell c : part) {
-        args[j++] = c.articleId().value();
-        args[j++] = Integer.toString(c.kindIndex());
-        args[j++] = Long.toString(c.bucketIndex());
-        args[j++] = Long.toString(c.count());
-        args[j++] = Long.toString(c.lastEventEpochMillis());
-      }
+      String[] args = chunkArgs(head, part);
       String[] keys = {metaKey[0], namespace.key("ok:" + batch.id() + ":" + i)};
       return withMeta("adding batch " + batch.id(),
           () -> ADD.<Long>run(connection.commands(), ScriptOutputType.INTEGER, keys, args), null)
@@ -372,10 +401,42 @@ public final class RedisCounterStore implements CounterStore {
     });
   }
 
+  /**
+   * The add script's arguments for a chunk: the head, then the chunk's cells in groups of one kind and finest
+   * bucket (in the order each group first appears, so a resent chunk encodes the same), each group as kind,
+   * bucket, cell count, then per cell article, count and the last event's offset in the bucket (ms).
+   */
+  private String[] chunkArgs(String[] head, List<Cell> part) {
+    long finest = resolution[0];
+    Map<CellGroup, List<Cell>> groups = new LinkedHashMap<>();
+    for (Cell c : part) {
+      groups.computeIfAbsent(new CellGroup(c.bucketIndex(), c.kindIndex()), x -> new ArrayList<>()).add(c);
+    }
+    String[] args = Arrays.copyOf(head, head.length + 3 * groups.size() + 3 * part.size());
+    args[5] = Integer.toString(part.size());
+    int j = head.length;
+    for (List<Cell> g : groups.values()) {
+      Cell first = g.get(0);
+      args[j++] = Integer.toString(first.kindIndex());
+      args[j++] = Long.toString(first.bucketIndex());
+      args[j++] = Integer.toString(g.size());
+      long start = first.bucketIndex() * finest;
+      for (Cell c : g) {
+        args[j++] = c.articleId().value();
+        args[j++] = Long.toString(c.count());
+        args[j++] = Long.toString(c.lastEventEpochMillis() - start);
+      }
+    }
+    return args;
+  }
+
+  /** The cells of one finest bucket and kind in a chunk. */
+  private record CellGroup(long bucketIndex, int kindIndex) {}
+
   /** The arguments of the add script before its cells. */
   private String[] addHead(long now) {
     int w = windowMillis.length;
-    String[] a = new String[7 + 5 * tiers + w];
+    String[] a = new String[7 + 5 * tiers + 3 * w];
     a[0] = layoutHash;
     a[1] = Long.toString(MARKER_TTL_MILLIS);
     a[2] = Integer.toString(tiers);
@@ -393,6 +454,8 @@ public final class RedisCounterStore implements CounterStore {
     }
     for (int x = 0; x < w; x++) {
       a[i++] = Integer.toString(windowTier[x]);
+      a[i++] = Integer.toString(windowRank[x]);
+      a[i++] = Long.toString(resolution[windowTier[x]]);
     }
     return a;
   }
@@ -439,7 +502,7 @@ public final class RedisCounterStore implements CounterStore {
   public CompletionStage<Void> maintain(long nowEpochMillis) {
     checkOpen();
     int w = windowMillis.length;
-    String[] a = new String[4 + 2 * w + tiers];
+    String[] a = new String[4 + 4 * w + tiers];
     a[0] = layoutHash;
     a[1] = Integer.toString(tiers);
     a[2] = Integer.toString(w);
@@ -448,6 +511,8 @@ public final class RedisCounterStore implements CounterStore {
     for (int x = 0; x < w; x++) {
       a[i++] = Integer.toString(windowTier[x]);
       a[i++] = Long.toString(windowTarget(x, nowEpochMillis));
+      a[i++] = Integer.toString(windowRank[x]);
+      a[i++] = Long.toString(resolution[windowTier[x]]);
     }
     for (int t = 0; t < tiers; t++) {
       a[i++] = Long.toString(layout.keepStart(t, nowEpochMillis));
@@ -486,7 +551,7 @@ public final class RedisCounterStore implements CounterStore {
     }
     checkOpen();
     long[] weights = kindWeights.clone();
-    String[] a = new String[7 + kinds];
+    String[] a = new String[7 + kinds + 4 * windowMillis.length];
     a[0] = layoutHash;
     a[1] = Integer.toString(windowMillis.length);
     a[2] = Integer.toString(kinds);
@@ -496,6 +561,12 @@ public final class RedisCounterStore implements CounterStore {
     a[6] = limit == Integer.MAX_VALUE ? "-1" : Integer.toString(limit);
     for (int k = 0; k < kinds; k++) {
       a[7 + k] = Long.toString(weights[k]);
+    }
+    for (int x = 0; x < windowMillis.length; x++) {
+      a[7 + kinds + 4 * x] = Integer.toString(windowTier[x]);
+      a[8 + kinds + 4 * x] = Long.toString(windowTarget(x, nowEpochMillis));
+      a[9 + kinds + 4 * x] = Integer.toString(windowRank[x]);
+      a[10 + kinds + 4 * x] = Long.toString(resolution[windowTier[x]]);
     }
     return withMeta("top of " + window,
         () -> TOP.<List<Object>>run(connection.commands(), ScriptOutputType.MULTI, metaKey, a), List.of())
@@ -592,7 +663,11 @@ public final class RedisCounterStore implements CounterStore {
           () -> UNION.<List<Object>>run(connection.commands(), ScriptOutputType.MULTI, metaKey, a), List.of())
           .thenAccept(reply -> parts[c] = reply);
     });
-    return all.thenApply(v -> merge(parts, weights));
+    long[] starts = new long[buckets.size()];
+    for (int i = 0; i < starts.length; i++) {
+      starts[i] = buckets.get(i).index() * resolution[tierOf[i]];
+    }
+    return all.thenApply(v -> merge(parts, weights, starts));
   }
 
   private static final class Acc {
@@ -606,8 +681,11 @@ public final class RedisCounterStore implements CounterStore {
     }
   }
 
-  /** Sums the buckets in the order given (so decayed scores are reproducible). */
-  private List<Tally> merge(List<Object>[] parts, double[] weights) {
+  /**
+   * Sums the buckets in the order given (so decayed scores are reproducible). Each cell's value is
+   * {@code <count>:<last event ms after the bucket's start>}.
+   */
+  private List<Tally> merge(List<Object>[] parts, double[] weights, long[] starts) {
     Map<String, Acc> acc = new HashMap<>();
     int bucket = 0;
     for (List<Object> part : parts) {
@@ -617,22 +695,19 @@ public final class RedisCounterStore implements CounterStore {
       }
       for (Object perBucket : part) {
         List<?> lists = (List<?>) perBucket;
+        long start = starts[bucket];
         double weight = weights[bucket++];
         for (int k = 0; k < kinds; k++) {
           List<?> cells = (List<?>) lists.get(k);
           for (int i = 0; i + 1 < cells.size(); i += 2) {
             Acc a = acc.computeIfAbsent(String.valueOf(cells.get(i)), x -> new Acc(kinds));
-            long n = count(cells.get(i + 1));
+            String value = String.valueOf(cells.get(i + 1));
+            int colon = value.indexOf(':');
+            long n = count(value.substring(0, colon));
             long sum = a.counts[k] + n;
             a.counts[k] = sum < a.counts[k] ? Long.MAX_VALUE : sum;
             a.weighted[k] += weight * n;
-          }
-        }
-        List<?> lasts = (List<?>) lists.get(kinds);
-        for (int i = 0; i + 1 < lasts.size(); i += 2) {
-          Acc a = acc.get(String.valueOf(lasts.get(i)));
-          if (a != null) {
-            a.last = Math.max(a.last, count(lasts.get(i + 1)));
+            a.last = Math.max(a.last, start + count(value.substring(colon + 1)));
           }
         }
       }
@@ -645,14 +720,27 @@ public final class RedisCounterStore implements CounterStore {
     return out;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here: live cells and articles counted exactly, and the bytes as the sum of Redis's {@code MEMORY USAGE}
+   * (an estimate of each key with its value, sampling 5 elements of a hash or sorted set) over the namespace's
+   * meta hash, bucket registries, every held bucket's cells (counts and latest times), the windows' bands and
+   * scorings and the shared latest times; the idempotency markers (about 90 bytes per applied chunk, for 70
+   * minutes) and Redis's own overhead are not included. One script whose cost grows with the buckets held
+   * (about 3 commands per bucket and kind: a few milliseconds for the default layout's 2,300 buckets), so call
+   * it for monitoring, not per request.
+   */
   @Override
   public CompletionStage<Stats> stats() {
     checkOpen();
-    String[] a = {layoutHash, Integer.toString(tiers), Integer.toString(kinds), Integer.toString(longestWindow)};
+    String[] a = {layoutHash, Integer.toString(tiers), Integer.toString(kinds), Integer.toString(longestWindow),
+        Integer.toString(windowMillis.length)};
     return withMeta("stats",
         () -> STATS.<List<Object>>run(connection.commands(), ScriptOutputType.MULTI, metaKey, a),
-        List.<Object>of(0L, longestWindow < 0 ? -1L : 0L))
-        .thenApply(r -> new Stats(((Number) r.get(0)).longValue(), -1, ((Number) r.get(1)).longValue()));
+        List.<Object>of(0L, longestWindow < 0 ? -1L : 0L, 0L))
+        .thenApply(r -> new Stats(((Number) r.get(0)).longValue(), ((Number) r.get(2)).longValue(),
+            ((Number) r.get(1)).longValue()));
   }
 
   private void checkOpen() {

@@ -12,6 +12,7 @@ final class RedisErrors {
   static final String NO_META = "MASTHEAD-NOMETA";
   static final String LAYOUT = "MASTHEAD-LAYOUT";
   static final String WRONG_TYPE = "MASTHEAD-WRONGTYPE";
+  static final String VERSION = "MASTHEAD-VERSION";
 
   private RedisErrors() {}
 
@@ -30,7 +31,7 @@ final class RedisErrors {
     if (m == null) {
       return null;
     }
-    for (String code : new String[] {NO_META, LAYOUT, WRONG_TYPE}) {
+    for (String code : new String[] {NO_META, LAYOUT, WRONG_TYPE, VERSION}) {
       if (m.contains(code)) {
         return code;
       }

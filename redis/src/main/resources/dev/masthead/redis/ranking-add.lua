@@ -1,11 +1,14 @@
 -- Applies one chunk of a batch. KEYS[1] meta, KEYS[2] the chunk's idempotency marker.
 -- ARGV: layout hash, marker TTL ms, T tiers, W windows, K kinds, n cells, engine now (epoch ms),
 --   per tier (5): finest buckets per bucket, keepStart, resolution ms, next coarser resolution ms, horizon + grace ms
---   per window (1): its tier
---   per cell (5): article, kind, finest bucket, count, last event ms
+--   per window (3): its tier, its rank by length (0: shortest), its tier's resolution ms
+--   then groups of cells of one kind and finest bucket, each: kind, finest bucket, m cells, and per cell (3):
+--   article, count, last event ms after the start of the finest bucket
 -- Returns 1 if the chunk was applied now, 0 if it had been applied before (the marker exists).
 -- Every key is checked before the first write, and the first write is the marker, so a chunk lands whole or
 -- not at all (a Redis script that fails half-way keeps its writes: nothing here can fail after the marker).
+-- Per key, the chunk's cells are summed first and written with one HMGET and one HSET per slice of members
+-- (scorings: ZMSCORE and ZADD; the shared latest times one ZADD GT), so a cell costs no command of its own.
 local hash, ttl = ARGV[1], ARGV[2]
 local T, W, K, n, now = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 local e = load_meta(hash)
@@ -19,14 +22,14 @@ for t = 0, T - 1 do
     coarse = tonumber(ARGV[i + 3]), life = tonumber(ARGV[i + 4])}
   i = i + 5
 end
-local wtier = {}
+local finest = tiers[0].res
+local win
+win, i = windows_from(i, W, false)
 local roll = {}
 for w = 0, W - 1 do
-  wtier[w] = tonumber(ARGV[i])
   roll[w] = tonumber(M['roll:' .. w])
-  i = i + 1
 end
-local cells_at = i
+local groups_at = i
 
 -- Expiry at an absolute time: the end of the bucket's life in the engine's time. If the engine's clock is more
 -- than a minute off the server's, the time is shifted by the difference, so that a skewed node neither drops
@@ -52,7 +55,7 @@ local function bucket(t, b0)
       r = false
     else
       local s = fmt(b)
-      r = {t = t, b = b, s = s, l = lkey(t, s), c = {}}
+      r = {t = t, b = b, s = s, c = {}}
       touched_list[#touched_list + 1] = r
     end
     bkeys[t][b0] = r
@@ -67,43 +70,42 @@ local function count_key(r, k)
   end
   return key
 end
-local wk, wl, wsk = {}, {}, {}
+local wk, wsk = {}, {}
 for w = 0, W - 1 do
   wk[w] = {}
   for k = 0, K - 1 do
     wk[w][k] = wkey(w, k)
   end
-  wl[w] = wlkey(w)
   wsk[w] = {}
   for x, sc in ipairs(S) do
     wsk[w][x] = wskey(w, sc.sid)
   end
 end
 local function in_window(w, b0)
-  local r = bucket(wtier[w], b0)
+  local r = bucket(win.tier[w], b0)
   return r and (roll[w] == nil or r.b >= roll[w])
 end
 
--- Pass 1: check every key the chunk will write.
+-- Pass 1: check every key the chunk will write (per group: its kind's cells in each tier's bucket).
 for t = 0, T - 1 do
   e = e or need_zset(rkey(t))
 end
 for w = 0, W - 1 do
   e = e or need_window(w, K)
 end
-for c = 0, n - 1 do
-  local j = cells_at + c * 5
-  local k = tonumber(ARGV[j + 1])
-  local b0 = tonumber(ARGV[j + 2])
+i = groups_at
+while i <= #ARGV do
+  local k, b0, m = tonumber(ARGV[i]), tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])
   for t = 0, T - 1 do
     local r = bucket(t, b0)
     if r then
-      e = e or need_zset(r.l) or need_zset(count_key(r, k))
+      e = e or need_hash(count_key(r, k))
     end
   end
   if e then
     return redis.error_reply(e)
   end
+  i = i + 3 + 3 * m
 end
 if e then
   return redis.error_reply(e)
@@ -118,53 +120,84 @@ if not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ttl) then
   return 0
 end
 
--- Pass 2: write. Counts one ZINCRBY per cell and set; latest event times one ZADD GT per set and chunk (a member
--- met twice keeps the later time).
-local lasts = {}
-local last_keys = {}
-local function later(key, t, a)
-  local l = lasts[key]
-  if l == nil then
-    l = {}
-    lasts[key] = l
-    last_keys[#last_keys + 1] = key
-  end
-  l[#l + 1] = t
-  l[#l + 1] = a
-end
-for c = 0, n - 1 do
-  local j = cells_at + c * 5
-  local a, k, b0, cnt, last = ARGV[j], tonumber(ARGV[j + 1]), tonumber(ARGV[j + 2]), tonumber(ARGV[j + 3]), ARGV[j + 4]
+-- Pass 2: sum, then write. Cells that go to the same keys (a kind's cells in each tier's bucket and in the band
+-- of the shortest window holding it) are summed once per member (count and latest event) and written to each
+-- of those keys.
+local shared = {}
+local shared_list = {}
+i = groups_at
+while i <= #ARGV do
+  local k, b0, m = tonumber(ARGV[i]), tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])
+  local start = b0 * finest
+  local cells, sig = {}, {k}
   for t = 0, T - 1 do
     local r = bucket(t, b0)
     if r then
-      redis.call('ZINCRBY', count_key(r, k), cnt, a)
-      later(r.l, last, a)
+      cells[#cells + 1] = {key = count_key(r, k), start = r.b * tiers[t].res}
+      sig[#sig + 1] = r.s
+    else
+      sig[#sig + 1] = '-'
     end
   end
-  for w = 0, W - 1 do
+  -- the windows holding the cell (they nest: from the shortest that holds it on); its count goes to the band
+  -- of the shortest, its scores to every one
+  local wins = {}
+  for r = 0, W - 1 do
+    local w = win.order[r]
     if in_window(w, b0) then
-      redis.call('ZINCRBY', wk[w][k], cnt, a)
-      later(wl[w], last, a)
-      for x, sc in ipairs(S) do
-        redis.call('ZINCRBY', wsk[w][x], cnt * sc.w[k + 1], a)
+      wins[#wins + 1] = w
+      sig[#sig + 1] = 'w' .. w
+    end
+  end
+  sig = table.concat(sig, ':')
+  local g = shared[sig]
+  if g == nil then
+    g = {cells = cells, band = #wins > 0 and wk[wins[1]][k] or nil, wins = wins, k = k,
+      sums = {m = {}, n = {}, l = {}, at = {}}}
+    shared[sig] = g
+    shared_list[#shared_list + 1] = g
+  end
+  local a = g.sums
+  for j = i + 3, i + 1 + 3 * m, 3 do
+    local member, cnt, last = ARGV[j], tonumber(ARGV[j + 1]), start + tonumber(ARGV[j + 2])
+    local x = a.at[member]
+    if x == nil then
+      x = #a.m + 1
+      a.m[x] = member
+      a.n[x] = cnt
+      a.l[x] = last
+      a.at[member] = x
+    else
+      a.n[x] = a.n[x] + cnt
+      if last > a.l[x] then
+        a.l[x] = last
       end
     end
   end
+  i = i + 3 + 3 * m
 end
-for _, key in ipairs(last_keys) do
-  local l = lasts[key]
-  local i = 1
-  while i <= #l do
-    local j = math.min(i + 999, #l)
-    redis.call('ZADD', key, 'GT', unpack(l, i, j))
-    i = j + 1
+for _, g in ipairs(shared_list) do
+  for _, c in ipairs(g.cells) do
+    apply_cells(c.key, g.sums, c.start)
+  end
+  if g.band then
+    apply_one(g.band, g.sums, false, false, 1)
+    local lasts = {}
+    for x = 1, #g.sums.m do
+      lasts[#lasts + 1] = g.sums.l[x]
+      lasts[#lasts + 1] = g.sums.m[x]
+    end
+    latest_one(WL, lasts)
+  end
+  for _, w in ipairs(g.wins) do
+    for x, sc in ipairs(S) do
+      apply_one(wsk[w][x], g.sums, true, false, sc.w[g.k + 1])
+    end
   end
 end
 for _, r in ipairs(touched_list) do
   local tier = tiers[r.t]
   local at = fmt((math.floor(r.b * tier.res / tier.coarse) + 1) * tier.coarse + tier.life + shift)
-  redis.call('PEXPIREAT', r.l, at)
   for _, key in pairs(r.c) do
     redis.call('PEXPIREAT', key, at)
   end

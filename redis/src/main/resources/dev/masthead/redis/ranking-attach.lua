@@ -1,6 +1,7 @@
 -- Attaches an engine to a namespace. KEYS[1] meta. ARGV: layout hash, layout text, T tiers, W tracked windows.
 -- Returns {'created'} for a new namespace, {'attached'} for one of the same layout, {'other', layout text}
--- for one of another layout (nothing changes then), and {'recreated'} when the meta hash was gone but buckets
+-- for one of another layout (nothing changes then), {'version', v} for one written in another key layout
+-- version (v; nothing changes then), and {'recreated'} when the meta hash was gone but buckets
 -- were left (deleted by hand, or evicted): the running totals of every window are then marked to be recounted
 -- from the buckets at their next slide, since which buckets had already left them was lost with the meta hash.
 local hash, text = ARGV[1], ARGV[2]
@@ -13,7 +14,7 @@ if t == 'none' then
       leftover = true
     end
   end
-  local fields = {'layout', text, 'hash', hash, 'v', '1'}
+  local fields = {'layout', text, 'hash', hash, 'v', VERSION}
   if leftover then
     for w = 0, W - 1 do
       fields[#fields + 1] = 'rebuild:' .. w
@@ -25,6 +26,10 @@ if t == 'none' then
 end
 if t ~= 'hash' then
   return redis.error_reply('MASTHEAD-WRONGTYPE ' .. META .. ' holds a ' .. t .. ', not the hash of the namespace layout')
+end
+local v = redis.call('HGET', META, 'v')
+if v ~= VERSION then
+  return {'version', tostring(v or 'none')}
 end
 if redis.call('HGET', META, 'hash') == hash then
   return {'attached'}

@@ -1,26 +1,38 @@
 -- Shared by every ranking script of RedisCounterStore. KEYS[1] is always the namespace's meta key,
 -- "<prefix>meta", where the prefix is "mh:{<namespace>}:" (one hash tag: every key lives in one Cluster slot).
--- Key layout (t: tier position, b: bucket index in that tier, k: kind position, w: tracked window position):
---   meta          hash  layout (text), hash (SHA-1 of the text), v (1), roll:<w> (first bucket in the running
---                       totals of window w; none yet: every bucket), s:<weights> (id of a maintained scoring), sn (scorings so far),
---                       rebuild:<w> (set when the hash was recreated over left buckets: recount window w at its next slide)
---   c:<t>:<b>:<k> zset  article -> count of kind k in bucket b of tier t
---   l:<t>:<b>     zset  article -> latest event time (epoch ms) in that bucket
+-- Key layout version 2 (t: tier position, b: bucket index in that tier, k: kind position, w: tracked window
+-- position):
+--   meta          hash  layout (text), hash (SHA-1 of the text), v (2: this key layout), roll:<w> (first bucket
+--                       in the running totals of window w; none yet: every bucket), s:<weights> (id of a maintained
+--                       scoring), sn (scorings so far), rebuild:<w> (set when the hash was recreated over left
+--                       buckets: recount the windows at the next slide)
+--   c:<t>:<b>:<k> hash  article -> "<count>:<latest>": count of kind k in bucket b of tier t, and its latest event
+--                       (ms after the bucket's start)
 --   r:<t>         zset  bucket index -> itself: the buckets of tier t written and not yet freed
---   w:<w>:<k>     zset  article -> running total of kind k over window w (only positive counts)
---   wl:<w>        zset  article -> latest event time in window w (every article with a count in it)
---   ws:<w>:<sid>  zset  article -> score under scoring sid over window w (every article of wl:<w>)
+--   w:<w>:<k>     hash  article -> running total of kind k over the band of window w: the cells window w holds
+--                       and the next shorter tracked window does not (only positive counts). The tracked windows
+--                       nest (they all end now and slide together), so window w's total is the sum of the bands
+--                       of w and of every shorter window, and a current cell writes one band, not every window.
+--   wl            zset  article -> latest event time, shared by every tracked window: every article with a count
+--                       in some window's totals. All tracked windows end now, so an article's latest event in a
+--                       window that holds it is its latest event in any of them.
+--   ws:<w>:<sid>  zset  article -> score under scoring sid over window w (every article of w's totals)
 --   ok:<batch>:<chunk>  string  idempotency marker of an applied chunk
+-- Cells and bands are hashes, read whole by slides, unions and rebuilds and written by one HMGET and one HSET
+-- per key and slice of members (read-modify-write inside the script, so atomic), never a command per cell; only
+-- the sets read in order or by rank (scorings, the shared latest times, the registries) are sorted sets. Values are decimal integers computed in doubles, as
+-- sorted-set scores were in version 1: exact up to 2^53, beyond that rounded (a count past Long.MAX_VALUE reads
+-- as Long.MAX_VALUE).
 local META = KEYS[1]
 local P = string.sub(META, 1, #META - 4)
 local MAX_SCORINGS = 8
+local VERSION = '2'
 
 local function fmt(n) return string.format('%.0f', n) end
 local function ckey(t, b, k) return P .. 'c:' .. t .. ':' .. b .. ':' .. k end
-local function lkey(t, b) return P .. 'l:' .. t .. ':' .. b end
 local function rkey(t) return P .. 'r:' .. t end
 local function wkey(w, k) return P .. 'w:' .. w .. ':' .. k end
-local function wlkey(w) return P .. 'wl:' .. w end
+local WL = P .. 'wl'
 local function wskey(w, sid) return P .. 'ws:' .. w .. ':' .. sid end
 
 -- The meta hash as a table, its scorings as a list of {sid, weights}, or an error text.
@@ -37,6 +49,9 @@ local function load_meta(hash)
   local all = redis.call('HGETALL', META)
   for i = 1, #all, 2 do
     M[all[i]] = all[i + 1]
+  end
+  if M['v'] ~= VERSION then
+    return 'MASTHEAD-VERSION ' .. tostring(M['v'] or 'none')
   end
   if M['hash'] ~= hash then
     return 'MASTHEAD-LAYOUT ' .. tostring(M['layout'])
@@ -55,22 +70,24 @@ local function load_meta(hash)
 end
 
 local checked = {}
-local function need_zset(k)
+local function need(k, want, name)
   if checked[k] then
     return nil
   end
   local t = redis.call('TYPE', k).ok
-  if t ~= 'zset' and t ~= 'none' then
-    return 'MASTHEAD-WRONGTYPE ' .. k .. ' holds a ' .. t .. ', not a sorted set'
+  if t ~= want and t ~= 'none' then
+    return 'MASTHEAD-WRONGTYPE ' .. k .. ' holds a ' .. t .. ', not ' .. name
   end
   checked[k] = true
   return nil
 end
+local function need_zset(k) return need(k, 'zset', 'a sorted set') end
+local function need_hash(k) return need(k, 'hash', 'a hash') end
 
 local function need_window(w, K)
-  local e = need_zset(wlkey(w))
+  local e = need_zset(WL)
   for k = 0, K - 1 do
-    e = e or need_zset(wkey(w, k))
+    e = e or need_hash(wkey(w, k))
   end
   for _, s in ipairs(S) do
     e = e or need_zset(wskey(w, s.sid))
@@ -78,126 +95,396 @@ local function need_window(w, K)
   return e
 end
 
--- Recounts the running totals of window w from the buckets of tier tw from `from` on.
-local function rebuild(w, tw, from, K)
-  for k = 0, K - 1 do
-    redis.call('DEL', wkey(w, k))
-  end
-  redis.call('DEL', wlkey(w))
-  for _, s in ipairs(S) do
-    redis.call('DEL', wskey(w, s.sid))
-  end
-  local buckets = redis.call('ZRANGEBYSCORE', rkey(tw), from, '+inf')
-  for _, b in ipairs(buckets) do
-    for k = 0, K - 1 do
-      local cells = redis.call('ZRANGE', ckey(tw, b, k), 0, -1, 'WITHSCORES')
-      for i = 1, #cells, 2 do
-        local a, n = cells[i], tonumber(cells[i + 1])
-        redis.call('ZINCRBY', wkey(w, k), n, a)
-        for _, s in ipairs(S) do
-          redis.call('ZINCRBY', wskey(w, s.sid), n * s.w[k + 1], a)
-        end
-      end
+-- The tracked windows, read from ARGV at i: per window its tier, its target (first bucket it holds at the
+-- caller's time; only if with_target), its rank by length (0: shortest; ties by position) and its tier's
+-- resolution (ms). Returns the table {n, tier[w], target[w], rank[w], res[w], order[r] (the window of rank r)}
+-- and the index after them.
+local function windows_from(i, W, with_target)
+  local win = {n = W, tier = {}, target = {}, rank = {}, res = {}, order = {}}
+  for w = 0, W - 1 do
+    win.tier[w] = tonumber(ARGV[i])
+    i = i + 1
+    if with_target then
+      win.target[w] = tonumber(ARGV[i])
+      i = i + 1
     end
-    local lasts = redis.call('ZRANGE', lkey(tw, b), 0, -1, 'WITHSCORES')
-    for i = 1, #lasts, 2 do
-      redis.call('ZADD', wlkey(w), 'GT', lasts[i + 1], lasts[i])
-    end
+    win.rank[w] = tonumber(ARGV[i])
+    win.res[w] = tonumber(ARGV[i + 1])
+    win.order[win.rank[w]] = w
+    i = i + 2
   end
+  return win, i
 end
 
--- Slides window w (of tier tw) so that its totals hold the buckets from `target` on: each bucket that leaves
--- is subtracted exactly once, because the pointer roll:<w> moves in the same atomic step. A target at or
--- before the pointer changes nothing. If a bucket that should leave has already expired (every engine was
--- down past its end of life), the totals are recounted from the buckets that remain.
-local function slide(w, tw, target, K)
-  if M['rebuild:' .. w] then -- the meta hash was recreated over buckets left behind: recount once
-    local e = need_window(w, K)
-    if e then
-      return e
-    end
-    rebuild(w, tw, target, K)
-    redis.call('HDEL', META, 'rebuild:' .. w)
-    M['rebuild:' .. w] = nil
-    redis.call('HSET', META, 'roll:' .. w, fmt(target))
-    M['roll:' .. w] = fmt(target)
-    return nil
+-- The windows whose bands make up window w's totals: w and every shorter one.
+local function bands_of(win, w)
+  local out = {}
+  for r = 0, win.rank[w] do
+    out[#out + 1] = win.order[r]
   end
-  local roll = tonumber(M['roll:' .. w])
-  if roll ~= nil and target <= roll then
-    return nil
+  return out
+end
+
+local SLICE = 1000
+
+-- Sums per key and member, gathered from many cells and applied with one read and one write per key and slice
+-- of members (a member met twice is summed first, so no increment is lost).
+local function sums()
+  return {order = {}, by = {}}
+end
+local function bump(acc, key, member, n)
+  local a = acc.by[key]
+  if a == nil then
+    a = {m = {}, n = {}, at = {}}
+    acc.by[key] = a
+    acc.order[#acc.order + 1] = key
   end
-  local e = need_window(w, K)
-  if e then
-    return e
-  end
-  -- No pointer yet: the totals hold every bucket written (a new namespace starts empty).
-  local leaving = redis.call('ZRANGEBYSCORE', rkey(tw), roll == nil and '-inf' or fmt(roll), '(' .. fmt(target))
-  local intact = true
-  for _, b in ipairs(leaving) do
-    if redis.call('EXISTS', lkey(tw, b)) == 0 then
-      intact = false
-    end
-  end
-  if not intact then
-    rebuild(w, tw, target, K)
+  local i = a.at[member]
+  if i == nil then
+    i = #a.m + 1
+    a.m[i] = member
+    a.n[i] = n
+    a.at[member] = i
   else
-    for _, b in ipairs(leaving) do
-      local touched = {}
-      local seen = {}
-      for k = 0, K - 1 do
-        local cells = redis.call('ZRANGE', ckey(tw, b, k), 0, -1, 'WITHSCORES')
-        for i = 1, #cells, 2 do
-          local a, n = cells[i], tonumber(cells[i + 1])
-          local left = tonumber(redis.call('ZINCRBY', wkey(w, k), -n, a))
-          if left <= 0 then
-            redis.call('ZREM', wkey(w, k), a)
-          end
-          for _, s in ipairs(S) do
-            local x = n * s.w[k + 1]
-            if x ~= 0 then
-              redis.call('ZINCRBY', wskey(w, s.sid), -x, a)
-            end
-          end
-          if not seen[a] then
-            seen[a] = true
-            touched[#touched + 1] = a
-          end
-        end
-      end
-      for _, a in ipairs(touched) do
-        local any = false
-        for k = 0, K - 1 do
-          if redis.call('ZSCORE', wkey(w, k), a) then
-            any = true
-            break
-          end
-        end
-        if not any then
-          redis.call('ZREM', wlkey(w), a)
-          for _, s in ipairs(S) do
-            redis.call('ZREM', wskey(w, s.sid), a)
-          end
-        end
+    a.n[i] = a.n[i] + n
+  end
+end
+-- Adds the sums `a` (times mult) to one hash (zset false: HMGET, HSET) or sorted set (zset true: ZMSCORE, ZADD).
+-- With drop, a member whose value falls to 0 or below is removed instead.
+local function apply_one(key, a, zset, drop, mult)
+  local i = 1
+  while i <= #a.m do
+    local j = math.min(i + SLICE - 1, #a.m)
+    local old = redis.call(zset and 'ZMSCORE' or 'HMGET', key, unpack(a.m, i, j))
+    local put, gone = {}, {}
+    for x = i, j do
+      local v = (tonumber(old[x - i + 1]) or 0) + a.n[x] * mult
+      if drop and v <= 0 then
+        gone[#gone + 1] = a.m[x]
+      elseif zset then
+        put[#put + 1] = fmt(v)
+        put[#put + 1] = a.m[x]
+      else
+        put[#put + 1] = a.m[x]
+        put[#put + 1] = fmt(v)
       end
     end
+    if #put > 0 then
+      redis.call(zset and 'ZADD' or 'HSET', key, unpack(put))
+    end
+    if #gone > 0 then
+      redis.call(zset and 'ZREM' or 'HDEL', key, unpack(gone))
+    end
+    i = j + 1
   end
-  redis.call('HSET', META, 'roll:' .. w, fmt(target))
-  M['roll:' .. w] = fmt(target)
-  return nil
+end
+-- Adds the sums `a` to one bucket's hash of cells, whose values are "<count>:<last event ms after the bucket's
+-- start>": counts add, the later time stays. a.l holds each member's latest event (epoch ms); start is the
+-- bucket's start (epoch ms).
+local function apply_cells(key, a, start)
+  local i = 1
+  while i <= #a.m do
+    local j = math.min(i + SLICE - 1, #a.m)
+    local old = redis.call('HMGET', key, unpack(a.m, i, j))
+    local put = {}
+    for x = i, j do
+      local n, last = a.n[x], a.l[x] - start
+      local v = old[x - i + 1]
+      if v then
+        local c = string.find(v, ':', 1, true)
+        n = n + tonumber(string.sub(v, 1, c - 1))
+        local o = tonumber(string.sub(v, c + 1))
+        if o > last then
+          last = o
+        end
+      end
+      put[#put + 1] = a.m[x]
+      put[#put + 1] = string.format('%.0f:%.0f', n, last)
+    end
+    redis.call('HSET', key, unpack(put))
+    i = j + 1
+  end
+end
+-- A bucket cell's count and latest event (epoch ms) from its value and the bucket's start.
+local function cell_value(v, start)
+  local c = string.find(v, ':', 1, true)
+  return tonumber(string.sub(v, 1, c - 1)), start + tonumber(string.sub(v, c + 1))
+end
+local function apply(acc, zset, drop)
+  for _, key in ipairs(acc.order) do
+    apply_one(key, acc.by[key], zset, drop, 1)
+  end
 end
 
--- Calls a command taking a key and many members in slices, so that unpack stays within Lua's stack.
+-- Latest event times per sorted set, applied with one ZADD GT per set and slice (a member met twice keeps the
+-- later time).
+local function latest_add(acc, key, t, a)
+  local l = acc.by[key]
+  if l == nil then
+    l = {}
+    acc.by[key] = l
+    acc.order[#acc.order + 1] = key
+  end
+  l[#l + 1] = t
+  l[#l + 1] = a
+end
+local function latest_one(key, l)
+  local i = 1
+  while i <= #l do
+    local j = math.min(i + 2 * SLICE - 1, #l)
+    redis.call('ZADD', key, 'GT', unpack(l, i, j))
+    i = j + 1
+  end
+end
+local function latest_apply(acc)
+  for _, key in ipairs(acc.order) do
+    latest_one(key, acc.by[key])
+  end
+end
+
+-- Calls a command taking a key and many members in slices, so that unpack stays within Lua's stack; returns the
+-- replies' elements in order (none for a command that answers a number).
 local function sliced(cmd, key, members)
   local out = {}
   local i = 1
   while i <= #members do
-    local j = math.min(i + 999, #members)
+    local j = math.min(i + SLICE - 1, #members)
     local part = redis.call(cmd, key, unpack(members, i, j))
-    for _, v in ipairs(part) do
-      out[#out + 1] = v
+    if type(part) == 'table' then
+      for x = 1, j - i + 1 do
+        out[#out + 1] = part[x]
+      end
     end
     i = j + 1
   end
   return out
+end
+
+-- The articles of `list` that no window of `windows` holds a count of.
+local function absent(list, windows, K)
+  local out = list
+  for _, v in ipairs(windows) do
+    for k = 0, K - 1 do
+      if #out == 0 then
+        return out
+      end
+      local got = sliced('HMGET', wkey(v, k), out)
+      local left = {}
+      for x = 1, #out do
+        if not got[x] then
+          left[#left + 1] = out[x]
+        end
+      end
+      out = left
+    end
+  end
+  return out
+end
+
+-- Recounts the bands of every window from the buckets left, each window from its target (or its pointer if
+-- that is later), and the shared latest times from the same buckets. Checks every key it reads before the first
+-- write.
+local function rebuild_all(win, K)
+  local tot, sacc, last = {}, sums(), {}
+  for v = 0, win.n - 1 do
+    local e = need_window(v, K)
+    if e then
+      return e
+    end
+    local roll = tonumber(M['roll:' .. v])
+    local from = win.target[v]
+    if roll ~= nil and roll > from then
+      from = roll
+    end
+    local tv = win.tier[v]
+    e = need_zset(rkey(tv))
+    if e then
+      return e
+    end
+    tot[v] = {}
+    for k = 0, K - 1 do
+      tot[v][k] = {}
+    end
+    for _, b in ipairs(redis.call('ZRANGEBYSCORE', rkey(tv), fmt(from), '+inf')) do
+      for k = 0, K - 1 do
+        e = need_hash(ckey(tv, b, k))
+        if e then
+          return e
+        end
+        local cells = redis.call('HGETALL', ckey(tv, b, k))
+        local t = tot[v][k]
+        local start = b * win.res[v]
+        for i = 1, #cells, 2 do
+          local a = cells[i]
+          local n, at = cell_value(cells[i + 1], start)
+          t[a] = (t[a] or 0) + n
+          for _, s in ipairs(S) do
+            bump(sacc, wskey(v, s.sid), a, n * s.w[k + 1])
+          end
+          if last[a] == nil or at > last[a] then
+            last[a] = at
+          end
+        end
+      end
+    end
+  end
+  for v = 0, win.n - 1 do
+    for k = 0, K - 1 do
+      redis.call('DEL', wkey(v, k))
+    end
+    for _, s in ipairs(S) do
+      redis.call('DEL', wskey(v, s.sid))
+    end
+  end
+  redis.call('DEL', WL)
+  -- the band of a window: its totals less the next shorter window's
+  local bands = sums()
+  for r = 0, win.n - 1 do
+    local v = win.order[r]
+    local shorter = r > 0 and tot[win.order[r - 1]] or nil
+    for k = 0, K - 1 do
+      for a, n in pairs(tot[v][k]) do
+        local x = n - (shorter and shorter[k][a] or 0)
+        if x > 0 then
+          bump(bands, wkey(v, k), a, x)
+        end
+      end
+    end
+  end
+  apply(bands, false, false)
+  apply(sacc, true, false)
+  local l = sums()
+  for a, t in pairs(last) do
+    latest_add(l, WL, fmt(t), a)
+  end
+  latest_apply(l)
+  for v = 0, win.n - 1 do
+    local roll = tonumber(M['roll:' .. v])
+    if roll == nil or win.target[v] > roll then
+      redis.call('HSET', META, 'roll:' .. v, fmt(win.target[v]))
+      M['roll:' .. v] = fmt(win.target[v])
+    end
+  end
+  return nil
+end
+
+-- Slides every tracked window, shortest first, so that each holds the buckets from its target on: the cells of
+-- a bucket that leaves window v move from v's band to the next longer window's band (or leave the totals, for
+-- the longest), exactly once, because the pointer roll:<v> moves in the same atomic step. A target at or before
+-- the pointer changes nothing, so the pointers only move forward and the windows stay nested. If a bucket that
+-- should leave has already expired (every engine was down past its end of life), or the meta hash was recreated
+-- over buckets left behind, every window is recounted from the buckets that remain.
+local function slide_all(win, K)
+  local recount = false
+  for v = 0, win.n - 1 do
+    recount = recount or M['rebuild:' .. v] ~= nil
+  end
+  local leaving = {}
+  local e = nil
+  local moving = recount
+  for v = 0, win.n - 1 do
+    local roll = tonumber(M['roll:' .. v])
+    moving = moving or roll == nil or win.target[v] > roll
+  end
+  if not moving then
+    return nil
+  end
+  for v = 0, win.n - 1 do -- a slide reads and writes every window's band: check them all before the first write
+    e = e or need_window(v, K) or need_zset(rkey(win.tier[v]))
+  end
+  if e then
+    return e
+  end
+  for v = 0, win.n - 1 do
+    local roll = tonumber(M['roll:' .. v])
+    leaving[v] = {}
+    if recount or roll == nil or win.target[v] > roll then
+      if not recount then
+        -- No pointer yet: the totals hold every bucket written (a new namespace starts empty).
+        local tv = win.tier[v]
+        leaving[v] = redis.call('ZRANGEBYSCORE', rkey(tv), roll == nil and '-inf' or fmt(roll),
+          '(' .. fmt(win.target[v]))
+        for _, b in ipairs(leaving[v]) do
+          local held = false -- a bucket's keys expire together: none left, the bucket is lost
+          for k = 0, K - 1 do
+            e = e or need_hash(ckey(tv, b, k))
+            held = held or redis.call('EXISTS', ckey(tv, b, k)) == 1
+          end
+          if not held then
+            recount = true
+          end
+        end
+        if e then
+          return e
+        end
+      end
+    end
+  end
+  if recount then
+    e = rebuild_all(win, K)
+    if e then
+      return e
+    end
+    for v = 0, win.n - 1 do
+      if M['rebuild:' .. v] then
+        redis.call('HDEL', META, 'rebuild:' .. v)
+        M['rebuild:' .. v] = nil
+      end
+    end
+    return nil
+  end
+  for r = 0, win.n - 1 do
+    local v = win.order[r]
+    if #leaving[v] > 0 then
+      local longer = win.order[r + 1]
+      local out, into, sacc = sums(), sums(), sums()
+      local touched, seen = {}, {}
+      local tv = win.tier[v]
+      for _, b in ipairs(leaving[v]) do
+        for k = 0, K - 1 do
+          local cells = redis.call('HGETALL', ckey(tv, b, k))
+          for i = 1, #cells, 2 do
+            local a = cells[i]
+            local n = cell_value(cells[i + 1], 0)
+            bump(out, wkey(v, k), a, -n)
+            if longer ~= nil then
+              bump(into, wkey(longer, k), a, n)
+            end
+            for _, s in ipairs(S) do
+              local x = n * s.w[k + 1]
+              if x ~= 0 then
+                bump(sacc, wskey(v, s.sid), a, -x)
+              end
+            end
+            if not seen[a] then
+              seen[a] = true
+              touched[#touched + 1] = a
+            end
+          end
+        end
+      end
+      apply(out, false, true)
+      apply(into, false, false)
+      apply(sacc, true, false)
+      -- An article with nothing left in the window leaves its scorings, and the shared latest times once no
+      -- window holds it.
+      local gone = absent(touched, bands_of(win, v), K)
+      if #gone > 0 then
+        for _, s in ipairs(S) do
+          sliced('ZREM', wskey(v, s.sid), gone)
+        end
+        if longer == nil then -- shorter windows' articles moved into longer bands: gone from the longest is gone
+          sliced('ZREM', WL, gone)
+        end
+      end
+    end
+  end
+  for v = 0, win.n - 1 do
+    local roll = tonumber(M['roll:' .. v])
+    if roll == nil or win.target[v] > roll then
+      redis.call('HSET', META, 'roll:' .. v, fmt(win.target[v]))
+      M['roll:' .. v] = fmt(win.target[v])
+    end
+  end
+  return nil
 end

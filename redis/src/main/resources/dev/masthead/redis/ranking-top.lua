@@ -1,36 +1,43 @@
 -- The best articles of a tracked window, from its running totals (top-K pushed down).
--- KEYS[1] meta. ARGV: layout hash, W windows, K kinds, window w, its tier, its target, limit (-1: all),
---   K kind weights.
--- Slides the window to the target first (as maintenance would). Returns a flat list: per candidate, article,
+-- KEYS[1] meta. ARGV: layout hash, W windows, K kinds, window w, its tier and target (read from the list below),
+--   limit (-1: all),
+--   K kind weights, then per window (4): its tier, its target, its rank by length, its tier's resolution ms.
+-- Slides the windows to their targets first (as maintenance would). Returns a flat list: per candidate, article,
 -- K counts, last event ms. The candidates are the first `limit` by score plus every article tied with the
 -- last of them, so the caller can break ties by last event and id exactly.
 local hash = ARGV[1]
 local W, K = tonumber(ARGV[2]), tonumber(ARGV[3])
-local w, tw, target, limit = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
+local w, limit = tonumber(ARGV[4]), tonumber(ARGV[7])
 local weights = {}
 for k = 0, K - 1 do
   weights[k + 1] = ARGV[8 + k]
 end
+local win = windows_from(8 + K, W, true)
 local e = load_meta(hash)
 if e then
   return redis.error_reply(e)
 end
-e = slide(w, tw, target, K)
+e = slide_all(win, K)
 if e then
   return redis.error_reply(e)
 end
 local wstr = table.concat(weights, ',')
--- ZUNIONSTORE dest K w:<v>:0 .. w:<v>:K-1 WEIGHTS weights...: the score of every article of window v.
-local function union_args(dest, v)
-  local a = {dest, K}
-  for k = 0, K - 1 do
-    a[#a + 1] = wkey(v, k)
+-- Writes into dest the score (sum of weight x count) of every article of window v's totals: HGETALL of each
+-- kind's band of v and of every shorter window, then ZADD in slices. O(articles in the window); runs when a scoring is first used (at most
+-- MAX_SCORINGS times per namespace), or per query for scorings beyond those.
+local function score_into(dest, v)
+  local acc = sums()
+  for _, band in ipairs(bands_of(win, v)) do
+    for k = 0, K - 1 do
+      local cells = redis.call('HGETALL', wkey(band, k))
+      local x = tonumber(weights[k + 1])
+      for i = 1, #cells, 2 do
+        bump(acc, dest, cells[i], tonumber(cells[i + 1]) * x)
+      end
+    end
   end
-  a[#a + 1] = 'WEIGHTS'
-  for k = 1, K do
-    a[#a + 1] = weights[k]
-  end
-  return a
+  redis.call('DEL', dest)
+  apply(acc, true, false)
 end
 local sid = M['s:' .. wstr]
 local key
@@ -45,19 +52,27 @@ if sid == nil then
       if e then
         return redis.error_reply(e)
       end
-      redis.call('ZUNIONSTORE', unpack(union_args(wskey(v, sid), v)))
+    end
+    for v = 0, W - 1 do
+      score_into(wskey(v, sid), v)
     end
     redis.call('HSET', META, 's:' .. wstr, sid, 'sn', tostring(count + 1))
     key = wskey(w, sid)
   else
     key = P .. 'tmp'
-    redis.call('ZUNIONSTORE', unpack(union_args(key, w)))
+    e = need_zset(key)
+    if e then
+      return redis.error_reply(e)
+    end
+    score_into(key, w)
     temporary = true
   end
 else
   key = wskey(w, sid)
 end
-e = need_window(w, K)
+for _, band in ipairs(bands_of(win, w)) do
+  e = e or need_window(band, K)
+end
 if e then
   return redis.error_reply(e)
 end
@@ -93,13 +108,19 @@ if #candidates == 0 then
 end
 local counts = {}
 for k = 0, K - 1 do
-  counts[k] = sliced('ZMSCORE', wkey(w, k), candidates)
+  counts[k] = {}
+  for _, band in ipairs(bands_of(win, w)) do
+    local part = sliced('HMGET', wkey(band, k), candidates)
+    for i = 1, #candidates do
+      counts[k][i] = (counts[k][i] or 0) + (tonumber(part[i]) or 0)
+    end
+  end
 end
-local lasts = sliced('ZMSCORE', wlkey(w), candidates)
+local lasts = sliced('ZMSCORE', WL, candidates)
 for i, a in ipairs(candidates) do
   out[#out + 1] = a
   for k = 0, K - 1 do
-    out[#out + 1] = counts[k][i] or '0'
+    out[#out + 1] = fmt(counts[k][i])
   end
   out[#out + 1] = lasts[i] or '0'
 end

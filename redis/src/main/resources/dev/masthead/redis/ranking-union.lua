@@ -1,7 +1,7 @@
--- Reads buckets, each atomically with its last-event times. KEYS[1] meta.
+-- Reads buckets (each bucket's cells of every kind, with their latest event times). KEYS[1] meta.
 -- ARGV: layout hash, K kinds, then per bucket (2): tier, bucket index.
--- Returns per bucket a list of K + 1 flat lists (article, value, ...): the counts of each kind, then the
--- latest event times. A bucket the store does not hold (never written, or freed) reads as empty lists; the
+-- Returns per bucket a list of K flat lists (article, value, ...), one per kind, each value
+-- "<count>:<last event ms after the bucket's start>". A bucket the store does not hold (never written, or freed) reads as empty lists; the
 -- registry r:<tier> says which are held, so a long window of mostly empty buckets costs little.
 local hash = ARGV[1]
 local K = tonumber(ARGV[2])
@@ -25,7 +25,7 @@ local function is_held(t, b)
 end
 local out = {}
 local empty = {}
-for k = 1, K + 1 do
+for k = 1, K do
   empty[k] = {}
 end
 local i = 3
@@ -40,17 +40,12 @@ while i <= #ARGV do
   else
     local parts = {}
     for k = 0, K - 1 do
-      e = need_zset(ckey(t, b, k))
+      e = need_hash(ckey(t, b, k))
       if e then
         return redis.error_reply(e)
       end
-      parts[k + 1] = redis.call('ZRANGE', ckey(t, b, k), 0, -1, 'WITHSCORES')
+      parts[k + 1] = redis.call('HGETALL', ckey(t, b, k))
     end
-    e = need_zset(lkey(t, b))
-    if e then
-      return redis.error_reply(e)
-    end
-    parts[K + 1] = redis.call('ZRANGE', lkey(t, b), 0, -1, 'WITHSCORES')
     out[#out + 1] = parts
   end
   i = i + 2

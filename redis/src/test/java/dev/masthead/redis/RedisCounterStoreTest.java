@@ -133,6 +133,33 @@ class RedisCounterStoreTest {
         .extracting(t -> t.articleId().value() + "=" + t.counts()[0]).containsExactly("old=7", "new=2");
   }
 
+  private static List<String> counted(List<Tally> tallies) {
+    return tallies.stream().map(t -> t.articleId().value() + "=" + t.counts()[0]).toList();
+  }
+
+  @Test
+  void aCellCountsInEveryTrackedWindowThatHoldsItWhicheverBandItLandedInAndAsTheWindowsSlide() {
+    RedisCounterStore store = store();
+    long[] views = {1, 0};
+    await(store.add(new Batch("now", List.of(cell("a", 0, NOW, 2))), NOW));
+    await(store.maintain(NOW));
+    // late cells, after the windows moved: past the 24-hour window (and tier 0), inside the 7- and 30-day ones
+    await(store.add(new Batch("late", List.of(cell("a", 0, NOW - 30 * HOUR, 3), cell("b", 0, NOW - 10 * DAY, 4))),
+        NOW));
+    assertThat(counted(await(store.top(Duration.ofHours(24), views, 10, NOW)))).containsExactly("a=2");
+    assertThat(counted(await(store.top(Duration.ofDays(7), views, 10, NOW)))).containsExactly("a=5");
+    assertThat(counted(await(store.top(Duration.ofDays(30), views, 10, NOW)))).containsExactly("a=5", "b=4");
+    await(store.maintain(NOW + 2 * DAY)); // "a"'s current cell leaves the 24 hours for the 7 days' band
+    assertThat(await(store.top(Duration.ofHours(24), views, 10, NOW + 2 * DAY))).isEmpty();
+    assertThat(counted(await(store.top(Duration.ofDays(7), views, 10, NOW + 2 * DAY)))).containsExactly("a=5");
+    assertThat(counted(await(store.top(Duration.ofDays(30), views, 10, NOW + 2 * DAY))))
+        .containsExactly("a=5", "b=4");
+    await(store.maintain(NOW + 21 * DAY)); // "b" leaves the 30 days, "a" the 7 days
+    assertThat(await(store.top(Duration.ofDays(7), views, 10, NOW + 21 * DAY))).isEmpty();
+    assertThat(counted(await(store.top(Duration.ofDays(30), views, 10, NOW + 21 * DAY)))).containsExactly("a=5");
+    assertThat(await(store.stats()).articles()).isEqualTo(1);
+  }
+
   @Test
   void topSlidesItsWindowEvenWhenNobodyMaintained() {
     RedisCounterStore store = store();
@@ -170,6 +197,55 @@ class RedisCounterStoreTest {
     RedisCounterStore.builder(connection).namespace("t2").layout(other).build(); // another namespace is fine
   }
 
+  private static long usedMemory() {
+    return redis.command("INFO", "memory").lines().filter(l -> l.startsWith("used_memory:"))
+        .mapToLong(l -> Long.parseLong(l.substring("used_memory:".length()).trim())).findFirst().orElseThrow();
+  }
+
+  @Test
+  void estimatedBytesFollowWhatRedisHoldsForTheNamespaceAndFallWhenBucketsAreFreed() {
+    RedisCounterStore store = RedisCounterStore.builder(connection).namespace("t").layout(LAYOUT).build();
+    await(store.add(new Batch("warm", List.of(cell("warm", 0, NOW, 1))), NOW)); // scripts cached before measuring
+    long empty = await(store.stats()).estimatedBytes();
+    assertThat(empty).isPositive().isLessThan(10_000);
+    long before = usedMemory();
+    List<Cell> cells = new ArrayList<>();
+    for (int m = 0; m < 5; m++) {
+      for (int i = 0; i < 3_000; i++) {
+        cells.add(cell("article-" + i, i % 2, NOW - m * MINUTE, 1 + i % 7));
+      }
+    }
+    for (int from = 0; from < cells.size(); from += 5_000) {
+      await(store.add(new Batch("fill-" + from, cells.subList(from, from + 5_000)), NOW));
+    }
+    long held = usedMemory() - before;
+    long estimated = await(store.stats()).estimatedBytes();
+    System.out.printf("15,000 cells: used_memory grew by %d B, estimatedBytes %d B%n", held, estimated);
+    assertThat(estimated).isBetween((long) (0.7 * held), (long) (1.3 * held));
+    await(store.maintain(NOW + 40 * DAY)); // every bucket freed, every window emptied
+    assertThat(await(store.stats()).estimatedBytes()).isLessThan(empty + 1_000);
+  }
+
+  @Test
+  void aNamespaceOfAnOlderKeyLayoutIsRefusedNamingTheVersion() throws Exception {
+    RedisCounterStore store = store();
+    await(store.add(new Batch("b", List.of(cell("a", 0, NOW, 1))), NOW));
+    // a namespace written by masthead-redis before key layout version 2 (per-bucket counts in sorted sets)
+    redis.command("HSET", "mh:{t}:meta", "v", "1");
+    CompletionStage<Void> add = store.add(new Batch("c", List.of(cell("a", 0, NOW, 1))), NOW);
+    assertThatThrownBy(() -> add.toCompletableFuture().get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(BackendUnavailableException.class)
+        .hasMessageContaining("key layout version 1").hasMessageContaining("Use a new namespace");
+    assertThat(redis.command("EXISTS", "mh:{t}:ok:c:0")).isEqualTo("0");
+    assertThatThrownBy(this::store).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("namespace 't' holds counts in key layout version 1")
+        .hasMessageContaining("this one reads and writes version 2");
+    redis.command("HDEL", "mh:{t}:meta", "v"); // older still: no version field at all
+    assertThatThrownBy(this::store).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("key layout version none");
+  }
+
   @Test
   void aKeyOfTheWrongTypeInTheNamespaceIsNamed() throws Exception {
     RedisCounterStore store = store();
@@ -179,7 +255,7 @@ class RedisCounterStoreTest {
     assertThatThrownBy(() -> add.toCompletableFuture().get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .cause().isInstanceOf(BackendUnavailableException.class)
-        .hasMessageContaining("mh:{t}:c:0:" + bucket + ":0 holds a string, not a sorted set");
+        .hasMessageContaining("mh:{t}:c:0:" + bucket + ":0 holds a string, not a hash");
     // nothing of the chunk landed: neither the marker nor the cell's other tier
     assertThat(redis.command("EXISTS", "mh:{t}:ok:w:0")).isEqualTo("0");
     assertThat(redis.command("EXISTS", "mh:{t}:c:1:" + Math.floorDiv(NOW, HOUR) + ":0")).isEqualTo("0");
@@ -187,6 +263,22 @@ class RedisCounterStoreTest {
     redis.command("SET", "mh:{u}:meta", "not a hash");
     assertThatThrownBy(() -> RedisCounterStore.builder(connection).namespace("u").layout(LAYOUT).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("mh:{u}:meta holds a string");
+  }
+
+  @Test
+  void aSlideOverABandOfTheWrongTypeWritesNothing() throws Exception {
+    RedisCounterStore store = store();
+    await(store.add(new Batch("a", List.of(cell("a", 0, NOW, 3))), NOW));
+    await(store.maintain(NOW));
+    String roll = redis.command("HGET", "mh:{t}:meta", "roll:0");
+    redis.command("SET", "mh:{t}:w:1:0", "oops"); // the 7-day band, which the 24-hour slide moves "a" into
+    CompletionStage<Void> slide = store.maintain(NOW + 2 * DAY);
+    assertThatThrownBy(() -> slide.toCompletableFuture().get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(BackendUnavailableException.class)
+        .hasMessageContaining("mh:{t}:w:1:0 holds a string, not a hash");
+    assertThat(redis.command("HGET", "mh:{t}:meta", "roll:0")).isEqualTo(roll);
+    assertThat(redis.command("HGET", "mh:{t}:w:0:0", "a")).isEqualTo("3");
   }
 
   @Test
@@ -232,6 +324,12 @@ class RedisCounterStoreTest {
         "mh:{t}:l:0:" + Math.floorDiv(NOW - 20 * HOUR, MINUTE));
     assertThat(ids(await(store.top(Duration.ofHours(24), new long[] {1, 1}, 10, NOW + 5 * HOUR))))
         .containsExactly("kept");
+    // the longer windows were recounted with it, from their hour buckets, and slide on from there
+    assertThat(await(store.top(Duration.ofDays(7), new long[] {1, 1}, 10, NOW + 5 * HOUR)))
+        .extracting(t -> t.articleId().value() + "=" + t.counts()[0]).containsExactly("gone=5", "kept=1");
+    assertThat(await(store.top(Duration.ofDays(7), new long[] {1, 1}, 10, NOW + 8 * DAY))).isEmpty();
+    assertThat(await(store.top(Duration.ofDays(30), new long[] {1, 1}, 10, NOW + 8 * DAY)))
+        .extracting(t -> t.articleId().value() + "=" + t.counts()[0]).containsExactly("gone=5", "kept=1");
   }
 
   @Test

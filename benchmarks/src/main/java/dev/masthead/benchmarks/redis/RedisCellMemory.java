@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Measures Redis memory per live (article, kind, bucket) cell of {@link RedisCounterStore}: {@code used_memory}
  * from {@code INFO memory} of a fresh {@code redis-server} (no persistence, started by this program) before and
- * after filling a namespace, divided by the store's live cells; and {@code MEMORY USAGE} of one bucket's sorted
- * set divided by its members. Cells are written through the store's {@code add} with the default layout
+ * after filling a namespace, divided by the store's live cells; and {@code MEMORY USAGE} of one bucket's counts
+ * hash of one kind divided by its fields. Cells are written through the store's {@code add} with the default layout
  * (minute and hour tiers, running totals of 24 h, 7 d and 30 d), so the figure includes the hour tier's cells,
- * the running totals and the latest-event sets that each cell brings.
+ * the running totals (bands) and the shared latest-event set that each cell brings.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.masthead.benchmarks.redis.RedisCellMemory}, or with
  * {@code ARTICLES BUCKETS STEP_MINUTES} for one shape only (a quick check: {@code 2000 60 1}).
@@ -86,9 +86,9 @@ public final class RedisCellMemory {
     CounterStore.Stats stats = store.stats().toCompletableFuture().get(60, TimeUnit.SECONDS);
     long bucket = last.toEpochMilli() / minute;
     long bucketBytes = Long.parseLong(String.valueOf(redis.command("MEMORY", "USAGE", "mh:{memory}:c:0:" + bucket + ":0")));
-    long bucketCells = Long.parseLong(redis.command("ZCARD", "mh:{memory}:c:0:" + bucket + ":0"));
+    long bucketCells = Long.parseLong(redis.command("HLEN", "mh:{memory}:c:0:" + bucket + ":0"));
     System.out.printf("articles=%d buckets=%d (%s) liveCells=%d used_memory delta=%d B => %.1f B/cell overall "
-            + "(tiers, totals, latest-event sets, markers); one minute bucket's counts: %d B for %d cells => "
+            + "(tiers, bands, latest-event set, markers); one minute bucket's counts: %d B for %d cells => "
             + "%.1f B/cell%n", articles, buckets, step, stats.liveCells(), after - before,
         (after - before) / (double) stats.liveCells(), bucketBytes, bucketCells, bucketBytes / (double) bucketCells);
   }

@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * of traffic at the target rate of 1 M events/s, and waits until all of them are in Redis.
  *
  * <p>{@code masthead}: {@link RankingEngine#record} into the engine's buffers, then {@link RankingEngine#flush()}
- * (coalesced cells, one Lua script per 500 cells, into both tiers and three running totals).
+ * (coalesced cells, one Lua script per 500 cells, into both tiers and the three tracked windows' running totals,
+ * kept as nested bands; no scoring set exists, since no ranking is asked: a site that asks one pays a score per
+ * cell and tracked window on top).
  * {@code zincrby}: the baseline, each event its own {@code ZINCRBY} of a per-minute sorted set, pipelined
  * (Lettuce's async API, every reply awaited at the end of the block), one tier and no totals.
  *
