@@ -4,6 +4,7 @@ import dev.masthead.core.ArticleId;
 import dev.masthead.ranking.EngagementEvent;
 import dev.masthead.ranking.RankingConfig;
 import dev.masthead.ranking.RankingEngine;
+import dev.masthead.ranking.RankingQuery;
 import dev.masthead.redis.RedisConnection;
 import dev.masthead.redis.RedisCounterStore;
 import dev.masthead.redis.RedisServer;
@@ -37,8 +38,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>{@code masthead}: {@link RankingEngine#record} into the engine's buffers, then {@link RankingEngine#flush()}
  * (coalesced cells, one Lua script per 500 cells, into both tiers and the three tracked windows' running totals,
- * kept as nested bands; no scoring set exists, since no ranking is asked: a site that asks one pays a score per
- * cell and tracked window on top).
+ * kept as nested bands; no scoring set exists, since no ranking is asked). {@code masthead-ranked}: the same after
+ * one ranking was asked in setup, as on a site showing a "Top 5" box: the store then also keeps that scoring's
+ * sorted set for each tracked window, one score per flushed cell and window.
  * {@code zincrby}: the baseline, each event its own {@code ZINCRBY} of a per-minute sorted set, pipelined
  * (Lettuce's async API, every reply awaited at the end of the block), one tier and no totals.
  *
@@ -54,7 +56,7 @@ public class RedisIngestBenchmark {
   static final int EVENTS = 1 << 20;
   static final Instant NOW = Instant.parse("2026-06-17T12:00:30Z");
 
-  @Param({"masthead", "zincrby"})
+  @Param({"masthead", "masthead-ranked", "zincrby"})
   public String impl;
 
   RedisServer redis;
@@ -83,13 +85,17 @@ public class RedisIngestBenchmark {
       events[i] = EngagementEvent.view(ids[draws[i]], at);
       baselineKeys[i] = "naive:{bench}:" + at.toEpochMilli() / 60_000;
     }
-    if (impl.equals("masthead")) {
+    if (impl.startsWith("masthead")) {
       connection = RedisConnection.builder().uri(redis.uri()).commandTimeout(Duration.ofSeconds(5)).build();
       RankingConfig config = RankingEngine.builder().clock(InstantSource.fixed(NOW))
           .uniqueVisitorPeriod(Duration.ZERO).flushInterval(Duration.ofMinutes(1))
           .storeTimeout(Duration.ofSeconds(30)).config();
       RedisCounterStore store = RedisCounterStore.builder(connection).namespace("bench").layout(config.layout()).build();
       engine = RankingEngine.builder().config(config).clock(InstantSource.fixed(NOW)).counterStore(store).build();
+      if (impl.equals("masthead-ranked")) {
+        // as a site showing "Top 5 This Week": from here on the store keeps that ranking's scoring
+        engine.top(RankingQuery.top(RankingQuery.Window.last(Duration.ofDays(7)), 5));
+      }
     } else {
       baselineClient = RedisClient.create(redis.uri());
       baselineConnection = baselineClient.connect();
