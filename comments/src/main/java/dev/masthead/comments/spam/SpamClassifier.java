@@ -141,6 +141,11 @@ public final class SpamClassifier {
     return calibrated(SpamFeatures.of(comment));
   }
 
+  /** The calibrated log-odds of a validated comment whose cues are scanned. */
+  double logOdds(Comment comment, CommentCues cues) {
+    return calibrated(SpamFeatures.of(comment, cues));
+  }
+
   private double calibrated(SpamFeatures.Features features) {
     lock.readLock().lock();
     try {

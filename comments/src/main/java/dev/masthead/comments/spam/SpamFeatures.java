@@ -65,7 +65,12 @@ final class SpamFeatures {
 
   /** The features of a validated comment, with the links the validator found. */
   static Features of(dev.masthead.comments.Comment comment) {
-    return of(comment.contentText(), SpamCues.of(comment), LinkFinderHosts.of(comment.links()));
+    return of(comment, CommentCues.of(comment));
+  }
+
+  /** The features of a validated comment whose cues and link hosts are scanned. */
+  static Features of(dev.masthead.comments.Comment comment, CommentCues cues) {
+    return of(comment.contentText(), cues.found(), cues.hosts());
   }
 
   static Features of(String text, SpamCues.Found found, List<String> hosts) {

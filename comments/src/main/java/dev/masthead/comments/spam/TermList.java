@@ -348,16 +348,26 @@ public final class TermList {
     return Optional.empty();
   }
 
-  /** The text in the two forms terms are matched against, each computed once and only if a term needs it. */
-  private final class Forms {
+  /**
+   * The text in the two forms terms are matched against, each computed once and only if a term needs it, so
+   * that lists with the same {@link LookAlikes} (a check's disallowed and moderation lists) fold a field once.
+   * Not thread-safe: one per text and call.
+   */
+  static final class Forms {
     private final String text;
+    private final LookAlikes lookAlikes;
     private @Nullable String plain;
     private @Nullable String folded;
     private @Nullable List<String> plainWords;
     private @Nullable List<String> foldedWords;
 
-    Forms(String text) {
+    Forms(String text, LookAlikes lookAlikes) {
       this.text = text;
+      this.lookAlikes = lookAlikes;
+    }
+
+    LookAlikes lookAlikes() {
+      return lookAlikes;
     }
 
     String plain() {
@@ -410,10 +420,17 @@ public final class TermList {
    * them; then those matched on the text as written, the same way.
    */
   Optional<Term> matchText(String text) {
+    return matchText(new Forms(text, lookAlikes));
+  }
+
+  /** As {@link #matchText(String)}, on forms of the text folded as this list folds ({@link #lookAlikes()}). */
+  Optional<Term> matchText(Forms forms) {
+    if (forms.lookAlikes() != lookAlikes) {
+      throw new IllegalArgumentException("forms folded with " + forms.lookAlikes() + ", list with " + lookAlikes);
+    }
     if (substrings.isEmpty() && !hasFoldedWords && !hasPlainWords) {
       return Optional.empty();
     }
-    Forms forms = new Forms(text);
     for (Term t : substrings) {
       if (forms.spaced(t.folded()).contains(Objects.requireNonNull(t.substring()))) {
         return Optional.of(t);
@@ -505,7 +522,7 @@ public final class TermList {
     if (terms.isEmpty()) {
       return found;
     }
-    Forms forms = new Forms(text);
+    Forms forms = new Forms(text, lookAlikes);
     java.util.BitSet hits = new java.util.BitSet(terms.size());
     if (!substrings.isEmpty()) {
       for (int i = 0; i < terms.size(); i++) {
