@@ -273,7 +273,9 @@ final class SpamCues {
     if (money) {
       cues.add(Cue.MONEY);
     }
-    String lower = TextFolding.fold(text); // lower case; full-width, look-alike and invisible letters folded
+    boolean plainAscii = TextFolding.isPlainAscii(text);
+    // lower case; full-width, look-alike and invisible letters folded (plain ASCII: its lower case)
+    String lower = plainAscii ? text.toLowerCase(Locale.ROOT) : TextFolding.fold(text);
     if (lower.contains("[url=") || lower.contains("[url]") || lower.contains("[link=")
         || html.contains("[url=") || html.contains("[URL=")) {
       cues.add(Cue.BBCODE_LINK);
@@ -301,7 +303,7 @@ final class SpamCues {
             || BRACKETED_DOT.matcher(lower).find())) {
       cues.add(Cue.OBFUSCATED_LINK);
     }
-    if (!cues.contains(Cue.OBFUSCATED_LINK) && !TextFolding.isPlainAscii(text)
+    if (!cues.contains(Cue.OBFUSCATED_LINK) && !plainAscii
         && LinkFinder.bareLinks(TextFolding.fold(text)).size() > LinkFinder.bareLinks(text).size()) {
       cues.add(Cue.OBFUSCATED_LINK); // a link in full-width or look-alike letters: "ｅｂａｙ.ｃｏｍ"
     }

@@ -379,7 +379,9 @@ public final class TermList {
 
     String folded() {
       if (folded == null) {
-        folded = TextFolding.foldNormalized(plain(), lookAlikes == LookAlikes.FOLD);
+        // plain ASCII normalizes to its lower case, which folding leaves as it is: no second look
+        folded = TextFolding.isPlainAscii(text) ? plain()
+            : TextFolding.foldNormalized(plain(), lookAlikes == LookAlikes.FOLD);
       }
       return folded;
     }
@@ -494,8 +496,13 @@ public final class TermList {
         continue;
       }
       int start = i;
-      while (i < n && isWordChar(folded.codePointAt(i), pattern)) {
-        i += Character.charCount(folded.codePointAt(i));
+      i += Character.charCount(cp);
+      while (i < n) {
+        int next = folded.codePointAt(i);
+        if (!isWordChar(next, pattern)) {
+          break;
+        }
+        i += Character.charCount(next);
       }
       out.add(folded.substring(start, i));
     }
@@ -504,6 +511,9 @@ public final class TermList {
 
   /** Letters, digits and marks (which stay attached to their letter in the text as written), and '*' in patterns. */
   private static boolean isWordChar(int cp, boolean pattern) {
+    if (cp < 0x80) { // Basic Latin: its only letters and digits are these, and it has no marks
+      return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9' || pattern && cp == '*';
+    }
     if (Character.isLetterOrDigit(cp) || pattern && cp == '*') {
       return true;
     }

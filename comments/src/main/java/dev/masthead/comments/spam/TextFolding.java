@@ -32,6 +32,9 @@ final class TextFolding {
 
   /** The text normalized, then folded (accents removed; look-alikes mapped to Latin if {@code lookAlikes}). */
   static String fold(String text, boolean lookAlikes) {
+    if (isPlainAscii(text)) {
+      return text.toLowerCase(Locale.ROOT); // normalize's lower case, which folding leaves as it is
+    }
     return foldNormalized(normalize(text), lookAlikes);
   }
 
