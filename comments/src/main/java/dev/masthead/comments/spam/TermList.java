@@ -370,18 +370,22 @@ public final class TermList {
       return lookAlikes;
     }
 
+    private boolean plainAscii;
+
     String plain() {
       if (plain == null) {
-        plain = TextFolding.normalize(text);
+        plainAscii = TextFolding.isPlainAscii(text);
+        // plain ASCII: what normalize returns for it, without looking at it twice
+        plain = plainAscii ? text.toLowerCase(Locale.ROOT) : TextFolding.normalize(text);
       }
       return plain;
     }
 
     String folded() {
       if (folded == null) {
-        // plain ASCII normalizes to its lower case, which folding leaves as it is: no second look
-        folded = TextFolding.isPlainAscii(text) ? plain()
-            : TextFolding.foldNormalized(plain(), lookAlikes == LookAlikes.FOLD);
+        String p = plain();
+        // plain ASCII normalizes to its lower case, which folding leaves as it is
+        folded = plainAscii ? p : TextFolding.foldNormalized(p, lookAlikes == LookAlikes.FOLD);
       }
       return folded;
     }

@@ -35,6 +35,36 @@ class FoldingShortcutsProperties {
     });
   }
 
+  @Test
+  void collapsedSpacesAreThoseOfTheStringBuilderPass() {
+    Gen<String> spacy = SpamFeaturesProperties.pieces().mix(strings().betweenCodePoints(8, 0x3000 + 1)
+        .ofLengthBetween(0, 40), 30);
+    qt().withFixedSeed(SEED).withExamples(3_000).forAll(texts().mix(spacy, 50))
+        .checkAssert(text -> assertThat(TextFolding.collapseSpaces(text)).isEqualTo(referenceCollapse(text)));
+    for (String text : new String[] {"", " ", "a", " a", "a ", "a b", "a  b", "a\tb", "a\u00A0b", "a\u2003b", "\n\n"}) {
+      assertThat(TextFolding.collapseSpaces(text)).as(text).isEqualTo(referenceCollapse(text));
+    }
+  }
+
+  /** White space collapsed as before the shortcut: a StringBuilder pass over every char. */
+  static String referenceCollapse(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = sb.length() > 0;
+      } else {
+        if (space) {
+          sb.append(' ');
+          space = false;
+        }
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
   /** The words as found before the Basic Latin shortcut: letters, digits and marks by their Unicode category. */
   static List<String> referenceWords(String text, boolean pattern) {
     List<String> out = new ArrayList<>();
