@@ -76,20 +76,45 @@ final class SpamFeatures {
   static Features of(String text, SpamCues.Found found, List<String> hosts) {
     Scratch scratch = Scratch.acquire();
     try {
-      addGrams(text, scratch);
-      int grams = scratch.size; // the n-grams stay first: a cue that collides with one of them adds nothing
-      for (SpamCues.Cue cue : found.cues()) {
-        if (cue != SpamCues.Cue.SHOUTING) { // reported, never weighed: see SpamCues.Cue.SHOUTING
-          scratch.add(CUE_BUCKETS[cue.ordinal()]);
-        }
-      }
-      for (String host : hosts) {
-        scratch.add(bucket(hash(HOST, host, 0, host.length())));
-      }
+      int grams = addAll(text, found, hosts, scratch);
       return new Features(scratch.toArray(), grams);
     } finally {
       scratch.release();
     }
+  }
+
+  /** Scores features in place: {@code buckets[0, size)} as {@link Features#buckets()}, the first {@code grams} n-grams. */
+  interface Scorer {
+    double score(int[] buckets, int size, int grams);
+  }
+
+  /**
+   * What {@code scorer} gives for the features of a validated comment whose cues are scanned, the features as
+   * {@link #of(dev.masthead.comments.Comment, CommentCues)} gives them but never copied out of the scratch.
+   */
+  static double score(dev.masthead.comments.Comment comment, CommentCues cues, Scorer scorer) {
+    Scratch scratch = Scratch.acquire();
+    try {
+      int grams = addAll(comment.contentText(), cues.found(), cues.hosts(), scratch);
+      return scorer.score(scratch.buckets, scratch.size, grams);
+    } finally {
+      scratch.release();
+    }
+  }
+
+  /** Adds the n-grams, then the weighed cues and the hosts; returns the number of n-grams. */
+  private static int addAll(String text, SpamCues.Found found, List<String> hosts, Scratch scratch) {
+    addGrams(text, scratch);
+    int grams = scratch.size; // the n-grams stay first: a cue that collides with one of them adds nothing
+    for (SpamCues.Cue cue : found.cues()) {
+      if (cue != SpamCues.Cue.SHOUTING) { // reported, never weighed: see SpamCues.Cue.SHOUTING
+        scratch.add(CUE_BUCKETS[cue.ordinal()]);
+      }
+    }
+    for (String host : hosts) {
+      scratch.add(bucket(hash(HOST, host, 0, host.length())));
+    }
+    return grams;
   }
 
   /** The distinct n-gram buckets of a text, in first-seen order. */
@@ -184,7 +209,7 @@ final class SpamFeatures {
     private static final ThreadLocal<Scratch> PER_THREAD = ThreadLocal.withInitial(Scratch::new);
 
     private final long[] seen = new long[BUCKETS >>> 6];
-    private int[] buckets = new int[2_048];
+    int[] buckets = new int[2_048];
     private char[] joined = new char[1_024];
     int size;
     private boolean inUse;

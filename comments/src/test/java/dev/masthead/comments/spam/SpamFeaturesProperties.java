@@ -76,6 +76,15 @@ class SpamFeaturesProperties {
   }
 
   @Test
+  void scoringInPlaceEqualsScoringTheCopiedFeatures() {
+    SpamClassifier starter = SpamClassifier.starter();
+    qt().withFixedSeed(SEED).withExamples(500).forAll(spaced()).checkAssert(text -> {
+      Comment comment = TestComments.text(text);
+      assertThat(starter.logOdds(comment, CommentCues.of(comment))).as(text).isEqualTo(starter.logOdds(comment));
+    });
+  }
+
+  @Test
   void featuresOfLongTextsEqualTheReference() {
     String benchmark = "Reply 7: I read the council's report on the Harbor Bridge repairs and the figures do not"
         + " match what the article says. The budget page lists $84 million, but the engineers' estimate in"
