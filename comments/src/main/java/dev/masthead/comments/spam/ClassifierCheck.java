@@ -18,7 +18,7 @@ import java.util.Objects;
  *
  * <p>Thread-safe: the classifier is.
  */
-final class ClassifierCheck implements SpamCheck {
+final class ClassifierCheck implements CueCheck {
   static final double CLAMP = 8.0;
 
   private final SpamClassifier classifier;
@@ -44,11 +44,11 @@ final class ClassifierCheck implements SpamCheck {
   }
 
   @Override
-  public List<Signal> check(Comment comment, SpamContext context) {
+  public List<Signal> check(Comment comment, SpamContext context, CommentCues cues) {
     if (classifier.spamExamples() == 0 || classifier.hamExamples() == 0) {
       return List.of();
     }
-    double logOdds = Math.max(-CLAMP, Math.min(CLAMP, classifier.logOdds(comment)));
+    double logOdds = Math.max(-CLAMP, Math.min(CLAMP, classifier.logOdds(comment, cues)));
     double probability = 1.0 / (1.0 + Math.exp(-logOdds));
     String percent = String.format(Locale.ROOT, "%.1f%%", probability * 100);
     return List.of(Signal.score(name(), logOdds > 0 ? "classifier.spam" : "classifier.ham", logOdds,

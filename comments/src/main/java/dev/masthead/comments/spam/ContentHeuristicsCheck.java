@@ -37,7 +37,7 @@ import java.util.List;
  *
  * <p>Immutable and thread-safe.
  */
-final class ContentHeuristicsCheck implements SpamCheck {
+final class ContentHeuristicsCheck implements CueCheck {
   private static final ContentHeuristicsCheck INSTANCE = new ContentHeuristicsCheck();
 
   private ContentHeuristicsCheck() {}
@@ -57,8 +57,8 @@ final class ContentHeuristicsCheck implements SpamCheck {
   }
 
   @Override
-  public List<Signal> check(Comment comment, SpamContext context) {
-    SpamCues.Found found = SpamCues.of(comment);
+  public List<Signal> check(Comment comment, SpamContext context, CommentCues cues) {
+    SpamCues.Found found = cues.found();
     if (found.cues().isEmpty()) {
       return List.of();
     }

@@ -40,6 +40,8 @@ public final class FormTokens {
   private static final String ALGORITHM = "HmacSHA256";
 
   private final SecretKeySpec key;
+  /** A Mac initialised with the key, cloned per token (cheaper than looking up the provider and initialising). */
+  private final @Nullable Mac prototype;
   private final InstantSource clock;
   private final Duration maxAge;
   private final Duration minAge;
@@ -82,6 +84,7 @@ public final class FormTokens {
 
   private FormTokens(byte[] key, InstantSource clock, Duration maxAge, Duration minAge) {
     this.key = new SecretKeySpec(key, ALGORITHM);
+    this.prototype = initialisedMac(this.key);
     this.clock = clock;
     this.maxAge = maxAge;
     this.minAge = minAge;
@@ -193,10 +196,36 @@ public final class FormTokens {
     return minAge;
   }
 
-  private byte[] mac(long issuedAt, ArticleId articleId, @Nullable String sessionId) {
+  /** A Mac initialised with the key, or null if the provider cannot clone one (each token then makes its own). */
+  private static @Nullable Mac initialisedMac(SecretKeySpec key) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
+      mac.clone();
+      return mac;
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new AssertionError("every Java platform has HmacSHA256", e);
+    } catch (CloneNotSupportedException e) {
+      return null;
+    }
+  }
+
+  private Mac newMac() throws NoSuchAlgorithmException, InvalidKeyException {
+    if (prototype != null) {
+      try {
+        return (Mac) prototype.clone();
+      } catch (CloneNotSupportedException e) {
+        // cloned once in the constructor: not expected; fall through to a fresh instance
+      }
+    }
+    Mac mac = Mac.getInstance(ALGORITHM);
+    mac.init(key);
+    return mac;
+  }
+
+  private byte[] mac(long issuedAt, ArticleId articleId, @Nullable String sessionId) {
+    try {
+      Mac mac = newMac();
       mac.update((VERSION + "\n" + issuedAt + "\n").getBytes(StandardCharsets.UTF_8));
       mac.update(articleId.value().getBytes(StandardCharsets.UTF_8));
       mac.update((byte) 0);

@@ -141,10 +141,20 @@ public final class SpamClassifier {
     return calibrated(SpamFeatures.of(comment));
   }
 
+  /** The calibrated log-odds of a validated comment whose cues are scanned. */
+  double logOdds(Comment comment, CommentCues cues) {
+    return SpamFeatures.score(comment, cues, this::calibrated);
+  }
+
   private double calibrated(SpamFeatures.Features features) {
+    return calibrated(features.buckets(), features.buckets().length, features.grams());
+  }
+
+  /** The calibrated log-odds of the features {@code b[0, size)}, the first {@code grams} of them n-grams. */
+  private double calibrated(int[] b, int size, int grams) {
     lock.readLock().lock();
     try {
-      return slope * score(features) + intercept;
+      return slope * score(b, size, grams) + intercept;
     } finally {
       lock.readLock().unlock();
     }
@@ -152,14 +162,16 @@ public final class SpamClassifier {
 
   /** The raw (uncalibrated) log-odds of the linear model. */
   private double score(SpamFeatures.Features features) {
-    int[] b = features.buckets();
-    int grams = features.grams();
+    return score(features.buckets(), features.buckets().length, features.grams());
+  }
+
+  private double score(int[] b, int size, int grams) {
     double gramSum = 0;
     for (int i = 0; i < grams; i++) {
       gramSum += weights[b[i]];
     }
     double z = bias + gramSum;
-    for (int i = grams; i < b.length; i++) {
+    for (int i = grams; i < size; i++) {
       z += weights[b[i]];
     }
     return z;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The signs of spam that mean spam on any site, not only on the one a model was trained on: links, links
@@ -115,10 +116,16 @@ final class SpamCues {
   /** A phrase of {@link #CALLS_TO_ACTION} or {@link #OFFERS}. */
   private record Phrase(String text, boolean offer) {}
 
-  private static final Map<Long, Phrase> PHRASES = new HashMap<>();
   private static final int MAX_PHRASE_WORDS = 3;
+  /**
+   * The phrases by the hash of their words (see {@link #phrases}), in an open-addressing table of primitive
+   * keys, so that the three look-ups per word of a comment box nothing. Filled once, then only read.
+   */
+  private static final long[] PHRASE_KEYS;
+  private static final Phrase[] PHRASE_VALUES;
 
   static {
+    Map<Long, Phrase> byKey = new HashMap<>();
     for (List<String> list : List.of(CALLS_TO_ACTION, OFFERS)) {
       for (String p : list) {
         List<String> w = words(p);
@@ -129,11 +136,38 @@ final class SpamCues {
         for (String word : w) {
           h = mix(h, word.hashCode());
         }
-        if (PHRASES.put(h, new Phrase(p, list == OFFERS)) != null) {
+        if (byKey.put(h, new Phrase(p, list == OFFERS)) != null) {
           throw new AssertionError("phrase listed twice: " + p);
         }
       }
     }
+    int capacity = Integer.highestOneBit(byKey.size() * 4 - 1) << 1; // at most a quarter full
+    PHRASE_KEYS = new long[capacity];
+    PHRASE_VALUES = new Phrase[capacity];
+    for (Map.Entry<Long, Phrase> e : byKey.entrySet()) {
+      int slot = phraseSlot(e.getKey());
+      while (PHRASE_VALUES[slot] != null) {
+        slot = slot + 1 & capacity - 1;
+      }
+      PHRASE_KEYS[slot] = e.getKey();
+      PHRASE_VALUES[slot] = e.getValue();
+    }
+  }
+
+  private static int phraseSlot(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (h >>> 40) & PHRASE_KEYS.length - 1;
+  }
+
+  /** The phrase whose words hash to {@code key}, or null. */
+  private static @Nullable Phrase phrase(long key) {
+    int mask = PHRASE_KEYS.length - 1;
+    for (int slot = phraseSlot(key); PHRASE_VALUES[slot] != null; slot = slot + 1 & mask) {
+      if (PHRASE_KEYS[slot] == key) {
+        return PHRASE_VALUES[slot];
+      }
+    }
+    return null;
   }
 
   private static final Pattern EMAIL_ADDRESS =
@@ -157,7 +191,7 @@ final class SpamCues {
 
   /** The cues of a validated comment, its links as the validator found them. */
   static Found of(Comment comment) {
-    return scan(comment.contentText(), comment.links(), comment.contentHtml().html());
+    return CommentCues.of(comment).found();
   }
 
   private static String cut(String text) {
@@ -166,6 +200,15 @@ final class SpamCues {
 
   /** The cues of a text with its links (as {@link LinkFinder#find} lists them) and its HTML (or empty). */
   static Found scan(String fullText, List<String> links, String html) {
+    List<String> hosts = new ArrayList<>(links.size());
+    for (String link : links) {
+      hosts.add(LinkFinder.host(link));
+    }
+    return scan(fullText, links, hosts, html);
+  }
+
+  /** As {@link #scan(String, List, String)}, with the host of each link ({@link LinkFinder#host}) in order. */
+  static Found scan(String fullText, List<String> links, List<String> linkHosts, String html) {
     String text = cut(fullText);
     EnumSet<Cue> cues = EnumSet.noneOf(Cue.class);
     if (!links.isEmpty()) {
@@ -177,8 +220,7 @@ final class SpamCues {
         cues.add(Cue.LINKS_3);
       }
       Map<String, Integer> byHost = new HashMap<>();
-      for (String link : links) {
-        String host = LinkFinder.host(link);
+      for (String host : linkHosts) {
         if (byHost.merge(host, 1, Integer::sum) >= 2) {
           cues.add(Cue.SAME_HOST_LINKS);
         }
@@ -231,7 +273,9 @@ final class SpamCues {
     if (money) {
       cues.add(Cue.MONEY);
     }
-    String lower = TextFolding.fold(text); // lower case; full-width, look-alike and invisible letters folded
+    boolean plainAscii = TextFolding.isPlainAscii(text);
+    // lower case; full-width, look-alike and invisible letters folded (plain ASCII: its lower case)
+    String lower = plainAscii ? text.toLowerCase(Locale.ROOT) : TextFolding.fold(text);
     if (lower.contains("[url=") || lower.contains("[url]") || lower.contains("[link=")
         || html.contains("[url=") || html.contains("[URL=")) {
       cues.add(Cue.BBCODE_LINK);
@@ -259,7 +303,7 @@ final class SpamCues {
             || BRACKETED_DOT.matcher(lower).find())) {
       cues.add(Cue.OBFUSCATED_LINK);
     }
-    if (!cues.contains(Cue.OBFUSCATED_LINK) && !TextFolding.isPlainAscii(text)
+    if (!cues.contains(Cue.OBFUSCATED_LINK) && !plainAscii
         && LinkFinder.bareLinks(TextFolding.fold(text)).size() > LinkFinder.bareLinks(text).size()) {
       cues.add(Cue.OBFUSCATED_LINK); // a link in full-width or look-alike letters: "ｅｂａｙ.ｃｏｍ"
     }
@@ -312,7 +356,7 @@ final class SpamCues {
         for (int k = len - 1; k >= 0; k--) {
           key = mix(key, (int) recent[k]);
         }
-        Phrase phrase = PHRASES.get(key);
+        Phrase phrase = phrase(key);
         if (phrase != null) {
           List<String> found = phrase.offer() ? offers : calls;
           if (!found.contains(phrase.text())) {

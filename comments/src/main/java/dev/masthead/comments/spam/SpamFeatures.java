@@ -12,7 +12,8 @@ import java.util.Locale;
  * 5-grams over the words (with word boundaries marked) and a long-number marker, the n-grams; then the
  * {@link SpamCues} found (links, obfuscated links, contact channels, calls to action, ...) and the host of each
  * link, the cues. Features are hashed (the "hashing trick", Weinberger et al. 2009) into {@link #BUCKETS}
- * buckets with 64-bit FNV-1a, so that extraction allocates no string per n-gram.
+ * buckets with 64-bit FNV-1a, so that extraction allocates no string per n-gram, and made distinct in first-seen
+ * order through a per-thread bit set (see {@link Scratch}).
  *
  * <p>The text is folded first (NFKC, lower case in the root locale, invisible format characters removed), so
  * {@code FREE}, {@code ｆｒｅｅ} and {@code f\u200Bree} give the same features. Each feature is present or
@@ -36,6 +37,10 @@ final class SpamFeatures {
   private static final long NUMBER = 'n';
   private static final long CUE = 'c';
   private static final int[] CUE_BUCKETS = new int[SpamCues.Cue.values().length];
+  private static final long START_WORD = hash(WORD, "^", 0, 1);
+  private static final long LINK_WORD = hash(LINK, "#", 0, 1);
+  private static final int LINK_BUCKET = bucket(LINK_WORD);
+  private static final int NUMBER_BUCKET = bucket(hash(NUMBER, "#", 0, 1));
 
   static {
     for (SpamCues.Cue cue : SpamCues.Cue.values()) {
@@ -60,35 +65,82 @@ final class SpamFeatures {
 
   /** The features of a validated comment, with the links the validator found. */
   static Features of(dev.masthead.comments.Comment comment) {
-    return of(comment.contentText(), SpamCues.of(comment), LinkFinderHosts.of(comment.links()));
+    return of(comment, CommentCues.of(comment));
+  }
+
+  /** The features of a validated comment whose cues and link hosts are scanned. */
+  static Features of(dev.masthead.comments.Comment comment, CommentCues cues) {
+    return of(comment.contentText(), cues.found(), cues.hosts());
   }
 
   static Features of(String text, SpamCues.Found found, List<String> hosts) {
-    int[] grams = grams(text);
-    int[] out = Arrays.copyOf(grams, grams.length + found.cues().size() + hosts.size());
-    int size = grams.length;
+    Scratch scratch = Scratch.acquire();
+    try {
+      int grams = addAll(text, found, hosts, scratch);
+      return new Features(scratch.toArray(), grams);
+    } finally {
+      scratch.release();
+    }
+  }
+
+  /** Scores features in place: {@code buckets[0, size)} as {@link Features#buckets()}, the first {@code grams} n-grams. */
+  interface Scorer {
+    double score(int[] buckets, int size, int grams);
+  }
+
+  /**
+   * What {@code scorer} gives for the features of a validated comment whose cues are scanned, the features as
+   * {@link #of(dev.masthead.comments.Comment, CommentCues)} gives them but never copied out of the scratch.
+   */
+  static double score(dev.masthead.comments.Comment comment, CommentCues cues, Scorer scorer) {
+    Scratch scratch = Scratch.acquire();
+    try {
+      int grams = addAll(comment.contentText(), cues.found(), cues.hosts(), scratch);
+      return scorer.score(scratch.buckets, scratch.size, grams);
+    } finally {
+      scratch.release();
+    }
+  }
+
+  /** Adds the n-grams, then the weighed cues and the hosts; returns the number of n-grams. */
+  private static int addAll(String text, SpamCues.Found found, List<String> hosts, Scratch scratch) {
+    addGrams(text, scratch);
+    int grams = scratch.size; // the n-grams stay first: a cue that collides with one of them adds nothing
     for (SpamCues.Cue cue : found.cues()) {
       if (cue != SpamCues.Cue.SHOUTING) { // reported, never weighed: see SpamCues.Cue.SHOUTING
-        out[size++] = CUE_BUCKETS[cue.ordinal()];
+        scratch.add(CUE_BUCKETS[cue.ordinal()]);
       }
     }
     for (String host : hosts) {
-      out[size++] = bucket(hash(HOST, host, 0, host.length()));
+      scratch.add(bucket(hash(HOST, host, 0, host.length())));
     }
-    int[] all = distinct(out, size);
-    // distinct keeps first-seen order, so the n-grams stay first unless a cue collided with one of them
-    int gramCount = Math.min(grams.length, all.length);
-    return new Features(all, gramCount);
+    return grams;
   }
 
   /** The distinct n-gram buckets of a text, in first-seen order. */
   static int[] grams(String text) {
+    Scratch scratch = Scratch.acquire();
+    try {
+      addGrams(text, scratch);
+      return scratch.toArray();
+    } finally {
+      scratch.release();
+    }
+  }
+
+  /**
+   * Adds the n-gram buckets of a text to {@code out}, in first-seen order: per word its unigram, its bigram with
+   * the word before and the long-number marker, then the character 3- to 5-grams over the words joined by one
+   * space (with a space before the first and after the last), each start's 3-gram hash extended to its 4- and
+   * 5-gram. No string per word or n-gram.
+   */
+  private static void addGrams(String text, Scratch out) {
     String folded = fold(text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text);
-    int[] out = new int[64];
-    int size = 0;
-    StringBuilder joined = new StringBuilder(folded.length() + 2).append(' ');
-    long previous = hash(WORD, "^", 0, 1);
     int n = folded.length();
+    char[] joined = out.joined(n + 2);
+    int len = 0;
+    joined[len++] = ' ';
+    long previous = START_WORD;
     int i = 0;
     while (i < n) {
       while (i < n && Character.isWhitespace(folded.charAt(i))) {
@@ -101,10 +153,12 @@ final class SpamFeatures {
       if (start == i) {
         break;
       }
+      folded.getChars(start, i, joined, len); // character n-grams keep punctuation: "!!!", ":)", "$50"
+      len += i - start;
+      joined[len++] = ' ';
       if (isLink(folded, start, i)) {
-        previous = hash(LINK, "#", 0, 1);
-        out = add(out, size++, bucket(previous));
-        joined.append(folded, start, i).append(' ');
+        previous = LINK_WORD;
+        out.add(LINK_BUCKET);
         continue;
       }
       int s = start;
@@ -115,60 +169,93 @@ final class SpamFeatures {
       while (e > s && !Character.isLetterOrDigit(folded.charAt(e - 1))) {
         e--;
       }
-      joined.append(folded, start, i).append(' '); // character n-grams keep punctuation: "!!!", ":)", "$50"
       if (s == e) {
         continue;
       }
       long word = hash(WORD, folded, s, e);
-      out = add(out, size++, bucket(word));
-      out = add(out, size++, bucket(mix(BIGRAM, previous, word)));
+      out.add(bucket(word));
+      out.add(bucket(mix(BIGRAM, previous, word)));
       previous = word;
       if (e - s >= 5 && allDigits(folded, s, e)) {
-        out = add(out, size++, bucket(hash(NUMBER, "#", 0, 1)));
+        out.add(NUMBER_BUCKET);
       }
     }
-    int len = joined.length();
     for (int at = 0; at + MIN_CHAR_GRAM <= len; at++) {
       // one pass per start: the hash of the 3-gram extends to the 4- and 5-gram starting there
       long h = FNV_OFFSET;
-      int end = Math.min(len, at + MAX_CHAR_GRAM);
-      for (int k = at; k < end; k++) {
-        char c = joined.charAt(k);
-        h = (h ^ c) * FNV_PRIME;
-        int gram = k - at + 1;
-        if (gram >= MIN_CHAR_GRAM) {
-          out = add(out, size++, bucket(h * 31 + gram));
+      h = (h ^ joined[at]) * FNV_PRIME;
+      h = (h ^ joined[at + 1]) * FNV_PRIME;
+      h = (h ^ joined[at + 2]) * FNV_PRIME;
+      out.add(bucket(h * 31 + 3));
+      if (at + 3 < len) {
+        h = (h ^ joined[at + 3]) * FNV_PRIME;
+        out.add(bucket(h * 31 + 4));
+        if (at + 4 < len) {
+          h = (h ^ joined[at + 4]) * FNV_PRIME;
+          out.add(bucket(h * 31 + 5));
         }
       }
     }
-    return distinct(out, size);
   }
 
-  /** The distinct values of {@code values[0, size)}, in first-seen order, through an open-addressing set. */
-  private static int[] distinct(int[] values, int size) {
-    int capacity = Integer.highestOneBit(Math.max(16, size * 2 - 1)) << 1;
-    int[] table = new int[capacity]; // stores value + 1; 0 is empty
-    int mask = capacity - 1;
-    int[] out = new int[size];
-    int n = 0;
-    for (int k = 0; k < size; k++) {
-      int v = values[k];
-      int slot = (v * 0x9E3779B1) >>> 7 & mask;
-      while (table[slot] != 0 && table[slot] != v + 1) {
-        slot = slot + 1 & mask;
+  /**
+   * Per-thread scratch of one extraction: the set of buckets seen (a bit per bucket, 32 KB), the buckets in
+   * first-seen order, and the joined words. Kept in a {@link ThreadLocal} so that an extraction allocates only
+   * its result; the bits it set are cleared when it is released, so the next extraction starts empty. Not
+   * shared between threads; an extraction that finds its thread's scratch in use (none does today: extraction
+   * calls nothing that extracts) takes a fresh one.
+   */
+  private static final class Scratch {
+    private static final ThreadLocal<Scratch> PER_THREAD = ThreadLocal.withInitial(Scratch::new);
+
+    private final long[] seen = new long[BUCKETS >>> 6];
+    int[] buckets = new int[2_048];
+    private char[] joined = new char[1_024];
+    int size;
+    private boolean inUse;
+
+    static Scratch acquire() {
+      Scratch s = PER_THREAD.get();
+      if (s.inUse) {
+        s = new Scratch();
       }
-      if (table[slot] == 0) {
-        table[slot] = v + 1;
-        out[n++] = v;
-      }
+      s.inUse = true;
+      return s;
     }
-    return Arrays.copyOf(out, n);
-  }
 
-  private static int[] add(int[] out, int at, int value) {
-    int[] target = at < out.length ? out : Arrays.copyOf(out, out.length * 2);
-    target[at] = value;
-    return target;
+    char[] joined(int capacity) {
+      if (joined.length < capacity) {
+        joined = new char[Math.max(capacity, joined.length * 2)];
+      }
+      return joined;
+    }
+
+    /** Adds a bucket unless already added. */
+    void add(int bucket) {
+      long bit = 1L << bucket; // shifts by bucket mod 64
+      int word = bucket >>> 6;
+      long bits = seen[word];
+      if ((bits & bit) != 0) {
+        return;
+      }
+      seen[word] = bits | bit;
+      if (size == buckets.length) {
+        buckets = Arrays.copyOf(buckets, size * 2);
+      }
+      buckets[size++] = bucket;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(buckets, size);
+    }
+
+    void release() {
+      for (int k = 0; k < size; k++) {
+        seen[buckets[k] >>> 6] = 0;
+      }
+      size = 0;
+      inUse = false;
+    }
   }
 
   static String fold(String text) {
@@ -232,8 +319,16 @@ final class SpamFeatures {
     while (b < e && "\"'(*[".indexOf(s.charAt(b)) >= 0) {
       b++;
     }
-    return e - b > 3 && s.indexOf('.', b) >= 0 && s.indexOf('.', b) < e
-        && LinkFinder.isBareLink(s.substring(b, e));
+    return e - b > 3 && hasDot(s, b, e) && LinkFinder.isBareLink(s.substring(b, e));
+  }
+
+  private static boolean hasDot(String s, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (s.charAt(k) == '.') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The hosts of links, distinct, in order. */

@@ -207,7 +207,9 @@ public final class SpamFilter {
       long started = System.nanoTime();
       CompletableFuture<List<Signal>> future;
       try {
-        future = check.checkAsync(comment, context);
+        future = check instanceof CueCheck cueCheck // the built-in checks share one scan of the cues
+            ? CompletableFuture.completedFuture(cueCheck.check(comment, context, progress.cues(comment)))
+            : check.checkAsync(comment, context);
       } catch (OutOfMemoryError e) {
         throw e;
       } catch (RuntimeException | Error e) { // a StackOverflowError or AssertionError of one check holds the comment
@@ -372,6 +374,17 @@ public final class SpamFilter {
     Decision floor = Decision.APPROVE;
     double score;
     @Nullable Refusal refusal;
+    private @Nullable CommentCues cues;
+
+    /** The comment's cues, scanned at the first check that reads them. */
+    CommentCues cues(Comment comment) {
+      CommentCues c = cues;
+      if (c == null) {
+        c = CommentCues.of(comment);
+        cues = c;
+      }
+      return c;
+    }
 
     void add(SpamCheck check, Answer answer, long checkStartedNanos) {
       Listener l = listener;

@@ -348,28 +348,44 @@ public final class TermList {
     return Optional.empty();
   }
 
-  /** The text in the two forms terms are matched against, each computed once and only if a term needs it. */
-  private final class Forms {
+  /**
+   * The text in the two forms terms are matched against, each computed once and only if a term needs it, so
+   * that lists with the same {@link LookAlikes} (a check's disallowed and moderation lists) fold a field once.
+   * Not thread-safe: one per text and call.
+   */
+  static final class Forms {
     private final String text;
+    private final LookAlikes lookAlikes;
     private @Nullable String plain;
     private @Nullable String folded;
     private @Nullable List<String> plainWords;
     private @Nullable List<String> foldedWords;
 
-    Forms(String text) {
+    Forms(String text, LookAlikes lookAlikes) {
       this.text = text;
+      this.lookAlikes = lookAlikes;
     }
+
+    LookAlikes lookAlikes() {
+      return lookAlikes;
+    }
+
+    private boolean plainAscii;
 
     String plain() {
       if (plain == null) {
-        plain = TextFolding.normalize(text);
+        plainAscii = TextFolding.isPlainAscii(text);
+        // plain ASCII: what normalize returns for it, without looking at it twice
+        plain = plainAscii ? text.toLowerCase(Locale.ROOT) : TextFolding.normalize(text);
       }
       return plain;
     }
 
     String folded() {
       if (folded == null) {
-        folded = TextFolding.foldNormalized(plain(), lookAlikes == LookAlikes.FOLD);
+        String p = plain();
+        // plain ASCII normalizes to its lower case, which folding leaves as it is
+        folded = plainAscii ? p : TextFolding.foldNormalized(p, lookAlikes == LookAlikes.FOLD);
       }
       return folded;
     }
@@ -410,10 +426,17 @@ public final class TermList {
    * them; then those matched on the text as written, the same way.
    */
   Optional<Term> matchText(String text) {
+    return matchText(new Forms(text, lookAlikes));
+  }
+
+  /** As {@link #matchText(String)}, on forms of the text folded as this list folds ({@link #lookAlikes()}). */
+  Optional<Term> matchText(Forms forms) {
+    if (forms.lookAlikes() != lookAlikes) {
+      throw new IllegalArgumentException("forms folded with " + forms.lookAlikes() + ", list with " + lookAlikes);
+    }
     if (substrings.isEmpty() && !hasFoldedWords && !hasPlainWords) {
       return Optional.empty();
     }
-    Forms forms = new Forms(text);
     for (Term t : substrings) {
       if (forms.spaced(t.folded()).contains(Objects.requireNonNull(t.substring()))) {
         return Optional.of(t);
@@ -477,8 +500,13 @@ public final class TermList {
         continue;
       }
       int start = i;
-      while (i < n && isWordChar(folded.codePointAt(i), pattern)) {
-        i += Character.charCount(folded.codePointAt(i));
+      i += Character.charCount(cp);
+      while (i < n) {
+        int next = folded.codePointAt(i);
+        if (!isWordChar(next, pattern)) {
+          break;
+        }
+        i += Character.charCount(next);
       }
       out.add(folded.substring(start, i));
     }
@@ -487,6 +515,9 @@ public final class TermList {
 
   /** Letters, digits and marks (which stay attached to their letter in the text as written), and '*' in patterns. */
   private static boolean isWordChar(int cp, boolean pattern) {
+    if (cp < 0x80) { // Basic Latin: its only letters and digits are these, and it has no marks
+      return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9' || pattern && cp == '*';
+    }
     if (Character.isLetterOrDigit(cp) || pattern && cp == '*') {
       return true;
     }
@@ -505,7 +536,7 @@ public final class TermList {
     if (terms.isEmpty()) {
       return found;
     }
-    Forms forms = new Forms(text);
+    Forms forms = new Forms(text, lookAlikes);
     java.util.BitSet hits = new java.util.BitSet(terms.size());
     if (!substrings.isEmpty()) {
       for (int i = 0; i < terms.size(); i++) {

@@ -45,14 +45,35 @@ final class TermListCheck implements SpamCheck {
 
   @Override
   public List<Signal> check(Comment comment, SpamContext context) {
-    Optional<Signal> spam = match(disallowed, comment, "terms.disallowed", Decision.SPAM, "disallowed");
+    if (disallowed.size() == 0 && moderation.size() == 0) {
+      return List.of();
+    }
+    String[] values = {
+        comment.authorName(),
+        comment.authorEmail(),
+        comment.authorUrl() == null ? "" : comment.authorUrl().toString(),
+        comment.contentText(),
+        comment.contentHtml().html(),
+        comment.client().userAgent() == null ? "" : comment.client().userAgent(),
+    };
+    // each field folded once for both lists when they fold alike (the usual case)
+    TermList.Forms[] forms = new TermList.Forms[FIELDS.length];
+    Optional<Signal> spam = match(disallowed, comment, values, forms, "terms.disallowed", Decision.SPAM, "disallowed");
     if (spam.isPresent()) {
       return List.of(spam.get());
     }
-    return match(moderation, comment, "terms.moderation", Decision.HOLD, "moderation").map(List::of).orElse(List.of());
+    if (moderation.lookAlikes() != disallowed.lookAlikes()) {
+      forms = new TermList.Forms[FIELDS.length];
+    }
+    return match(moderation, comment, values, forms, "terms.moderation", Decision.HOLD, "moderation")
+        .map(List::of).orElse(List.of());
   }
 
-  private Optional<Signal> match(TermList list, Comment comment, String code, Decision floor, String kind) {
+  /** The fields matched, in order, as named in signals. */
+  private static final String[] FIELDS = {"name", "email", "website", "content", "content", "user agent"};
+
+  private Optional<Signal> match(TermList list, Comment comment, String[] values, TermList.Forms[] forms, String code,
+      Decision floor, String kind) {
     if (list.size() == 0) {
       return Optional.empty();
     }
@@ -60,18 +81,13 @@ final class TermListCheck implements SpamCheck {
     if (ip.isPresent()) {
       return Optional.of(signal(code, floor, kind, ip.get(), "IP address"));
     }
-    String[][] fields = {
-        {"name", comment.authorName()},
-        {"email", comment.authorEmail()},
-        {"website", comment.authorUrl() == null ? "" : comment.authorUrl().toString()},
-        {"content", comment.contentText()},
-        {"content", comment.contentHtml().html()},
-        {"user agent", comment.client().userAgent() == null ? "" : comment.client().userAgent()},
-    };
-    for (String[] field : fields) {
-      Optional<TermList.Term> term = list.matchText(field[1]);
+    for (int f = 0; f < FIELDS.length; f++) {
+      if (forms[f] == null) {
+        forms[f] = new TermList.Forms(values[f], list.lookAlikes());
+      }
+      Optional<TermList.Term> term = list.matchText(forms[f]);
       if (term.isPresent()) {
-        return Optional.of(signal(code, floor, kind, term.get(), field[0]));
+        return Optional.of(signal(code, floor, kind, term.get(), FIELDS[f]));
       }
     }
     return Optional.empty();

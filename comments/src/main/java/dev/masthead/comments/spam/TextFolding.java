@@ -32,6 +32,9 @@ final class TextFolding {
 
   /** The text normalized, then folded (accents removed; look-alikes mapped to Latin if {@code lookAlikes}). */
   static String fold(String text, boolean lookAlikes) {
+    if (isPlainAscii(text)) {
+      return text.toLowerCase(Locale.ROOT); // normalize's lower case, which folding leaves as it is
+    }
     return foldNormalized(normalize(text), lookAlikes);
   }
 
@@ -89,21 +92,46 @@ final class TextFolding {
 
   /** The text with runs of white space collapsed to one space, trimmed; linear, no regular expression. */
   static String collapseSpaces(String text) {
-    StringBuilder sb = new StringBuilder(text.length());
+    int n = text.length();
+    if (isCollapsed(text)) {
+      return text; // single spaces between words only: the common short field
+    }
+    char[] out = new char[n];
+    int size = 0;
     boolean space = false;
-    for (int i = 0; i < text.length(); i++) {
+    for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (Character.isWhitespace(c)) {
-        space = sb.length() > 0;
+        space = size > 0;
       } else {
         if (space) {
-          sb.append(' ');
+          out[size++] = ' ';
           space = false;
         }
-        sb.append(c);
+        out[size++] = c;
       }
     }
-    return sb.toString();
+    return new String(out, 0, size);
+  }
+
+  /** Whether {@link #collapseSpaces} would return the text as it is: no white space but single inner spaces. */
+  private static boolean isCollapsed(String text) {
+    int n = text.length();
+    boolean previousSpace = true; // no space at the start
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == ' ') {
+        if (previousSpace) {
+          return false;
+        }
+        previousSpace = true;
+      } else if (Character.isWhitespace(c)) {
+        return false;
+      } else {
+        previousSpace = false;
+      }
+    }
+    return n == 0 || !previousSpace;
   }
 
   /** Whether a lower-case letter is a Cyrillic or Greek look-alike of a Latin letter. */
