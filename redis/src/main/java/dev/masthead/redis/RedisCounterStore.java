@@ -42,15 +42,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Keys.</b> Every key of a namespace starts with {@code mh:{<namespace>}:}; the braces are a Redis
  * Cluster hash tag, so a namespace lives in one slot and each operation is one Lua script on one node. The key
- * layout has a version (2, field {@code v} of the meta hash); a namespace written in another version is refused,
+ * layout has a version (3, field {@code v} of the meta hash); a namespace written in another version is refused,
  * naming it. A bucket of a tier is one hash per kind ({@code c:<tier>:<bucket>:<kind>}, field the article id,
  * value the count and the latest event's offset in the bucket), expiring at an absolute time ({@code PEXPIREAT}):
  * the end of the tier's horizon for that bucket plus the clock-skew allowance and one bucket. The tracked rolling
  * windows all end now and slide together, so they nest: each keeps the running totals of its band, the cells it
  * holds that the next shorter window does not, one hash per kind ({@code w:<window>:<kind>}), and a window's
  * totals are the sum of its band and the shorter windows' (so a current cell writes one band, not every window);
- * each keeps one sorted set per scoring in use ({@code ws:<window>:<id>}, score {@code Σ weight × count} of its
- * whole totals), so a top-N is a {@code ZREVRANGE} of that set; one sorted set of latest event times
+ * each keeps one sorted set per scoring in use ({@code ws:<window>:<id>}, score {@code Σ weight × count} over its
+ * band, so a current cell writes one score per scoring), and a top-N of a window is found over its bands' sets by
+ * Fagin's threshold algorithm (read each band's best by {@code ZREVRANGE}, total the articles met with
+ * {@code ZMSCORE}, read deeper until the cut is above what an article not met could score); one sorted set of latest event times
  * ({@code wl}) serves every tracked window. The meta hash ({@code meta}) holds the
  * {@linkplain StoreLayout#encoded() layout}. Only Redis 6.2 commands are used (so Valkey and managed Redis
  * work).
@@ -104,7 +106,7 @@ public final class RedisCounterStore implements CounterStore {
   private static final int UNION_BUCKETS_PER_CALL = 256;
   private static final long MARKER_TTL_MILLIS = Batch.RESEND_WINDOW.plusMinutes(10).toMillis();
   /** The key layout the scripts read and write ({@code v} in the meta hash; VERSION in ranking-prelude.lua). */
-  static final int KEY_LAYOUT_VERSION = 2;
+  static final int KEY_LAYOUT_VERSION = 3;
 
   private static final RedisScript ADD = script("ranking-add.lua");
   private static final RedisScript MAINTAIN = script("ranking-maintain.lua");

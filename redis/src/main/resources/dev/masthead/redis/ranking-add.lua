@@ -139,8 +139,8 @@ while i <= #ARGV do
       sig[#sig + 1] = '-'
     end
   end
-  -- the windows holding the cell (they nest: from the shortest that holds it on); its count goes to the band
-  -- of the shortest, its scores to every one
+  -- the windows holding the cell (they nest: from the shortest that holds it on); its count and its scores go
+  -- to the band of the shortest
   local wins = {}
   for r = 0, W - 1 do
     local w = win.order[r]
@@ -189,9 +189,9 @@ for _, g in ipairs(shared_list) do
     end
     latest_one(WL, lasts)
   end
-  for _, w in ipairs(g.wins) do
+  if g.band then
     for x, sc in ipairs(S) do
-      apply_one(wsk[w][x], g.sums, true, false, sc.w[g.k + 1])
+      apply_one(wsk[g.wins[1]][x], g.sums, true, false, sc.w[g.k + 1])
     end
   end
 end

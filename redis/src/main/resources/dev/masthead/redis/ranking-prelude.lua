@@ -1,8 +1,8 @@
 -- Shared by every ranking script of RedisCounterStore. KEYS[1] is always the namespace's meta key,
 -- "<prefix>meta", where the prefix is "mh:{<namespace>}:" (one hash tag: every key lives in one Cluster slot).
--- Key layout version 2 (t: tier position, b: bucket index in that tier, k: kind position, w: tracked window
+-- Key layout version 3 (t: tier position, b: bucket index in that tier, k: kind position, w: tracked window
 -- position):
---   meta          hash  layout (text), hash (SHA-1 of the text), v (2: this key layout), roll:<w> (first bucket
+--   meta          hash  layout (text), hash (SHA-1 of the text), v (3: this key layout), roll:<w> (first bucket
 --                       in the running totals of window w; none yet: every bucket), s:<weights> (id of a maintained
 --                       scoring), sn (scorings so far), rebuild:<w> (set when the hash was recreated over left
 --                       buckets: recount the windows at the next slide)
@@ -16,7 +16,10 @@
 --   wl            zset  article -> latest event time, shared by every tracked window: every article with a count
 --                       in some window's totals. All tracked windows end now, so an article's latest event in a
 --                       window that holds it is its latest event in any of them.
---   ws:<w>:<sid>  zset  article -> score under scoring sid over window w (every article of w's totals)
+--   ws:<w>:<sid>  zset  article -> score under scoring sid over the band of window w (every article of that band,
+--                       the same nesting as w:<w>:<k>), so a current cell writes one score per scoring, not one per
+--                       window; the top of window w is found over the sets of its bands (ranking-top.lua: the
+--                       threshold algorithm). Version 2 kept one set per whole window.
 --   ok:<batch>:<chunk>  string  idempotency marker of an applied chunk
 -- Cells and bands are hashes, read whole by slides, unions and rebuilds and written by one HMGET and one HSET
 -- per key and slice of members (read-modify-write inside the script, so atomic), never a command per cell; only
@@ -26,7 +29,7 @@
 local META = KEYS[1]
 local P = string.sub(META, 1, #META - 4)
 local MAX_SCORINGS = 8
-local VERSION = '2'
+local VERSION = '3'
 
 local function fmt(n) return string.format('%.0f', n) end
 local function ckey(t, b, k) return P .. 'c:' .. t .. ':' .. b .. ':' .. k end
@@ -318,9 +321,6 @@ local function rebuild_all(win, K)
           local a = cells[i]
           local n, at = cell_value(cells[i + 1], start)
           t[a] = (t[a] or 0) + n
-          for _, s in ipairs(S) do
-            bump(sacc, wskey(v, s.sid), a, n * s.w[k + 1])
-          end
           if last[a] == nil or at > last[a] then
             last[a] = at
           end
@@ -347,6 +347,9 @@ local function rebuild_all(win, K)
         local x = n - (shorter and shorter[k][a] or 0)
         if x > 0 then
           bump(bands, wkey(v, k), a, x)
+          for _, s in ipairs(S) do -- the band's scores, from the same counts
+            bump(sacc, wskey(v, s.sid), a, x * s.w[k + 1])
+          end
         end
       end
     end
@@ -450,10 +453,13 @@ local function slide_all(win, K)
             if longer ~= nil then
               bump(into, wkey(longer, k), a, n)
             end
-            for _, s in ipairs(S) do
+            for _, s in ipairs(S) do -- the scores move with the counts (a zero too: the longer band holds it now)
               local x = n * s.w[k + 1]
               if x ~= 0 then
                 bump(sacc, wskey(v, s.sid), a, -x)
+              end
+              if longer ~= nil then
+                bump(sacc, wskey(longer, s.sid), a, x)
               end
             end
             if not seen[a] then
@@ -466,15 +472,18 @@ local function slide_all(win, K)
       apply(out, false, true)
       apply(into, false, false)
       apply(sacc, true, false)
-      -- An article with nothing left in the window leaves its scorings, and the shared latest times once no
-      -- window holds it.
-      local gone = absent(touched, bands_of(win, v), K)
+      -- An article with nothing left in the band leaves the band's scorings, and the shared latest times once no
+      -- band holds it.
+      local gone = absent(touched, {v}, K)
       if #gone > 0 then
         for _, s in ipairs(S) do
           sliced('ZREM', wskey(v, s.sid), gone)
         end
         if longer == nil then -- shorter windows' articles moved into longer bands: gone from the longest is gone
-          sliced('ZREM', WL, gone)
+          gone = absent(gone, bands_of(win, v), K)
+          if #gone > 0 then
+            sliced('ZREM', WL, gone)
+          end
         end
       end
     end

@@ -105,6 +105,42 @@ class RedisCounterStoreTest {
   }
 
   @Test
+  void topOfALongWindowFindsArticlesInTheTopOfNoBandAndBreaksATieAtTheCutExactly() {
+    RedisCounterStore store = store();
+    await(store.maintain(NOW)); // the windows' pointers are set: each cell below lands in its own band
+    List<Cell> cells = new ArrayList<>();
+    for (int i = 0; i < 20; i++) { // every band's first 20 are fillers of 10 views, more than a first read takes
+      cells.add(cell(String.format("h%02d", i), 0, NOW - HOUR, 10));
+      cells.add(cell(String.format("w%02d", i), 0, NOW - 3 * DAY, 10));
+      cells.add(cell(String.format("m%02d", i), 0, NOW - 10 * DAY, 10));
+    }
+    for (String a : List.of("x", "y", "z")) { // 6 views in every band: below 20 others in each, 18 in 30 days
+      cells.add(cell(a, 0, a.equals("z") ? NOW - MINUTE : NOW - HOUR, 6));
+      cells.add(cell(a, 0, NOW - 3 * DAY, 6));
+      cells.add(cell(a, 0, NOW - 10 * DAY, 6));
+    }
+    cells.add(cell("q", 1, NOW - 10 * DAY, 100)); // a share, weighted 0 below
+    await(store.add(new Batch("bands", cells), NOW));
+    long[] views = {1, 0};
+    // 30 days: x, y, z tie at 18 (z has the latest event; x before y by id); all 60 fillers tie at 10
+    assertThat(ids(await(store.top(Duration.ofDays(30), views, 2, NOW)))).containsExactly("z", "x");
+    assertThat(ids(await(store.top(Duration.ofDays(30), views, 5, NOW))))
+        .containsExactly("z", "x", "y", "h00", "h01");
+    assertThat(ids(await(store.top(Duration.ofDays(7), views, 4, NOW)))).containsExactly("z", "x", "y", "h00");
+    // 24 hours: 20 fillers tied at 10 above x, y, z; the cut falls inside the tie, broken by id
+    assertThat(ids(await(store.top(Duration.ofHours(24), views, 3, NOW)))).containsExactly("h00", "h01", "h02");
+    assertThat(ids(await(store.top(Duration.ofHours(24), views, 21, NOW))).subList(19, 21))
+        .containsExactly("h19", "z");
+    List<String> all = ids(await(store.top(Duration.ofDays(30), views, Integer.MAX_VALUE, NOW)));
+    assertThat(all).hasSize(64).endsWith("q"); // q scores 0 and is still ranked
+    assertThat(ids(await(store.top(Duration.ofDays(30), new long[] {0, 1}, 1, NOW)))).containsExactly("q");
+    // a day later, x's, y's and z's current cells move to the 7 days' band, their scores with them
+    await(store.maintain(NOW + 2 * DAY));
+    assertThat(ids(await(store.top(Duration.ofDays(7), views, 3, NOW + 2 * DAY)))).containsExactly("z", "x", "y");
+    assertThat(await(store.top(Duration.ofHours(24), views, 3, NOW + 2 * DAY))).isEmpty();
+  }
+
+  @Test
   void aResentBatchCountsOnce() {
     RedisCounterStore store = store();
     Batch batch = new Batch("node-1:42", List.of(cell("a", 0, NOW, 2), cell("b", 0, NOW, 1),
@@ -240,10 +276,27 @@ class RedisCounterStoreTest {
     assertThat(redis.command("EXISTS", "mh:{t}:ok:c:0")).isEqualTo("0");
     assertThatThrownBy(this::store).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("namespace 't' holds counts in key layout version 1")
-        .hasMessageContaining("this one reads and writes version 2");
+        .hasMessageContaining("this one reads and writes version 3");
     redis.command("HDEL", "mh:{t}:meta", "v"); // older still: no version field at all
     assertThatThrownBy(this::store).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("key layout version none");
+  }
+
+  @Test
+  void aNamespaceOfKeyLayoutVersion2IsRefusedNamingTheVersion() throws Exception {
+    RedisCounterStore store = store();
+    await(store.add(new Batch("b", List.of(cell("a", 0, NOW, 1))), NOW));
+    // key layout version 2 kept one scoring set per whole window; version 3 keeps one per band
+    redis.command("HSET", "mh:{t}:meta", "v", "2");
+    CompletionStage<Void> add = store.add(new Batch("c", List.of(cell("a", 0, NOW, 1))), NOW);
+    assertThatThrownBy(() -> add.toCompletableFuture().get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(BackendUnavailableException.class)
+        .hasMessageContaining("key layout version 2").hasMessageContaining("Use a new namespace");
+    assertThat(redis.command("EXISTS", "mh:{t}:ok:c:0")).isEqualTo("0");
+    assertThatThrownBy(this::store).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("namespace 't' holds counts in key layout version 2")
+        .hasMessageContaining("this one reads and writes version 3");
   }
 
   @Test

@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * (coalesced cells, one Lua script per 500 cells, into both tiers and the three tracked windows' running totals,
  * kept as nested bands; no scoring set exists, since no ranking is asked). {@code masthead-ranked}: the same after
  * one ranking was asked in setup, as on a site showing a "Top 5" box: the store then also keeps that scoring's
- * sorted set for each tracked window, one score per flushed cell and window.
+ * sorted set for each tracked window's band (key layout 3), one score per flushed cell (in the band it lands in).
  * {@code zincrby}: the baseline, each event its own {@code ZINCRBY} of a per-minute sorted set, pipelined
  * (Lettuce's async API, every reply awaited at the end of the block), one tier and no totals.
  *

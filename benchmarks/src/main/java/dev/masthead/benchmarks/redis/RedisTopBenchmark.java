@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * of traffic (every article once in the last 23 hours, and 2,000,000 views drawn Zipf(1.1) spread over the 30
  * days, in time order) recorded into an engine on {@link RedisCounterStore} and flushed every simulated hour,
  * then the same query repeated with the result cache off, so every call is one {@code top} script in Redis
- * (running totals, {@code ZREVRANGE}) and a round trip. Sample time: JMH prints p50 and p99.
+ * (the threshold algorithm over the window's bands' scoring sets: {@code ZREVRANGE} and {@code ZMSCORE}; then
+ * the counts of the candidates) and a round trip. Sample time: JMH prints p50 and p99.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar redis.RedisTopBenchmark -f 1 -wi 2 -i 3}.
  */
