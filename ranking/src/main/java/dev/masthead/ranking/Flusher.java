@@ -140,6 +140,7 @@ final class Flusher {
       List<CounterStore.Cell> cells = new ArrayList<>();
       for (CoalescingTable table : drained.tables()) {
         table.drainTo(cells);
+        buffers.recycle(table);
       }
       if (!drained.deferred().isEmpty()) {
         checkVisitors(drained.deferred(), cells, t);

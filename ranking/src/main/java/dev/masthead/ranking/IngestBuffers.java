@@ -106,6 +106,9 @@ final class IngestBuffers {
   private volatile Runnable wakeFlusher = () -> { };
   private volatile @Nullable Consumer<CoalescingTable> applyInline;
   private final ConcurrentLinkedQueue<CoalescingTable> full = new ConcurrentLinkedQueue<>();
+  /** Emptied tables kept for reuse, so that a stripe's next table is memory the caches hold, not a new array. */
+  private final ConcurrentLinkedQueue<CoalescingTable> spares = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger spareCount = new AtomicInteger();
   private final ConcurrentLinkedQueue<List<Deferred>> fullDeferred = new ConcurrentLinkedQueue<>();
   /** Cells in queued tables and undelivered batches: what the cap bounds. */
   final AtomicLong waitingCells = new AtomicLong();
@@ -194,7 +197,7 @@ final class IngestBuffers {
       return null;
     }
     CoalescingTable full = s.table;
-    s.table = new CoalescingTable(maxSlots, finestMillis);
+    s.table = table(maxSlots);
     return full;
   }
 
@@ -245,6 +248,34 @@ final class IngestBuffers {
     wakeFlusher.run();
   }
 
+  /** Returns an empty table of {@code slots} slots: a spare of that size if one is kept, else a new one. */
+  private CoalescingTable table(int slots) {
+    for (int tries = spareCount.get(); tries > 0; tries--) {
+      CoalescingTable t = spares.poll();
+      if (t == null) {
+        break;
+      }
+      if (t.slotCount() == slots) {
+        spareCount.decrementAndGet();
+        return t;
+      }
+      spares.add(t); // another size: left for a stripe that wants it
+    }
+    return new CoalescingTable(slots, finestMillis);
+  }
+
+  /**
+   * Takes back a table whose cells the flusher has copied out: emptied and kept for a stripe's next table, at
+   * most one spare per stripe (the rest are left to the garbage collector).
+   */
+  void recycle(CoalescingTable t) {
+    if (spareCount.get() < stripes.length) {
+      t.clear();
+      spareCount.incrementAndGet();
+      spares.add(t);
+    }
+  }
+
   /** Returns the slots for a stripe's next table: the last table's, or half of it if it was little used. */
   private static int nextSlots(CoalescingTable last) {
     int slots = last.slotCount();
@@ -281,7 +312,7 @@ final class IngestBuffers {
       if (!any) {
         continue; // an event added from here on is taken at the next drain
       }
-      CoalescingTable fresh = new CoalescingTable(s.nextSlots, finestMillis); // allocated outside the lock
+      CoalescingTable fresh = table(s.nextSlots); // taken outside the lock
       s.lock();
       try {
         if (s.table.size() > 0) {
