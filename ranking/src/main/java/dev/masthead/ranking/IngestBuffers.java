@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * stripe's {@link CoalescingTable} under the stripe's spin lock, which only the flusher otherwise takes, for
  * as long as it needs to swap the table for an empty one. A table starts at {@value #MIN_SLOTS} slots and
  * doubles when it is 3/4 full, up to the slots for the configured buffer cells, so that the distinct cells of
- * one flush interval coalesce in one table; the next table starts at the size the last one reached. A table
+ * one flush interval coalesce in one table; the next table starts at the size the last one reached, and is a
+ * table the flusher emptied when one of that size is spare (no new array each interval). A table
  * full at its largest size is queued for the flusher, which is woken; if the cells waiting for the store
  * (queued tables and undelivered batches) would pass the cap, the table's events are dropped instead and
  * counted. Events of a shared visitor memory wait in a per-stripe list

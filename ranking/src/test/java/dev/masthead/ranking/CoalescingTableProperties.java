@@ -26,45 +26,49 @@ class CoalescingTableProperties {
       SplittableRandom rnd = new SplittableRandom(seed);
       long res = RESOLUTIONS[rnd.nextInt(RESOLUTIONS.length)];
       CoalescingTable table = new CoalescingTable(16, res);
-      Map<String, long[]> expected = new HashMap<>();
-      long events = 0;
-      int n = rnd.nextInt(3_000);
-      long origin = rnd.nextLong(1L << 40);
-      for (int i = 0; i < n; i++) {
-        ArticleId id = ArticleId.of("a" + rnd.nextInt(1 + rnd.nextInt(400)));
-        int kind = rnd.nextInt(1 + rnd.nextInt(CoalescingTable.MAX_KINDS));
-        long bucket = switch (rnd.nextInt(4)) {
-          case 0 -> origin + rnd.nextLong(-(1L << 23), 1L << 23); // far from the first bucket: spilled
-          default -> origin + rnd.nextInt(5);
-        };
-        long at = bucket * res + rnd.nextLong(res);
-        long count = switch (rnd.nextInt(6)) {
-          case 0 -> 1 + rnd.nextLong(Long.MAX_VALUE / 2); // past any packed field
-          case 1 -> (1L << (47 + rnd.nextInt(10))) - rnd.nextInt(3); // at the packed field's edge
-          default -> 1 + rnd.nextInt(9);
-        };
-        if (!table.add(id, kind, bucket, count, at)) {
-          table = table.grown();
-          assertThat(table.add(id, kind, bucket, count, at)).isTrue();
+      // Two rounds on one table, emptied between them: a table the flusher recycles must count as a new one.
+      for (int round = 0; round < 2; round++) {
+        Map<String, long[]> expected = new HashMap<>();
+        long events = 0;
+        int n = rnd.nextInt(3_000);
+        long origin = rnd.nextLong(1L << 40);
+        for (int i = 0; i < n; i++) {
+          ArticleId id = ArticleId.of("a" + rnd.nextInt(1 + rnd.nextInt(400)));
+          int kind = rnd.nextInt(1 + rnd.nextInt(CoalescingTable.MAX_KINDS));
+          long bucket = switch (rnd.nextInt(4)) {
+            case 0 -> origin + rnd.nextLong(-(1L << 23), 1L << 23); // far from the first bucket: spilled
+            default -> origin + rnd.nextInt(5);
+          };
+          long at = bucket * res + rnd.nextLong(res);
+          long count = switch (rnd.nextInt(6)) {
+            case 0 -> 1 + rnd.nextLong(Long.MAX_VALUE / 2); // past any packed field
+            case 1 -> (1L << (47 + rnd.nextInt(10))) - rnd.nextInt(3); // at the packed field's edge
+            default -> 1 + rnd.nextInt(9);
+          };
+          if (!table.add(id, kind, bucket, count, at)) {
+            table = table.grown();
+            assertThat(table.add(id, kind, bucket, count, at)).isTrue();
+          }
+          long[] e = expected.computeIfAbsent(id.value() + "/" + kind + "/" + bucket, k -> new long[] {0, Long.MIN_VALUE});
+          e[0] = Saturating.add(e[0], count);
+          e[1] = Math.max(e[1], at);
+          events = Saturating.add(events, count);
         }
-        long[] e = expected.computeIfAbsent(id.value() + "/" + kind + "/" + bucket, k -> new long[] {0, Long.MIN_VALUE});
-        e[0] = Saturating.add(e[0], count);
-        e[1] = Math.max(e[1], at);
-        events = Saturating.add(events, count);
+        List<CounterStore.Cell> cells = table.cells();
+        Map<String, long[]> actual = new HashMap<>();
+        for (CounterStore.Cell c : cells) {
+          String k = c.articleId().value() + "/" + c.kindIndex() + "/" + c.bucketIndex();
+          assertThat(actual.put(k, new long[] {c.count(), c.lastEventEpochMillis()})).as("cell %s once", k).isNull();
+        }
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((k, e) -> assertThat(actual.get(k)).as(k).containsExactly(e[0], e[1]));
+        assertThat(table.size()).isEqualTo(expected.size());
+        assertThat(table.events()).isEqualTo(events);
+        table.clear();
+        assertThat(table.size()).isZero();
+        assertThat(table.cells()).isEmpty();
+        assertThat(table.events()).isZero();
       }
-      List<CounterStore.Cell> cells = table.cells();
-      Map<String, long[]> actual = new HashMap<>();
-      for (CounterStore.Cell c : cells) {
-        String k = c.articleId().value() + "/" + c.kindIndex() + "/" + c.bucketIndex();
-        assertThat(actual.put(k, new long[] {c.count(), c.lastEventEpochMillis()})).as("cell %s once", k).isNull();
-      }
-      assertThat(actual.keySet()).isEqualTo(expected.keySet());
-      expected.forEach((k, e) -> assertThat(actual.get(k)).as(k).containsExactly(e[0], e[1]));
-      assertThat(table.size()).isEqualTo(expected.size());
-      assertThat(table.events()).isEqualTo(events);
-      table.clear();
-      assertThat(table.size()).isZero();
-      assertThat(table.cells()).isEmpty();
     });
   }
 
