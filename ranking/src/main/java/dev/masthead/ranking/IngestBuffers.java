@@ -109,7 +109,8 @@ final class IngestBuffers {
   private final ConcurrentLinkedQueue<CoalescingTable> full = new ConcurrentLinkedQueue<>();
   /** Emptied tables kept for reuse, so that a stripe's next table is memory the caches hold, not a new array. */
   private final ConcurrentLinkedQueue<CoalescingTable> spares = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger spareCount = new AtomicInteger();
+  /** The slots of the spare tables: kept to two tables of the largest size, so spares cost little memory. */
+  private final AtomicLong spareSlots = new AtomicLong();
   private final ConcurrentLinkedQueue<List<Deferred>> fullDeferred = new ConcurrentLinkedQueue<>();
   /** Cells in queued tables and undelivered batches: what the cap bounds. */
   final AtomicLong waitingCells = new AtomicLong();
@@ -251,29 +252,26 @@ final class IngestBuffers {
 
   /** Returns an empty table of {@code slots} slots: a spare of that size if one is kept, else a new one. */
   private CoalescingTable table(int slots) {
-    for (int tries = spareCount.get(); tries > 0; tries--) {
-      CoalescingTable t = spares.poll();
-      if (t == null) {
-        break;
-      }
-      if (t.slotCount() == slots) {
-        spareCount.decrementAndGet();
+    for (CoalescingTable t : spares) {
+      if (t.slotCount() == slots && spares.remove(t)) {
+        spareSlots.addAndGet(-slots);
         return t;
       }
-      spares.add(t); // another size: left for a stripe that wants it
     }
     return new CoalescingTable(slots, finestMillis);
   }
 
   /**
-   * Takes back a table whose cells the flusher has copied out: emptied and kept for a stripe's next table, at
-   * most one spare per stripe (the rest are left to the garbage collector).
+   * Takes back a table whose cells the flusher has copied out: emptied and kept for a stripe's next table while
+   * the spares hold at most two tables of the largest size (the rest are left to the garbage collector).
    */
   void recycle(CoalescingTable t) {
-    if (spareCount.get() < stripes.length) {
+    int slots = t.slotCount();
+    if (spareSlots.addAndGet(slots) <= 2L * maxSlots) {
       t.clear();
-      spareCount.incrementAndGet();
       spares.add(t);
+    } else {
+      spareSlots.addAndGet(-slots);
     }
   }
 
