@@ -77,7 +77,8 @@ import org.slf4j.LoggerFactory;
  * by up to the allowance still reads them; a write skips the same buckets. {@link #top} slides every
  * window the same way before reading, so a ranking never includes a bucket that left its window even if no
  * server ran maintenance. If every server was down long enough for a bucket to expire before it left a window,
- * the totals of that window are recounted from the buckets left.
+ * the totals of that window are recounted from the buckets left; so is every window whose pointer is missing or
+ * not a number (a new namespace, or a meta hash edited by hand), instead of sliding it from the first bucket.
  *
  * <p><b>Attaching.</b> {@link Builder#build()} checks {@code maxmemory-policy} (a Redis that evicts keys would
  * lose counts silently: refused unless {@link Builder#allowEviction()}), then creates the namespace's meta
