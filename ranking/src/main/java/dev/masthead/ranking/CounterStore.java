@@ -185,8 +185,9 @@ public interface CounterStore extends AutoCloseable {
     public static final int MAX_ID_LENGTH = 128;
 
     /**
-     * How long after its first attempt the engine may resend a batch (1 hour): a store must remember that a
-     * batch (or each of its chunks) was applied for at least this long. Older batches still undelivered are
+     * How long after its first attempt the engine may resend a batch (1 hour, by the engine's clock and by
+     * elapsed time, whichever passes it first): a store must remember that a batch (or each of its chunks) was
+     * applied for at least this long of elapsed time. Older batches still undelivered are
      * dropped and counted in {@link RankingStats#droppedEvents()}.
      */
     public static final Duration RESEND_WINDOW = Duration.ofHours(1);
