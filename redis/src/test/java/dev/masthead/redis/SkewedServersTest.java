@@ -49,7 +49,7 @@ class SkewedServersTest {
     }
   }
 
-  private static RankingConfig config(InstantSource clock) {
+  static RankingConfig config(InstantSource clock) {
     return RankingEngine.builder().clock(clock).resultCacheTtl(Duration.ZERO).uniqueVisitorPeriod(Duration.ZERO)
         .flushInterval(Duration.ofMinutes(1)).storeTimeout(TEST_TIMEOUT).config();
   }
@@ -115,15 +115,19 @@ class SkewedServersTest {
   }
 
   /** One app server: its own clock offset from the site's time, connection, store and engine. */
-  private static final class Server implements AutoCloseable {
+  static final class Server implements AutoCloseable {
     final AtomicLong offsetMillis = new AtomicLong();
     final RedisConnection connection;
     final RankingEngine engine;
 
     Server(RankingConfig config, AtomicReference<Instant> base, String namespace, long offset) {
+      this(redis.uri(), config, base, namespace, offset);
+    }
+
+    Server(String uri, RankingConfig config, AtomicReference<Instant> base, String namespace, long offset) {
       offsetMillis.set(offset);
       InstantSource clock = () -> base.get().plusMillis(offsetMillis.get());
-      connection = RedisConnection.builder().uri(redis.uri()).commandTimeout(TEST_TIMEOUT).build();
+      connection = RedisConnection.builder().uri(uri).commandTimeout(TEST_TIMEOUT).build();
       RedisCounterStore store = RedisCounterStore.builder(connection).namespace(namespace).layout(config.layout())
           .chunkCells(37).build();
       engine = RankingEngine.builder().config(config).clock(clock).counterStore(store).build();
@@ -136,7 +140,7 @@ class SkewedServersTest {
     }
   }
 
-  private static List<ArticleId> hostileIds(SplittableRandom rnd) {
+  static List<ArticleId> hostileIds(SplittableRandom rnd) {
     List<ArticleId> ids = new ArrayList<>();
     for (String s : List.of("{several}", "}{", "mh:{skew-site}:meta", "a:b:c", "c:0:1:2", "ws:0:0", "ok:x:0",
         "é", "e\u0301", "😀", "\uffff", "日本語の記事", "'; return 1 --", "%s", "  padded  ", "1e3", "-0")) {
@@ -160,7 +164,7 @@ class SkewedServersTest {
     return ids;
   }
 
-  private static List<RankingQuery> queries(Instant now) {
+  static List<RankingQuery> queries(Instant now) {
     ZoneId zone = ZoneId.of("America/New_York");
     List<RankingQuery> q = new ArrayList<>(List.of(
         RankingQuery.top(Window.lastHours(24), 8),
@@ -265,7 +269,7 @@ class SkewedServersTest {
    * Brings every server to the site's time (their clocks set straight and the time moved past the one furthest
    * ahead, which an engine never steps back from), flushes them all, and compares every query.
    */
-  private static void compare(List<Server> servers, RankingEngine reference, AtomicReference<Instant> base) {
+  static void compare(List<Server> servers, RankingEngine reference, AtomicReference<Instant> base) {
     long[] offsets = new long[servers.size()];
     for (int i = 0; i < servers.size(); i++) {
       offsets[i] = servers.get(i).offsetMillis.getAndSet(0);
