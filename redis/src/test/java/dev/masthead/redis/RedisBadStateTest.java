@@ -115,6 +115,18 @@ class RedisBadStateTest {
   }
 
   @Test
+  void aScoringCountDeletedFromTheMetaHashDoesNotHandANewScoringTheSetsOfAnOldOne() {
+    RedisCounterStore store = slidStore(); // scoring 0: weights 1,1
+    redis.command("HDEL", "mh:{bad}:meta", "sn");
+    // weights 0,1: "day" (5 views, no share) scores 0, "week" 1
+    assertThat(totals(await(store.top(Duration.ofDays(7), new long[] {0, 1}, 1, NOW)))).containsExactly("week=3/1");
+    // the first scoring's sets still rank by 1,1: "day" (5) before "week" (4)
+    assertThat(totals(await(store.top(Duration.ofDays(7), new long[] {1, 1}, 1, NOW)))).containsExactly("day=5/0");
+    assertThat(redis.command("HGET", "mh:{bad}:meta", "s:0,1")).isNotEqualTo(redis.command("HGET", "mh:{bad}:meta",
+        "s:1,1"));
+  }
+
+  @Test
   void sharedKeysOfTheWrongTypeAreNamedAndNothingOfTheChunkLands() throws Exception {
     for (String key : List.of("wl", "r:0", "r:1", "w:0:1", "ok:again:0")) {
       redis.command("FLUSHALL");
