@@ -65,7 +65,9 @@ public interface CounterStore extends AutoCloseable {
    * {@link Cell#bucketIndex()} in every tier whose {@link StoreLayout#keepStart} at {@code nowEpochMillis}
    * does not exclude that bucket, and to the running total of every tracked window whose current start
    * (as {@link #top} reads it) is not after that bucket; each cell's last event time moves those buckets' and
-   * totals' latest event times forward. Cells of a batch may repeat a key; their counts add.
+   * totals' latest event times forward. Cells of a batch may repeat a key; their counts add. A store shared by
+   * engines whose clocks differ may also count a cell in a bucket up to the layout's
+   * {@link StoreLayout#futureSkew()} before that keep start, since an engine whose clock is behind still reads it.
    *
    * <p><b>Idempotent by {@link Batch#id()}.</b> The engine resends a batch whose {@code add} failed or timed
    * out, identical (same id, same cells in the same order), for at most {@link Batch#RESEND_WINDOW} after
@@ -131,7 +133,8 @@ public interface CounterStore extends AutoCloseable {
 
   /**
    * Brings the store to a time: slides the running totals of the tracked windows past the buckets that left
-   * them and frees the buckets that no tier answers for ({@link StoreLayout#keepStart}). Any engine attached
+   * them and frees the buckets that no tier answers for ({@link StoreLayout#keepStart}; a shared store keeps them
+   * for one more {@link StoreLayout#futureSkew()}, for engines whose clocks are behind). Any engine attached
    * to a shared store may call it, at any time, as often as it likes, with its own clock: it is idempotent,
    * so each bucket is subtracted from a running total exactly once, however many servers maintain the store
    * and in whatever order, and a time earlier than one already applied changes nothing. Reads and writes must
@@ -182,8 +185,9 @@ public interface CounterStore extends AutoCloseable {
     public static final int MAX_ID_LENGTH = 128;
 
     /**
-     * How long after its first attempt the engine may resend a batch (1 hour): a store must remember that a
-     * batch (or each of its chunks) was applied for at least this long. Older batches still undelivered are
+     * How long after its first attempt the engine may resend a batch (1 hour, by the engine's clock and by
+     * elapsed time, whichever passes it first): a store must remember that a batch (or each of its chunks) was
+     * applied for at least this long of elapsed time. Older batches still undelivered are
      * dropped and counted in {@link RankingStats#droppedEvents()}.
      */
     public static final Duration RESEND_WINDOW = Duration.ofHours(1);

@@ -29,7 +29,15 @@ final class Flusher {
   private static final Logger LOG = LoggerFactory.getLogger(RankingEngine.class);
   static final int MAX_BATCH_CELLS = 8_192;
 
-  private record Pending(CounterStore.Batch batch, long events, long firstAttemptMillis) {}
+  /**
+   * A batch not yet delivered, with when it was first tried: in the engine's time, and in the JVM's elapsed time,
+   * because the engine's time stands still while no request comes (it is the latest time a request saw), but a
+   * store's memory of applied batches ({@link CounterStore.Batch#RESEND_WINDOW}, in Redis a marker's TTL) runs
+   * on the wall clock: a batch resent past it would count twice.
+   */
+  private record Pending(CounterStore.Batch batch, long events, long firstAttemptMillis, long firstAttemptNanos) {}
+
+  private static final long RESEND_WINDOW_NANOS = CounterStore.Batch.RESEND_WINDOW.toNanos();
 
   private final IngestBuffers buffers;
   private final CounterStore store;
@@ -148,11 +156,12 @@ final class Flusher {
       for (int from = 0; from < cells.size(); from += MAX_BATCH_CELLS) {
         List<CounterStore.Cell> part = cells.subList(from, Math.min(cells.size(), from + MAX_BATCH_CELLS));
         CounterStore.Batch batch = new CounterStore.Batch(nodeId + ":" + sequence.getAndIncrement(), part);
-        pending.add(new Pending(batch, batch.events(), t));
+        pending.add(new Pending(batch, batch.events(), t, System.nanoTime()));
       }
       while (!pending.isEmpty()) {
         Pending p = pending.peek();
-        if (t - p.firstAttemptMillis() > CounterStore.Batch.RESEND_WINDOW.toMillis()) {
+        if (t - p.firstAttemptMillis() > CounterStore.Batch.RESEND_WINDOW.toMillis()
+            || System.nanoTime() - p.firstAttemptNanos() > RESEND_WINDOW_NANOS) {
           pending.poll();
           settle(p, false);
           continue;

@@ -72,10 +72,13 @@ import org.slf4j.LoggerFactory;
  * ({@code roll:<window>} in the meta hash) to the first bucket the window holds at the caller's time and, in the
  * same atomic step, moves the buckets it passed from the window's band to the next longer window's (the longest
  * subtracts them); so each bucket leaves each window once, whichever servers run it, in whatever order, and an
- * earlier time changes nothing. Then it deletes the buckets no tier answers for. {@link #top} slides every
+ * earlier time changes nothing. Then it deletes the buckets no tier answers for one clock-skew allowance before the
+ * caller's time ({@link StoreLayout#keepStart} at {@code now - futureSkew}), since a server whose clock is behind
+ * by up to the allowance still reads them; a write skips the same buckets. {@link #top} slides every
  * window the same way before reading, so a ranking never includes a bucket that left its window even if no
  * server ran maintenance. If every server was down long enough for a bucket to expire before it left a window,
- * the totals of that window are recounted from the buckets left.
+ * the totals of that window are recounted from the buckets left; so is every window whose pointer is missing or
+ * not a number (a new namespace, or a meta hash edited by hand), instead of sliding it from the first bucket.
  *
  * <p><b>Attaching.</b> {@link Builder#build()} checks {@code maxmemory-policy} (a Redis that evicts keys would
  * lose counts silently: refused unless {@link Builder#allowEviction()}), then creates the namespace's meta
@@ -449,7 +452,7 @@ public final class RedisCounterStore implements CounterStore {
     int i = 7;
     for (int t = 0; t < tiers; t++) {
       a[i++] = Long.toString(finestPerBucket[t]);
-      a[i++] = Long.toString(layout.keepStart(t, now));
+      a[i++] = Long.toString(sharedKeepStart(t, now));
       a[i++] = Long.toString(resolution[t]);
       a[i++] = Long.toString(coarse[t]);
       a[i++] = Long.toString(life[t]);
@@ -517,11 +520,23 @@ public final class RedisCounterStore implements CounterStore {
       a[i++] = Long.toString(resolution[windowTier[x]]);
     }
     for (int t = 0; t < tiers; t++) {
-      a[i++] = Long.toString(layout.keepStart(t, nowEpochMillis));
+      a[i++] = Long.toString(sharedKeepStart(t, nowEpochMillis));
     }
     return withMeta("maintenance",
         () -> MAINTAIN.<Long>run(connection.commands(), ScriptOutputType.INTEGER, metaKey, a), 0L)
         .thenApply(freed -> null);
+  }
+
+  /**
+   * The first bucket of a tier this store keeps (writes and does not free) at a caller's time: the layout's
+   * {@link StoreLayout#keepStart} one clock-skew allowance earlier. Every engine plans its reads with its own
+   * clock, so an engine whose clock is ahead must not free (or skip writing) a bucket that an engine up to the
+   * allowance behind still reads: with the caller's own keep start, an engine one second ahead freed, at each hour
+   * boundary, the minute buckets of the hour a second behind still read in minutes (half-life rankings and
+   * windows starting just inside the last day lost that hour's counts there).
+   */
+  private long sharedKeepStart(int t, long now) {
+    return layout.keepStart(t, now - layout.futureSkew().toMillis());
   }
 
   /** The first bucket (in its tier) of tracked window {@code w} at a time, as {@link #top} reads it. */

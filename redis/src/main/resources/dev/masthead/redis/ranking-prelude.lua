@@ -59,6 +59,9 @@ local function load_meta(hash)
   if M['hash'] ~= hash then
     return 'MASTHEAD-LAYOUT ' .. tostring(M['layout'])
   end
+  if M['sn'] ~= nil and not string.match(M['sn'], '^[0-9]+$') then
+    return 'MASTHEAD-WRONGTYPE ' .. META .. ' field sn holds "' .. M['sn'] .. '", not a count of scorings'
+  end
   for f, v in pairs(M) do
     if string.sub(f, 1, 2) == 's:' then
       local w = {}
@@ -380,7 +383,10 @@ end
 local function slide_all(win, K)
   local recount = false
   for v = 0, win.n - 1 do
-    recount = recount or M['rebuild:' .. v] ~= nil
+    -- A window without a readable pointer is recounted: a new namespace has none (its recount reads its few
+    -- buckets once), but one whose pointer was deleted or edited would otherwise slide from the first bucket and
+    -- move into the longer bands cells they already hold.
+    recount = recount or M['rebuild:' .. v] ~= nil or tonumber(M['roll:' .. v]) == nil
   end
   local leaving = {}
   local e = nil
@@ -403,7 +409,7 @@ local function slide_all(win, K)
     leaving[v] = {}
     if recount or roll == nil or win.target[v] > roll then
       if not recount then
-        -- No pointer yet: the totals hold every bucket written (a new namespace starts empty).
+        -- (A window without a pointer is recounted above.)
         local tv = win.tier[v]
         leaving[v] = redis.call('ZRANGEBYSCORE', rkey(tv), roll == nil and '-inf' or fmt(roll),
           '(' .. fmt(win.target[v]))

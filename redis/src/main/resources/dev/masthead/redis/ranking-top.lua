@@ -45,6 +45,12 @@ local key
 local temporary = false
 if sid == nil then
   local count = tonumber(M['sn'] or '0')
+  for _, s in ipairs(S) do -- never reuse a kept scoring's id, even if sn was lost (a meta hash edited by hand)
+    local used = tonumber(s.sid)
+    if used ~= nil and used >= count then
+      count = used + 1
+    end
+  end
   if count < MAX_SCORINGS then
     -- From now on every add and slide keeps this scoring's sorted set of every band up to date.
     sid = tostring(count)

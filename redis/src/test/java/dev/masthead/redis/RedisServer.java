@@ -135,10 +135,19 @@ public final class RedisServer implements AutoCloseable {
       }
       try {
         if ("PONG".equals(command(Duration.ofMillis(500), "PING"))) {
-          return p;
+          if (p.isAlive()) {
+            return p;
+          }
+          continue; // another process answered on this port: this one exited, and the loop says so
         }
       } catch (UncheckedIOException e) {
         // not listening yet
+      } catch (IllegalStateException e) {
+        if (!String.valueOf(e.getMessage()).contains("LOADING")) {
+          p.destroyForcibly();
+          throw e;
+        }
+        // still loading its append-only file: answers PING once loaded
       }
       pause(20);
     }

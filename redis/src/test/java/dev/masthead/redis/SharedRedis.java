@@ -35,6 +35,11 @@ final class SharedRedis implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
+  /** The URI of the class's server, for tests that open connections of their own. */
+  String uri() {
+    return server.uri();
+  }
+
   /** The connection to the class's server. */
   RedisConnection connection() {
     return connection;
