@@ -32,8 +32,8 @@ import java.util.Random;
  * character 3-5 grams with LIBLINEAR's L2-loss SVM) on the same folds: stratified 10-fold cross-validation
  * over all comments, leave-one-video-out (train on four videos, test on the fifth), and the per-video 70/30
  * protocol of the TubeSpam experiments beside their published baselines. Every setting of either method
- * (the filter's L2 strength and SPAM threshold, the SVM's C) is chosen by cross-validation inside the
- * training comments only; the test comments are never used to tune.
+ * (the filter's L2 strength, naive Bayes share, cue weight and SPAM threshold, the SVM's C) is chosen by
+ * cross-validation inside the training comments only; the test comments are never used to tune.
  *
  * <pre>
  * mvn -B -q -pl examples -am -DskipTests package exec:java \
@@ -212,13 +212,14 @@ public final class SpamEvaluation {
 
   /**
    * The whole local Masthead filter: honeypot, links, heuristics and the learned classifier. Inner
-   * cross-validation chooses the classifier's L2 strength and naive Bayes share and the filter's SPAM
-   * threshold: the threshold of best MCC among those that judge at most {@link #INNER_HAM_LIMIT} of the inner
-   * ham spam.
+   * cross-validation chooses the classifier's L2 strength, naive Bayes share and cue weight and the filter's
+   * SPAM threshold: the threshold of best MCC among those that judge at most {@link #INNER_HAM_LIMIT} of the
+   * inner ham spam.
    */
   static final class MastheadFilter implements Method {
     static final double[] L2 = {1e-4, 1e-3, 3e-3};
     static final double[] NAIVE_BAYES_SHARE = {0, 0.25, 0.5};
+    static final double[] CUE_WEIGHT = {1, 2};
 
     @Override
     public String name() {
@@ -231,32 +232,36 @@ public final class SpamEvaluation {
       double bestMcc = -2;
       double bestL2 = L2[0];
       double bestShare = NAIVE_BAYES_SHARE[0];
+      double bestCueWeight = CUE_WEIGHT[0];
       double bestThreshold = SpamFilter.DEFAULT_SPAM_THRESHOLD;
       for (double l2 : L2) {
         for (double share : NAIVE_BAYES_SHARE) {
-          List<double[]> scored = new ArrayList<>(); // {score, harshest floor's ordinal, spam ? 1 : 0}
-          for (int k = 0; k < INNER_FOLDS; k++) {
-            SpamFilter filter = filter(subset(training, inner, k, false), l2, share,
-                SpamFilter.DEFAULT_SPAM_THRESHOLD);
-            for (Labelled l : subset(training, inner, k, true)) {
-              Verdict v = filter.check(l.comment(), SpamContext.EMPTY);
-              int floor = v.signals().stream().filter(s -> s.floor() != null).mapToInt(s -> s.floor().ordinal())
-                  .max().orElse(0);
-              scored.add(new double[] {v.score(), floor, l.row().spam() ? 1 : 0});
+          for (double cueWeight : CUE_WEIGHT) {
+            List<double[]> scored = new ArrayList<>(); // {score, harshest floor's ordinal, spam ? 1 : 0}
+            for (int k = 0; k < INNER_FOLDS; k++) {
+              SpamFilter filter = filter(subset(training, inner, k, false), l2, share, cueWeight,
+                  SpamFilter.DEFAULT_SPAM_THRESHOLD);
+              for (Labelled l : subset(training, inner, k, true)) {
+                Verdict v = filter.check(l.comment(), SpamContext.EMPTY);
+                int floor = v.signals().stream().filter(s -> s.floor() != null).mapToInt(s -> s.floor().ordinal())
+                    .max().orElse(0);
+                scored.add(new double[] {v.score(), floor, l.row().spam() ? 1 : 0});
+              }
             }
-          }
-          double[] choice = bestThreshold(scored);
-          if (choice[1] > bestMcc) {
-            bestMcc = choice[1];
-            bestL2 = l2;
-            bestShare = share;
-            bestThreshold = choice[0];
+            double[] choice = bestThreshold(scored);
+            if (choice[1] > bestMcc) {
+              bestMcc = choice[1];
+              bestL2 = l2;
+              bestShare = share;
+              bestCueWeight = cueWeight;
+              bestThreshold = choice[0];
+            }
           }
         }
       }
-      SpamFilter filter = filter(training, bestL2, bestShare, bestThreshold);
-      String settings = String.format(Locale.ROOT, "l2 %.0e, naive Bayes share %.2f, spam threshold %.2f"
-          + " (inner MCC %.3f)", bestL2, bestShare, bestThreshold, bestMcc);
+      SpamFilter filter = filter(training, bestL2, bestShare, bestCueWeight, bestThreshold);
+      String settings = String.format(Locale.ROOT, "l2 %.0e, naive Bayes share %.2f, cue weight %.0f, spam threshold"
+          + " %.2f (inner MCC %.3f)", bestL2, bestShare, bestCueWeight, bestThreshold, bestMcc);
       return new Judge() {
         @Override
         public Decision decide(Labelled comment) {
@@ -292,12 +297,14 @@ public final class SpamEvaluation {
       return new double[] {best, bestMcc};
     }
 
-    static SpamFilter filter(List<Labelled> training, double l2, double naiveBayesShare, double spamThreshold) {
+    static SpamFilter filter(List<Labelled> training, double l2, double naiveBayesShare, double cueWeight,
+        double spamThreshold) {
       List<SpamClassifier.Example> examples = new ArrayList<>();
       for (Labelled l : training) {
         examples.add(new SpamClassifier.Example(l.comment().contentText(), l.row().spam() ? Label.SPAM : Label.HAM));
       }
-      SpamClassifier classifier = SpamClassifier.trainer().l2(l2).naiveBayesShare(naiveBayesShare).seed(SEED)
+      SpamClassifier classifier = SpamClassifier.trainer().l2(l2).naiveBayesShare(naiveBayesShare).cueWeight(cueWeight)
+          .seed(SEED)
           .train(examples);
       double hold = Math.min(SpamFilter.DEFAULT_HOLD_THRESHOLD, spamThreshold - 0.5);
       return SpamFilter.builder()

@@ -231,7 +231,7 @@ public class MastheadProperties {
     private double holdThreshold = 0.0;
 
     /** The score from which a comment is spam (SpamFilter.DEFAULT_SPAM_THRESHOLD). */
-    private double spamThreshold = 0.8;
+    private double spamThreshold = 0.6;
 
     /** The score from which a comment is discarded unseen (SpamFilter.DEFAULT_DISCARD_THRESHOLD). */
     private double discardThreshold = 12.0;

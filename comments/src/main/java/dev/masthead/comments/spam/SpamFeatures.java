@@ -56,6 +56,21 @@ final class SpamFeatures {
 
   private SpamFeatures() {}
 
+  /**
+   * The buckets of the cues the classifier weighs (every {@link SpamCues.Cue} but {@link SpamCues.Cue#SHOUTING}),
+   * a new array each call.
+   */
+  static int[] weighedCueBuckets() {
+    int[] out = new int[CUE_BUCKETS.length - 1];
+    int k = 0;
+    for (SpamCues.Cue cue : SpamCues.Cue.values()) {
+      if (cue != SpamCues.Cue.SHOUTING) {
+        out[k++] = CUE_BUCKETS[cue.ordinal()];
+      }
+    }
+    return out;
+  }
+
   /** The features of a plain text, its links and cues found as the validator would. */
   static Features of(String text) {
     String cut = text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;

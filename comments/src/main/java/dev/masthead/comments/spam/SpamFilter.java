@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * heuristics as features, so the decision rests on one calibrated probability; the other built-in checks only
  * set floors or refuse. The score maps to a decision by the thresholds (defaults: HOLD above
  * {@value #DEFAULT_HOLD_THRESHOLD}, that is p above 50%; SPAM from {@value #DEFAULT_SPAM_THRESHOLD}, p from
- * about 69%; DISCARD from {@value #DEFAULT_DISCARD_THRESHOLD}, which the classifier alone, clamped at 8, never
- * reaches). The SPAM default is the median of the thresholds (0.2 to 1.8) that nested cross-validation on the
+ * about 65%; DISCARD from {@value #DEFAULT_DISCARD_THRESHOLD}, which the classifier alone, clamped at 8, never
+ * reaches). The SPAM default is the median of the thresholds (0.1 to 1.5) that nested cross-validation on the
  * YouTube Spam Collection chose in each training fold, for the best MCC with at most 0.5% of that fold's ham
  * judged spam (see the README). The verdict's decision is the harsher of that and every signal's floor.
  *
@@ -68,7 +68,7 @@ public final class SpamFilter {
   /** The default score from which a comment is held: {@value}. */
   public static final double DEFAULT_HOLD_THRESHOLD = 0.0;
   /** The default score from which a comment is spam: {@value}. */
-  public static final double DEFAULT_SPAM_THRESHOLD = 0.8;
+  public static final double DEFAULT_SPAM_THRESHOLD = 0.6;
   /** The default score from which a comment is discarded: {@value}. */
   public static final double DEFAULT_DISCARD_THRESHOLD = 12.0;
 

@@ -59,6 +59,32 @@ class SpamClassifierTest {
   }
 
   @Test
+  void refusesACueWeightOutsideATenthToTen() {
+    assertThatThrownBy(() -> SpamClassifier.trainer().cueWeight(0.05))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cueWeight");
+    assertThatThrownBy(() -> SpamClassifier.trainer().cueWeight(11))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cueWeight");
+    assertThatThrownBy(() -> SpamClassifier.trainer().cueWeight(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aHeavierCueWeightLeansHarderOnAPhoneNumberItHasNotSeen() {
+    // the spam differs from the ham by a phone number, each one different: only the phone cue is shared
+    List<SpamClassifier.Example> examples = new ArrayList<>();
+    String[] numbers = {"+44 7700 900123", "+1 415 555 0199", "+49 30 901820", "+33 1 42 68 53 00",
+        "+61 2 9374 4000", "+81 3 3224 9999", "+34 912 345 678", "+39 06 6982 1234"};
+    for (int i = 0; i < numbers.length; i++) {
+      examples.add(new SpamClassifier.Example(HAM.get(i) + " " + numbers[i], Label.SPAM));
+      examples.add(new SpamClassifier.Example(HAM.get((i + 1) % HAM.size()), Label.HAM));
+    }
+    String unseen = "the chorus is so catchy +7 495 697 0349";
+    double light = SpamClassifier.trainer().cueWeight(1).train(examples).logOdds(unseen);
+    double heavy = SpamClassifier.trainer().cueWeight(3).train(examples).logOdds(unseen);
+    assertThat(heavy).isGreaterThan(light);
+  }
+
+  @Test
   void theStarterModelLoadsInOneCall() {
     SpamClassifier starter = SpamClassifier.starter();
     assertThat(starter.spamExamples()).isEqualTo(1005);
