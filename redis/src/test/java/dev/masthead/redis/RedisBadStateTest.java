@@ -17,11 +17,10 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A namespace whose meta hash or keys were edited by hand, truncated or overwritten by something else: the store
@@ -29,25 +28,14 @@ import org.junit.jupiter.api.Test;
  * counts a bucket twice.
  */
 class RedisBadStateTest {
-  private static RedisServer redis;
+  @RegisterExtension
+  static final SharedRedis REDIS = new SharedRedis();
   private RedisConnection connection;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    if (redis != null) {
-      redis.close();
-    }
-  }
 
   @BeforeEach
   void connect() {
-    redis.command("FLUSHALL");
-    connection = RedisConnection.builder().uri(redis.uri()).commandTimeout(RedisCounterStoreTest.TEST_TIMEOUT).build();
+    REDIS.server().command("FLUSHALL");
+    connection = RedisConnection.builder().uri(REDIS.server().uri()).commandTimeout(RedisCounterStoreTest.TEST_TIMEOUT).build();
   }
 
   @AfterEach
@@ -87,9 +75,9 @@ class RedisBadStateTest {
   @Test
   void aWindowPointerDeletedFromTheMetaHashIsRecountedInsteadOfCountingItsBucketsTwice() {
     RedisCounterStore store = slidStore();
-    redis.command("HDEL", "mh:{bad}:meta", "roll:0"); // the 24-hour window's pointer, by hand
+    REDIS.server().command("HDEL", "mh:{bad}:meta", "roll:0"); // the 24-hour window's pointer, by hand
     assertExact(store, NOW);
-    redis.command("HDEL", "mh:{bad}:meta", "roll:0", "roll:1", "roll:2");
+    REDIS.server().command("HDEL", "mh:{bad}:meta", "roll:0", "roll:1", "roll:2");
     await(store.maintain(NOW + 1));
     assertExact(store, NOW + 1);
   }
@@ -97,50 +85,50 @@ class RedisBadStateTest {
   @Test
   void aWindowPointerEditedToTextIsRecountedInsteadOfCountingItsBucketsTwice() {
     RedisCounterStore store = slidStore();
-    redis.command("HSET", "mh:{bad}:meta", "roll:1", "not a number");
+    REDIS.server().command("HSET", "mh:{bad}:meta", "roll:1", "not a number");
     assertExact(store, NOW);
-    assertThat(redis.command("HGET", "mh:{bad}:meta", "roll:1")).matches("-?[0-9]+");
+    assertThat(REDIS.server().command("HGET", "mh:{bad}:meta", "roll:1")).matches("-?[0-9]+");
   }
 
   @Test
   void aScoringCountEditedToTextFailsNamingTheMetaHash() throws Exception {
     RedisCounterStore store = slidStore();
-    redis.command("HSET", "mh:{bad}:meta", "sn", "lots");
+    REDIS.server().command("HSET", "mh:{bad}:meta", "sn", "lots");
     CompletionStage<List<Tally>> top = store.top(Duration.ofDays(7), new long[] {3, 1}, 10, NOW);
     assertThatThrownBy(() -> top.toCompletableFuture().get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .cause().isInstanceOf(BackendUnavailableException.class).hasMessageContaining("mh:{bad}:meta");
-    redis.command("HSET", "mh:{bad}:meta", "sn", "1"); // set straight: the scoring kept since slidStore answers
+    REDIS.server().command("HSET", "mh:{bad}:meta", "sn", "1"); // set straight: the scoring kept since slidStore answers
     assertExact(store, NOW);
   }
 
   @Test
   void aScoringCountDeletedFromTheMetaHashDoesNotHandANewScoringTheSetsOfAnOldOne() {
     RedisCounterStore store = slidStore(); // scoring 0: weights 1,1
-    redis.command("HDEL", "mh:{bad}:meta", "sn");
+    REDIS.server().command("HDEL", "mh:{bad}:meta", "sn");
     // weights 0,1: "day" (5 views, no share) scores 0, "week" 1
     assertThat(totals(await(store.top(Duration.ofDays(7), new long[] {0, 1}, 1, NOW)))).containsExactly("week=3/1");
     // the first scoring's sets still rank by 1,1: "day" (5) before "week" (4)
     assertThat(totals(await(store.top(Duration.ofDays(7), new long[] {1, 1}, 1, NOW)))).containsExactly("day=5/0");
-    assertThat(redis.command("HGET", "mh:{bad}:meta", "s:0,1")).isNotEqualTo(redis.command("HGET", "mh:{bad}:meta",
+    assertThat(REDIS.server().command("HGET", "mh:{bad}:meta", "s:0,1")).isNotEqualTo(REDIS.server().command("HGET", "mh:{bad}:meta",
         "s:1,1"));
   }
 
   @Test
   void sharedKeysOfTheWrongTypeAreNamedAndNothingOfTheChunkLands() throws Exception {
     for (String key : List.of("wl", "r:0", "r:1", "w:0:1", "ok:again:0")) {
-      redis.command("FLUSHALL");
+      REDIS.server().command("FLUSHALL");
       RedisCounterStore store = store();
       await(store.add(new Batch("first", List.of(cell("a", 0, NOW - HOUR, 1))), NOW));
       await(store.top(Duration.ofDays(7), new long[] {1, 1}, 10, NOW)); // a scoring set exists from here on
-      redis.command("DEL", "mh:{bad}:" + key);
-      redis.command("SADD", "mh:{bad}:" + key, "x");
+      REDIS.server().command("DEL", "mh:{bad}:" + key);
+      REDIS.server().command("SADD", "mh:{bad}:" + key, "x");
       CompletionStage<Void> add = store.add(new Batch("again", List.of(cell("a", 1, NOW, 1))), NOW);
       assertThatThrownBy(() -> add.toCompletableFuture().get(5, TimeUnit.SECONDS)).as(key)
           .isInstanceOf(ExecutionException.class)
           .cause().isInstanceOf(BackendUnavailableException.class)
           .hasMessageContaining("mh:{bad}:" + key + " holds a set");
-      assertThat(redis.command("TYPE", "mh:{bad}:ok:again:0")).as(key).isIn("none", "set");
+      assertThat(REDIS.server().command("TYPE", "mh:{bad}:ok:again:0")).as(key).isIn("none", "set");
     }
   }
 }

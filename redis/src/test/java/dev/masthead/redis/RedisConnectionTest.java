@@ -10,32 +10,20 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisConnectionTest {
-  private static RedisServer redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    if (redis != null) {
-      redis.close();
-    }
-  }
+  @RegisterExtension
+  static final SharedRedis REDIS = new SharedRedis();
 
   @BeforeEach
   void emptyRedis() {
-    if (!redis.isRunning()) {
-      redis.restart();
+    if (!REDIS.server().isRunning()) {
+      REDIS.server().restart();
     }
-    redis.command("FLUSHALL");
+    REDIS.server().command("FLUSHALL");
   }
 
   @Test
@@ -50,7 +38,7 @@ class RedisConnectionTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clusterSeeds");
     assertThatThrownBy(() -> RedisConnection.builder().build())
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> RedisConnection.builder().uri(redis.uri()).clusterSeeds(List.of(redis.uri())).build())
+    assertThatThrownBy(() -> RedisConnection.builder().uri(REDIS.server().uri()).clusterSeeds(List.of(REDIS.server().uri())).build())
         .isInstanceOf(IllegalStateException.class);
   }
 
@@ -78,22 +66,22 @@ class RedisConnectionTest {
 
   @Test
   void runsAScriptAgainAfterTheServerForgetsIt() throws Exception {
-    try (RedisConnection c = RedisConnection.builder().uri(redis.uri()).build()) {
+    try (RedisConnection c = RedisConnection.builder().uri(REDIS.server().uri()).build()) {
       RedisScript script = new RedisScript("return redis.call('INCRBY', KEYS[1], ARGV[1])");
       assertThat(script.<Long>run(c.commands(), ScriptOutputType.INTEGER, new String[] {"{t}k"}, "2")
           .get(2, TimeUnit.SECONDS)).isEqualTo(2L);
-      redis.command("SCRIPT", "FLUSH");
+      REDIS.server().command("SCRIPT", "FLUSH");
       assertThat(script.<Long>run(c.commands(), ScriptOutputType.INTEGER, new String[] {"{t}k"}, "3")
           .get(2, TimeUnit.SECONDS)).isEqualTo(5L);
-      assertThat(redis.command("SCRIPT", "EXISTS", script.sha1())).isEqualTo("1");
+      assertThat(REDIS.server().command("SCRIPT", "EXISTS", script.sha1())).isEqualTo("1");
     }
   }
 
   @Test
   void rejectsCommandsAtOnceWhileTheServerIsDownAndRecoversAfterItReturns() throws Exception {
-    try (RedisConnection c = RedisConnection.builder().uri(redis.uri()).commandTimeout(Duration.ofMillis(300))
+    try (RedisConnection c = RedisConnection.builder().uri(REDIS.server().uri()).commandTimeout(Duration.ofMillis(300))
         .build()) {
-      redis.kill();
+      REDIS.server().kill();
       long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (c.isConnected() && System.nanoTime() < waitUntil) {
         Thread.sleep(10); // waiting for Lettuce to notice the reset
@@ -103,7 +91,7 @@ class RedisConnectionTest {
       assertThat(f).isCompletedExceptionally();
       assertThatThrownBy(() -> f.get(2, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
 
-      redis.restart();
+      REDIS.server().restart();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
       String reply = null;
       while (reply == null && System.nanoTime() < deadline) {
@@ -114,13 +102,13 @@ class RedisConnectionTest {
         }
       }
       assertThat(reply).isEqualTo("OK");
-      assertThat(redis.command("GET", "{t}a")).isEqualTo("2");
+      assertThat(REDIS.server().command("GET", "{t}a")).isEqualTo("2");
     }
   }
 
   @Test
   void aCommandWhoseReplyIsLostIsNotSentTwice() throws Exception {
-    try (ReplyDroppingProxy proxy = ReplyDroppingProxy.start(redis.port());
+    try (ReplyDroppingProxy proxy = ReplyDroppingProxy.start(REDIS.server().port());
         RedisConnection c = RedisConnection.builder().uri(proxy.uri()).build()) {
       assertThat(c.commands().incr("{t}n").get(1, TimeUnit.SECONDS)).isEqualTo(1L);
       proxy.dropReplyOfNext("INCR");
@@ -132,7 +120,7 @@ class RedisConnectionTest {
         Thread.sleep(10); // reconnecting
       }
       Thread.sleep(200); // time for a replay, if Lettuce did one
-      assertThat(redis.command("GET", "{t}n")).isEqualTo("2"); // executed once, never re-sent
+      assertThat(REDIS.server().command("GET", "{t}n")).isEqualTo("2"); // executed once, never re-sent
     }
   }
 

@@ -19,11 +19,10 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Examples of the Redis store's own rules: attaching, bad state, resent chunks, sliding, ties. */
 class RedisCounterStoreTest {
@@ -39,26 +38,15 @@ class RedisCounterStoreTest {
       List.of(Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(30)), Duration.ofMinutes(5));
   static final long NOW = Instant.parse("2026-03-02T12:00:30Z").toEpochMilli();
 
-  private static RedisServer redis;
+  @RegisterExtension
+  static final SharedRedis REDIS = new SharedRedis();
   private RedisConnection connection;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    if (redis != null) {
-      redis.close();
-    }
-  }
 
   @BeforeEach
   void connect() {
-    redis.command("FLUSHALL");
-    redis.command("CONFIG", "SET", "maxmemory-policy", "noeviction");
-    connection = RedisConnection.builder().uri(redis.uri()).commandTimeout(TEST_TIMEOUT).build();
+    REDIS.server().command("FLUSHALL");
+    REDIS.server().command("CONFIG", "SET", "maxmemory-policy", "noeviction");
+    connection = RedisConnection.builder().uri(REDIS.server().uri()).commandTimeout(TEST_TIMEOUT).build();
   }
 
   @AfterEach
@@ -234,7 +222,7 @@ class RedisCounterStoreTest {
   }
 
   private static long usedMemory() {
-    return redis.command("INFO", "memory").lines().filter(l -> l.startsWith("used_memory:"))
+    return REDIS.server().command("INFO", "memory").lines().filter(l -> l.startsWith("used_memory:"))
         .mapToLong(l -> Long.parseLong(l.substring("used_memory:".length()).trim())).findFirst().orElseThrow();
   }
 
@@ -267,17 +255,17 @@ class RedisCounterStoreTest {
     RedisCounterStore store = store();
     await(store.add(new Batch("b", List.of(cell("a", 0, NOW, 1))), NOW));
     // a namespace written by masthead-redis before key layout version 2 (per-bucket counts in sorted sets)
-    redis.command("HSET", "mh:{t}:meta", "v", "1");
+    REDIS.server().command("HSET", "mh:{t}:meta", "v", "1");
     CompletionStage<Void> add = store.add(new Batch("c", List.of(cell("a", 0, NOW, 1))), NOW);
     assertThatThrownBy(() -> add.toCompletableFuture().get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .cause().isInstanceOf(BackendUnavailableException.class)
         .hasMessageContaining("key layout version 1").hasMessageContaining("Use a new namespace");
-    assertThat(redis.command("EXISTS", "mh:{t}:ok:c:0")).isEqualTo("0");
+    assertThat(REDIS.server().command("EXISTS", "mh:{t}:ok:c:0")).isEqualTo("0");
     assertThatThrownBy(this::store).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("namespace 't' holds counts in key layout version 1")
         .hasMessageContaining("this one reads and writes version 3");
-    redis.command("HDEL", "mh:{t}:meta", "v"); // older still: no version field at all
+    REDIS.server().command("HDEL", "mh:{t}:meta", "v"); // older still: no version field at all
     assertThatThrownBy(this::store).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("key layout version none");
   }
@@ -287,13 +275,13 @@ class RedisCounterStoreTest {
     RedisCounterStore store = store();
     await(store.add(new Batch("b", List.of(cell("a", 0, NOW, 1))), NOW));
     // key layout version 2 kept one scoring set per whole window; version 3 keeps one per band
-    redis.command("HSET", "mh:{t}:meta", "v", "2");
+    REDIS.server().command("HSET", "mh:{t}:meta", "v", "2");
     CompletionStage<Void> add = store.add(new Batch("c", List.of(cell("a", 0, NOW, 1))), NOW);
     assertThatThrownBy(() -> add.toCompletableFuture().get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .cause().isInstanceOf(BackendUnavailableException.class)
         .hasMessageContaining("key layout version 2").hasMessageContaining("Use a new namespace");
-    assertThat(redis.command("EXISTS", "mh:{t}:ok:c:0")).isEqualTo("0");
+    assertThat(REDIS.server().command("EXISTS", "mh:{t}:ok:c:0")).isEqualTo("0");
     assertThatThrownBy(this::store).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("namespace 't' holds counts in key layout version 2")
         .hasMessageContaining("this one reads and writes version 3");
@@ -303,17 +291,17 @@ class RedisCounterStoreTest {
   void aKeyOfTheWrongTypeInTheNamespaceIsNamed() throws Exception {
     RedisCounterStore store = store();
     long bucket = Math.floorDiv(NOW, MINUTE);
-    redis.command("SET", "mh:{t}:c:0:" + bucket + ":0", "oops");
+    REDIS.server().command("SET", "mh:{t}:c:0:" + bucket + ":0", "oops");
     CompletionStage<Void> add = store.add(new Batch("w", List.of(cell("a", 0, NOW, 1))), NOW);
     assertThatThrownBy(() -> add.toCompletableFuture().get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .cause().isInstanceOf(BackendUnavailableException.class)
         .hasMessageContaining("mh:{t}:c:0:" + bucket + ":0 holds a string, not a hash");
     // nothing of the chunk landed: neither the marker nor the cell's other tier
-    assertThat(redis.command("EXISTS", "mh:{t}:ok:w:0")).isEqualTo("0");
-    assertThat(redis.command("EXISTS", "mh:{t}:c:1:" + Math.floorDiv(NOW, HOUR) + ":0")).isEqualTo("0");
+    assertThat(REDIS.server().command("EXISTS", "mh:{t}:ok:w:0")).isEqualTo("0");
+    assertThat(REDIS.server().command("EXISTS", "mh:{t}:c:1:" + Math.floorDiv(NOW, HOUR) + ":0")).isEqualTo("0");
 
-    redis.command("SET", "mh:{u}:meta", "not a hash");
+    REDIS.server().command("SET", "mh:{u}:meta", "not a hash");
     assertThatThrownBy(() -> RedisCounterStore.builder(connection).namespace("u").layout(LAYOUT).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("mh:{u}:meta holds a string");
   }
@@ -323,20 +311,20 @@ class RedisCounterStoreTest {
     RedisCounterStore store = store();
     await(store.add(new Batch("a", List.of(cell("a", 0, NOW, 3))), NOW));
     await(store.maintain(NOW));
-    String roll = redis.command("HGET", "mh:{t}:meta", "roll:0");
-    redis.command("SET", "mh:{t}:w:1:0", "oops"); // the 7-day band, which the 24-hour slide moves "a" into
+    String roll = REDIS.server().command("HGET", "mh:{t}:meta", "roll:0");
+    REDIS.server().command("SET", "mh:{t}:w:1:0", "oops"); // the 7-day band, which the 24-hour slide moves "a" into
     CompletionStage<Void> slide = store.maintain(NOW + 2 * DAY);
     assertThatThrownBy(() -> slide.toCompletableFuture().get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .cause().isInstanceOf(BackendUnavailableException.class)
         .hasMessageContaining("mh:{t}:w:1:0 holds a string, not a hash");
-    assertThat(redis.command("HGET", "mh:{t}:meta", "roll:0")).isEqualTo(roll);
-    assertThat(redis.command("HGET", "mh:{t}:w:0:0", "a")).isEqualTo("3");
+    assertThat(REDIS.server().command("HGET", "mh:{t}:meta", "roll:0")).isEqualTo(roll);
+    assertThat(REDIS.server().command("HGET", "mh:{t}:w:0:0", "a")).isEqualTo("3");
   }
 
   @Test
   void aRedisThatEvictsKeysIsRefusedUnlessAllowed() {
-    redis.command("CONFIG", "SET", "maxmemory-policy", "allkeys-lru");
+    REDIS.server().command("CONFIG", "SET", "maxmemory-policy", "allkeys-lru");
     assertThatThrownBy(this::store).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("maxmemory-policy allkeys-lru").hasMessageContaining("noeviction");
     RedisCounterStore.builder(connection).namespace("t").layout(LAYOUT).allowEviction().build();
@@ -346,12 +334,12 @@ class RedisCounterStoreTest {
   void countingGoesOnAfterRedisComesBackEmpty() {
     RedisCounterStore store = store();
     await(store.add(new Batch("1", List.of(cell("a", 0, NOW, 1))), NOW));
-    redis.command("FLUSHALL");
+    REDIS.server().command("FLUSHALL");
     assertThat(await(store.top(Duration.ofHours(24), new long[] {1, 1}, 10, NOW))).isEmpty();
-    redis.command("FLUSHALL");
+    REDIS.server().command("FLUSHALL");
     await(store.add(new Batch("2", List.of(cell("b", 0, NOW, 3))), NOW));
     assertThat(ids(await(store.top(Duration.ofHours(24), new long[] {1, 1}, 10, NOW)))).containsExactly("b");
-    assertThat(redis.command("HGET", "mh:{t}:meta", "layout")).isEqualTo(LAYOUT.encoded());
+    assertThat(REDIS.server().command("HGET", "mh:{t}:meta", "layout")).isEqualTo(LAYOUT.encoded());
   }
 
   @Test
@@ -360,12 +348,12 @@ class RedisCounterStoreTest {
     long realNow = System.currentTimeMillis();
     await(store.add(new Batch("e", List.of(cell("a", 0, realNow, 1))), realNow));
     long minute = Math.floorDiv(realNow, MINUTE);
-    long ttl = Long.parseLong(redis.command("PTTL", "mh:{t}:c:0:" + minute + ":0"));
+    long ttl = Long.parseLong(REDIS.server().command("PTTL", "mh:{t}:c:0:" + minute + ":0"));
     // the minute tier keeps a day (rounded to the hour) plus the skew allowance and a bucket
     assertThat(ttl).isBetween(DAY, DAY + HOUR + 6 * MINUTE + 1000);
     await(store.maintain(realNow + 2 * DAY));
-    assertThat(redis.command("EXISTS", "mh:{t}:c:0:" + minute + ":0")).isEqualTo("0");
-    assertThat(redis.command("EXISTS", "mh:{t}:c:1:" + Math.floorDiv(realNow, HOUR) + ":0")).isEqualTo("1");
+    assertThat(REDIS.server().command("EXISTS", "mh:{t}:c:0:" + minute + ":0")).isEqualTo("0");
+    assertThat(REDIS.server().command("EXISTS", "mh:{t}:c:1:" + Math.floorDiv(realNow, HOUR) + ":0")).isEqualTo("1");
     assertThat(await(store.stats()).liveCells()).isEqualTo(1);
   }
 
@@ -373,7 +361,7 @@ class RedisCounterStoreTest {
   void aTotalIsRecountedWhenItsBucketsExpiredBeforeTheyLeftTheWindow() {
     RedisCounterStore store = store();
     await(store.add(new Batch("r", List.of(cell("gone", 0, NOW - 20 * HOUR, 5), cell("kept", 0, NOW, 1))), NOW));
-    redis.command("DEL", "mh:{t}:c:0:" + Math.floorDiv(NOW - 20 * HOUR, MINUTE) + ":0",
+    REDIS.server().command("DEL", "mh:{t}:c:0:" + Math.floorDiv(NOW - 20 * HOUR, MINUTE) + ":0",
         "mh:{t}:l:0:" + Math.floorDiv(NOW - 20 * HOUR, MINUTE));
     assertThat(ids(await(store.top(Duration.ofHours(24), new long[] {1, 1}, 10, NOW + 5 * HOUR))))
         .containsExactly("kept");

@@ -13,11 +13,10 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisVisitorMemoryTest {
   /** Generous for a loaded machine; the timeout tests set their own. */
@@ -25,25 +24,14 @@ class RedisVisitorMemoryTest {
   private static final Duration PERIOD = Duration.ofMinutes(30);
   private static final Duration REMEMBER = Duration.ofMinutes(95);
   private static final long T = 1_780_000_000_000L;
-  private static RedisServer redis;
+  @RegisterExtension
+  static final SharedRedis REDIS = new SharedRedis();
   private RedisConnection connection;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    if (redis != null) {
-      redis.close();
-    }
-  }
 
   @BeforeEach
   void connect() {
-    redis.command("FLUSHALL");
-    connection = RedisConnection.builder().uri(redis.uri()).commandTimeout(TEST_TIMEOUT).build();
+    REDIS.server().command("FLUSHALL");
+    connection = RedisConnection.builder().uri(REDIS.server().uri()).commandTimeout(TEST_TIMEOUT).build();
   }
 
   @AfterEach
@@ -83,9 +71,9 @@ class RedisVisitorMemoryTest {
   void remembersForTheGivenTimeAndNeverStoresTheVisitorIdInClear() {
     RedisVisitorMemory memory = RedisVisitorMemory.builder(connection).namespace("site").build();
     firsts(memory, seen("a", "203.0.113.7|Mozilla", T));
-    String keys = redis.command("KEYS", "*");
+    String keys = REDIS.server().command("KEYS", "*");
     assertThat(keys).startsWith("mh:{site}:v:").doesNotContain("203.0.113.7").hasSize("mh:{site}:v:".length() + 32);
-    assertThat(Long.parseLong(redis.command("PTTL", keys))).isBetween(REMEMBER.toMillis() - 5_000, REMEMBER.toMillis());
+    assertThat(Long.parseLong(REDIS.server().command("PTTL", keys))).isBetween(REMEMBER.toMillis() - 5_000, REMEMBER.toMillis());
   }
 
   @Test
@@ -105,9 +93,9 @@ class RedisVisitorMemoryTest {
   void aKeyOfTheWrongTypeAndAnOutageFailTheCallClearly() throws Exception {
     RedisVisitorMemory memory = RedisVisitorMemory.builder(connection).namespace("site").build();
     firsts(memory, seen("a", "v", T));
-    String key = redis.command("KEYS", "*");
-    redis.command("DEL", key);
-    redis.command("LPUSH", key, "x");
+    String key = REDIS.server().command("KEYS", "*");
+    REDIS.server().command("DEL", key);
+    REDIS.server().command("LPUSH", key, "x");
     CompletionStage<boolean[]> bad = memory.firstSightings(List.of(seen("a", "v", T)), PERIOD, REMEMBER, T);
     assertThatThrownBy(() -> bad.toCompletableFuture().get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class).cause().isInstanceOf(BackendUnavailableException.class)

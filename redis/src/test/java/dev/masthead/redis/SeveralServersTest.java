@@ -21,9 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Several app servers on one Redis namespace: three engines, each its own instance with its own buffers, fed
@@ -35,19 +34,8 @@ class SeveralServersTest {
   static final Duration TEST_TIMEOUT = Duration.ofSeconds(2);
   private static final long SEED = 20261201L;
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  private static RedisServer redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    if (redis != null) {
-      redis.close();
-    }
-  }
+  @RegisterExtension
+  static final SharedRedis REDIS = new SharedRedis();
 
   static List<RankingQuery> queries(Instant now) {
     return List.of(
@@ -77,7 +65,7 @@ class SeveralServersTest {
     RankingEngine reference = RankingEngine.builder().config(config).clock(clock).build();
     try {
       for (int i = 0; i < 3; i++) {
-        RedisConnection c = RedisConnection.builder().uri(redis.uri()).commandTimeout(TEST_TIMEOUT).build();
+        RedisConnection c = RedisConnection.builder().uri(REDIS.server().uri()).commandTimeout(TEST_TIMEOUT).build();
         connections.add(c);
         RedisCounterStore store = RedisCounterStore.builder(c).namespace("several").layout(config.layout()).build();
         servers.add(RankingEngine.builder().config(config).clock(clock).counterStore(store).build());

@@ -35,6 +35,11 @@ final class SharedRedis implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
+  /** The class's server, for tests that command it, restart it or kill it. */
+  RedisServer server() {
+    return server;
+  }
+
   /** The URI of the class's server, for tests that open connections of their own. */
   String uri() {
     return server.uri();

@@ -23,9 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Several app servers whose clocks disagree by a few seconds (well inside the clock-skew allowance of 5 minutes)
@@ -35,19 +34,8 @@ import org.junit.jupiter.api.Test;
 class SkewedServersTest {
   private static final Duration TEST_TIMEOUT = Duration.ofSeconds(2);
   private static final long SEED = 20261202L;
-  private static RedisServer redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisServer.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    if (redis != null) {
-      redis.close();
-    }
-  }
+  @RegisterExtension
+  static final SharedRedis REDIS = new SharedRedis();
 
   static RankingConfig config(InstantSource clock) {
     return RankingEngine.builder().clock(clock).resultCacheTtl(Duration.ZERO).uniqueVisitorPeriod(Duration.ZERO)
@@ -73,7 +61,7 @@ class SkewedServersTest {
     List<RankingEngine> servers = new ArrayList<>();
     try {
       for (InstantSource clock : List.of(ahead, behind)) {
-        RedisConnection c = RedisConnection.builder().uri(redis.uri()).commandTimeout(TEST_TIMEOUT).build();
+        RedisConnection c = RedisConnection.builder().uri(REDIS.server().uri()).commandTimeout(TEST_TIMEOUT).build();
         connections.add(c);
         RedisCounterStore store = RedisCounterStore.builder(c).namespace("skew-keep").layout(config.layout()).build();
         servers.add(RankingEngine.builder().config(config).clock(clock).counterStore(store).build());
@@ -121,7 +109,7 @@ class SkewedServersTest {
     final RankingEngine engine;
 
     Server(RankingConfig config, AtomicReference<Instant> base, String namespace, long offset) {
-      this(redis.uri(), config, base, namespace, offset);
+      this(REDIS.server().uri(), config, base, namespace, offset);
     }
 
     Server(String uri, RankingConfig config, AtomicReference<Instant> base, String namespace, long offset) {
