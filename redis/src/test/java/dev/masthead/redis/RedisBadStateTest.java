@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,13 +34,9 @@ class RedisBadStateTest {
   @BeforeEach
   void connect() {
     REDIS.server().command("FLUSHALL");
-    connection = RedisConnection.builder().uri(REDIS.server().uri()).commandTimeout(RedisCounterStoreTest.TEST_TIMEOUT).build();
+    connection = REDIS.connection();
   }
 
-  @AfterEach
-  void disconnect() {
-    connection.close();
-  }
 
   private RedisCounterStore store() {
     return RedisCounterStore.builder(connection).namespace("bad").layout(LAYOUT).chunkCells(2).build();

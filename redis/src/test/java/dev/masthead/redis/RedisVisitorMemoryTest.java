@@ -13,14 +13,12 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisVisitorMemoryTest {
   /** Generous for a loaded machine; the timeout tests set their own. */
-  static final Duration TEST_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration PERIOD = Duration.ofMinutes(30);
   private static final Duration REMEMBER = Duration.ofMinutes(95);
   private static final long T = 1_780_000_000_000L;
@@ -31,13 +29,9 @@ class RedisVisitorMemoryTest {
   @BeforeEach
   void connect() {
     REDIS.server().command("FLUSHALL");
-    connection = RedisConnection.builder().uri(REDIS.server().uri()).commandTimeout(TEST_TIMEOUT).build();
+    connection = REDIS.connection();
   }
 
-  @AfterEach
-  void disconnect() {
-    connection.close();
-  }
 
   private static Sighting seen(String article, String visitor, long at) {
     return new Sighting(ArticleId.of(article), EngagementKind.VIEW, visitor, at);
