@@ -109,7 +109,7 @@ public final class RedisCounterStore implements CounterStore {
   private static final int UNION_BUCKETS_PER_CALL = 256;
   private static final long MARKER_TTL_MILLIS = Batch.RESEND_WINDOW.plusMinutes(10).toMillis();
   /** The key layout the scripts read and write ({@code v} in the meta hash; VERSION in ranking-prelude.lua). */
-  static final int KEY_LAYOUT_VERSION = 3;
+  static final int KEY_LAYOUT_VERSION = 4;
 
   private static final RedisScript ADD = script("ranking-add.lua");
   private static final RedisScript MAINTAIN = script("ranking-maintain.lua");
@@ -681,10 +681,12 @@ public final class RedisCounterStore implements CounterStore {
           .thenAccept(reply -> parts[c] = reply);
     });
     long[] starts = new long[buckets.size()];
+    long[] resolutions = new long[buckets.size()];
     for (int i = 0; i < starts.length; i++) {
       starts[i] = buckets.get(i).index() * resolution[tierOf[i]];
+      resolutions[i] = resolution[tierOf[i]];
     }
-    return all.thenApply(v -> merge(parts, weights, starts));
+    return all.thenApply(v -> merge(parts, weights, starts, resolutions));
   }
 
   private static final class Acc {
@@ -700,9 +702,10 @@ public final class RedisCounterStore implements CounterStore {
 
   /**
    * Sums the buckets in the order given (so decayed scores are reproducible). Each cell's value is
-   * {@code <count>:<last event ms after the bucket's start>}.
+   * {@code count × resolution + last event ms after the bucket's start}, or {@code <count>:<last event ms>} for a
+   * count too large to pack exactly (ranking-prelude.lua).
    */
-  private List<Tally> merge(List<Object>[] parts, double[] weights, long[] starts) {
+  private List<Tally> merge(List<Object>[] parts, double[] weights, long[] starts, long[] resolutions) {
     Map<String, Acc> acc = new HashMap<>();
     int bucket = 0;
     for (List<Object> part : parts) {
@@ -713,6 +716,7 @@ public final class RedisCounterStore implements CounterStore {
       for (Object perBucket : part) {
         List<?> lists = (List<?>) perBucket;
         long start = starts[bucket];
+        long res = resolutions[bucket];
         double weight = weights[bucket++];
         for (int k = 0; k < kinds; k++) {
           List<?> cells = (List<?>) lists.get(k);
@@ -720,11 +724,20 @@ public final class RedisCounterStore implements CounterStore {
             Acc a = acc.computeIfAbsent(String.valueOf(cells.get(i)), x -> new Acc(kinds));
             String value = String.valueOf(cells.get(i + 1));
             int colon = value.indexOf(':');
-            long n = count(value.substring(0, colon));
+            long n;
+            long offset;
+            if (colon < 0) {
+              long packed = count(value);
+              offset = packed % res;
+              n = packed / res;
+            } else {
+              n = count(value.substring(0, colon));
+              offset = count(value.substring(colon + 1));
+            }
             long sum = a.counts[k] + n;
             a.counts[k] = sum < a.counts[k] ? Long.MAX_VALUE : sum;
             a.weighted[k] += weight * n;
-            a.last = Math.max(a.last, start + count(value.substring(colon + 1)));
+            a.last = Math.max(a.last, start + offset);
           }
         }
       }

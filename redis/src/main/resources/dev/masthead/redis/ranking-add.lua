@@ -30,6 +30,7 @@ for w = 0, W - 1 do
   roll[w] = tonumber(M['roll:' .. w])
 end
 local groups_at = i
+local argv = ARGV
 
 -- Expiry at an absolute time: the end of the bucket's life in the engine's time. If the engine's clock is more
 -- than a minute off the server's, the time is shifted by the difference, so that a skewed node neither drops
@@ -133,7 +134,7 @@ while i <= #ARGV do
   for t = 0, T - 1 do
     local r = bucket(t, b0)
     if r then
-      cells[#cells + 1] = {key = count_key(r, k), start = r.b * tiers[t].res}
+      cells[#cells + 1] = {key = count_key(r, k), start = r.b * tiers[t].res, res = tiers[t].res}
       sig[#sig + 1] = r.s
     else
       sig[#sig + 1] = '-'
@@ -159,7 +160,7 @@ while i <= #ARGV do
   end
   local a = g.sums
   for j = i + 3, i + 1 + 3 * m, 3 do
-    local member, cnt, last = ARGV[j], tonumber(ARGV[j + 1]), start + tonumber(ARGV[j + 2])
+    local member, cnt, last = argv[j], tonumber(argv[j + 1]), start + tonumber(argv[j + 2])
     local x = a.at[member]
     if x == nil then
       x = #a.m + 1
@@ -178,7 +179,7 @@ while i <= #ARGV do
 end
 for _, g in ipairs(shared_list) do
   for _, c in ipairs(g.cells) do
-    apply_cells(c.key, g.sums, c.start)
+    apply_cells(c.key, g.sums, c.start, c.res)
   end
   if g.band then
     apply_one(g.band, g.sums, false, false, 1)

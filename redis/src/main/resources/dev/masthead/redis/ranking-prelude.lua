@@ -1,13 +1,16 @@
 -- Shared by every ranking script of RedisCounterStore. KEYS[1] is always the namespace's meta key,
 -- "<prefix>meta", where the prefix is "mh:{<namespace>}:" (one hash tag: every key lives in one Cluster slot).
--- Key layout version 3 (t: tier position, b: bucket index in that tier, k: kind position, w: tracked window
+-- Key layout version 4 (t: tier position, b: bucket index in that tier, k: kind position, w: tracked window
 -- position):
 --   meta          hash  layout (text), hash (SHA-1 of the text), v (3: this key layout), roll:<w> (first bucket
 --                       in the running totals of window w; none yet: every bucket), s:<weights> (id of a maintained
 --                       scoring), sn (scorings so far), rebuild:<w> (set when the hash was recreated over left
 --                       buckets: recount the windows at the next slide)
---   c:<t>:<b>:<k> hash  article -> "<count>:<latest>": count of kind k in bucket b of tier t, and its latest event
---                       (ms after the bucket's start)
+--   c:<t>:<b>:<k> hash  article -> count of kind k in bucket b of tier t and its latest event (ms after the bucket's
+--                       start), packed as the decimal integer count x R + latest, where R is the tier's resolution
+--                       (ms), while that is at most 2^53 (exact in a double); beyond, the text "<count>:<latest>"
+--                       (the only form of version 3). Version 4 packs the number so that a flush neither splits
+--                       nor formats a pair per cell.
 --   r:<t>         zset  bucket index -> itself: the buckets of tier t written and not yet freed
 --   w:<w>:<k>     hash  article -> running total of kind k over the band of window w: the cells window w holds
 --                       and the next shorter tracked window does not (only positive counts). The tracked windows
@@ -29,9 +32,11 @@
 local META = KEYS[1]
 local P = string.sub(META, 1, #META - 4)
 local MAX_SCORINGS = 8
-local VERSION = '3'
+local VERSION = '4'
 
-local function fmt(n) return string.format('%.0f', n) end
+-- Globals used per member, as locals (a local is a register; a global a table lookup each time).
+local format, fmod, tonumber, unpack, min = string.format, math.fmod, tonumber, unpack, math.min
+local function fmt(n) return format('%.0f', n) end
 local function ckey(t, b, k) return P .. 'c:' .. t .. ':' .. b .. ':' .. k end
 local function rkey(t) return P .. 'r:' .. t end
 local function wkey(w, k) return P .. 'w:' .. w .. ':' .. k end
@@ -160,7 +165,7 @@ end
 local function apply_one(key, a, zset, drop, mult)
   local i = 1
   while i <= #a.m do
-    local j = math.min(i + SLICE - 1, #a.m)
+    local j = min(i + SLICE - 1, #a.m)
     local old = redis.call(zset and 'ZMSCORE' or 'HMGET', key, unpack(a.m, i, j))
     local put, gone = {}, {}
     for x = i, j do
@@ -168,11 +173,11 @@ local function apply_one(key, a, zset, drop, mult)
       if drop and v <= 0 then
         gone[#gone + 1] = a.m[x]
       elseif zset then
-        put[#put + 1] = fmt(v)
+        put[#put + 1] = format('%.0f', v)
         put[#put + 1] = a.m[x]
       else
         put[#put + 1] = a.m[x]
-        put[#put + 1] = fmt(v)
+        put[#put + 1] = format('%.0f', v)
       end
     end
     if #put > 0 then
@@ -184,37 +189,69 @@ local function apply_one(key, a, zset, drop, mult)
     i = j + 1
   end
 end
--- Adds the sums `a` to one bucket's hash of cells, whose values are "<count>:<last event ms after the bucket's
--- start>": counts add, the later time stays. a.l holds each member's latest event (epoch ms); start is the
--- bucket's start (epoch ms).
-local function apply_cells(key, a, start)
+-- The largest count a cell of resolution res packs into one number (count x res + latest <= 2^53).
+local function packable(res)
+  return math.floor((9007199254740992 - res) / res) - 1
+end
+-- A bucket cell's count and latest event (ms after the bucket's start) from its value and its tier's resolution.
+local function cell_parts(v, res)
+  local p = tonumber(v)
+  if p then
+    local o = fmod(p, res) -- exact, where p % res may round
+    return (p - o) / res, o
+  end
+  local c = string.find(v, ':', 1, true)
+  return tonumber(string.sub(v, 1, c - 1)), tonumber(string.sub(v, c + 1))
+end
+-- A bucket cell's value from its count and latest event (ms after the bucket's start); most is the largest count
+-- packed (packable(res)).
+local function cell_text(n, last, res, most)
+  if n <= most then
+    return fmt(n * res + last)
+  end
+  return string.format('%.0f:%.0f', n, last)
+end
+-- Adds the sums `a` to one bucket's hash of cells (values as cell_text): counts add, the later time stays. a.l
+-- holds each member's latest event (epoch ms); start is the bucket's start (epoch ms), res its resolution (ms).
+local function apply_cells(key, a, start, res)
+  local most = packable(res)
   local i = 1
   while i <= #a.m do
-    local j = math.min(i + SLICE - 1, #a.m)
+    local j = min(i + SLICE - 1, #a.m)
     local old = redis.call('HMGET', key, unpack(a.m, i, j))
     local put = {}
     for x = i, j do
       local n, last = a.n[x], a.l[x] - start
       local v = old[x - i + 1]
       if v then
-        local c = string.find(v, ':', 1, true)
-        n = n + tonumber(string.sub(v, 1, c - 1))
-        local o = tonumber(string.sub(v, c + 1))
+        local p = tonumber(v) -- cell_parts, inlined for the common packed value
+        local c, o
+        if p then
+          o = fmod(p, res)
+          c = (p - o) / res
+        else
+          c, o = cell_parts(v, res)
+        end
+        n = n + c
         if o > last then
           last = o
         end
       end
       put[#put + 1] = a.m[x]
-      put[#put + 1] = string.format('%.0f:%.0f', n, last)
+      if n <= most then -- cell_text, inlined
+        put[#put + 1] = format('%.0f', n * res + last)
+      else
+        put[#put + 1] = cell_text(n, last, res, most)
+      end
     end
     redis.call('HSET', key, unpack(put))
     i = j + 1
   end
 end
--- A bucket cell's count and latest event (epoch ms) from its value and the bucket's start.
-local function cell_value(v, start)
-  local c = string.find(v, ':', 1, true)
-  return tonumber(string.sub(v, 1, c - 1)), start + tonumber(string.sub(v, c + 1))
+-- A bucket cell's count and latest event (epoch ms) from its value, the bucket's start and its tier's resolution.
+local function cell_value(v, start, res)
+  local n, o = cell_parts(v, res)
+  return n, start + o
 end
 local function apply(acc, zset, drop)
   for _, key in ipairs(acc.order) do
@@ -237,7 +274,7 @@ end
 local function latest_one(key, l)
   local i = 1
   while i <= #l do
-    local j = math.min(i + 2 * SLICE - 1, #l)
+    local j = min(i + 2 * SLICE - 1, #l)
     redis.call('ZADD', key, 'GT', unpack(l, i, j))
     i = j + 1
   end
@@ -254,7 +291,7 @@ local function sliced(cmd, key, members)
   local out = {}
   local i = 1
   while i <= #members do
-    local j = math.min(i + SLICE - 1, #members)
+    local j = min(i + SLICE - 1, #members)
     local part = redis.call(cmd, key, unpack(members, i, j))
     if type(part) == 'table' then
       for x = 1, j - i + 1 do
@@ -322,7 +359,7 @@ local function rebuild_all(win, K)
         local start = b * win.res[v]
         for i = 1, #cells, 2 do
           local a = cells[i]
-          local n, at = cell_value(cells[i + 1], start)
+          local n, at = cell_value(cells[i + 1], start, win.res[v])
           t[a] = (t[a] or 0) + n
           if last[a] == nil or at > last[a] then
             last[a] = at
@@ -454,7 +491,7 @@ local function slide_all(win, K)
           local cells = redis.call('HGETALL', ckey(tv, b, k))
           for i = 1, #cells, 2 do
             local a = cells[i]
-            local n = cell_value(cells[i + 1], 0)
+            local n = cell_value(cells[i + 1], 0, win.res[v])
             bump(out, wkey(v, k), a, -n)
             if longer ~= nil then
               bump(into, wkey(longer, k), a, n)

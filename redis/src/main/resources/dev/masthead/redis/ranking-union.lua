@@ -1,7 +1,8 @@
 -- Reads buckets (each bucket's cells of every kind, with their latest event times). KEYS[1] meta.
 -- ARGV: layout hash, K kinds, then per bucket (2): tier, bucket index.
--- Returns per bucket a list of K flat lists (article, value, ...), one per kind, each value
--- "<count>:<last event ms after the bucket's start>". A bucket the store does not hold (never written, or freed) reads as empty lists; the
+-- Returns per bucket a list of K flat lists (article, value, ...), one per kind, each value the cell as stored
+-- (ranking-prelude.lua: count x the tier's resolution + last event ms after the bucket's start, or
+-- "<count>:<last event ms>" for a count too large to pack). A bucket the store does not hold (never written, or freed) reads as empty lists; the
 -- registry r:<tier> says which are held, so a long window of mostly empty buckets costs little.
 local hash = ARGV[1]
 local K = tonumber(ARGV[2])

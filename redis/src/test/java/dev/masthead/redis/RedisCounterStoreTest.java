@@ -206,6 +206,42 @@ class RedisCounterStoreTest {
   }
 
   @Test
+  void aCellIsOneNumberWhileThatIsExactAndTextBeyondAndEveryReaderCountsBothExactly() {
+    RedisCounterStore store = store();
+    long at = NOW - 10 * MINUTE + 1_234; // 1,234 ms into its minute, 51 min 1.234 s into its hour
+    long minute = Math.floorDiv(at, MINUTE);
+    long hour = Math.floorDiv(at, HOUR);
+    long[] views = {1, 0};
+    await(store.add(new Batch("a", List.of(cell("big", 0, at, 2_000_000_000L), cell("small", 0, at, 5))), NOW));
+    String minuteKey = "mh:{t}:c:0:" + minute + ":0";
+    String hourKey = "mh:{t}:c:1:" + hour + ":0";
+    long inMinute = at - minute * MINUTE;
+    long inHour = at - hour * HOUR;
+    assertThat(REDIS.server().command("HGET", minuteKey, "small")).isEqualTo(Long.toString(5 * MINUTE + inMinute));
+    assertThat(REDIS.server().command("HGET", hourKey, "big")).isEqualTo(Long.toString(2_000_000_000L * HOUR + inHour));
+    // past 2^53 / 3,600,000 views in one hour the hour's cell is kept as text; the minute's still packs
+    await(store.add(new Batch("b", List.of(cell("big", 0, at - 1_000, 1_000_000_000L))), NOW));
+    assertThat(REDIS.server().command("HGET", hourKey, "big")).isEqualTo("3000000000:" + inHour);
+    assertThat(REDIS.server().command("HGET", minuteKey, "big"))
+        .isEqualTo(Long.toString(3_000_000_000L * MINUTE + inMinute));
+    for (Bucket b : List.of(new Bucket(Duration.ofMinutes(1), minute), new Bucket(Duration.ofHours(1), hour))) {
+      List<Tally> t = new ArrayList<>(await(store.union(List.of(b), new double[] {1}, NOW)));
+      t.sort((x, y) -> x.articleId().compareTo(y.articleId()));
+      assertThat(t).extracting(x -> x.articleId().value() + "=" + x.counts()[0] + "@" + x.lastEventEpochMillis())
+          .containsExactly("big=3000000000@" + at, "small=5@" + at);
+    }
+    // the slides read both forms: the minute's cells leave the 24 hours, then the hour's leave the 7 days
+    await(store.maintain(NOW + 2 * DAY));
+    assertThat(counted(await(store.top(Duration.ofDays(7), views, 10, NOW + 2 * DAY))))
+        .containsExactly("big=3000000000", "small=5");
+    await(store.maintain(NOW + 8 * DAY));
+    assertThat(await(store.top(Duration.ofDays(7), views, 10, NOW + 8 * DAY))).isEmpty();
+    assertThat(await(store.top(Duration.ofDays(30), views, 10, NOW + 8 * DAY)))
+        .extracting(x -> x.articleId().value() + "=" + x.counts()[0] + "@" + x.lastEventEpochMillis())
+        .containsExactly("big=3000000000@" + at, "small=5@" + at);
+  }
+
+  @Test
   void anotherLayoutIsRefusedNamingTheDifference() {
     store();
     StoreLayout other = new StoreLayout(LAYOUT.tiers(), List.of(EngagementKind.VIEW), LAYOUT.trackedWindows(),
@@ -247,12 +283,12 @@ class RedisCounterStoreTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1", "2"})
+  @ValueSource(strings = {"1", "2", "3"})
   void aNamespaceOfAnOlderKeyLayoutIsRefusedNamingTheVersion(String version) throws Exception {
     RedisCounterStore store = store();
     await(store.add(new Batch("b", List.of(cell("a", 0, NOW, 1))), NOW));
     // version 1 kept per-bucket counts in sorted sets; version 2 one scoring set per whole window, where version
-    // 3 keeps one per band
+    // 3 keeps one per band; version 3 kept every cell as the text "<count>:<latest>", where version 4 packs a number
     REDIS.server().command("HSET", "mh:{t}:meta", "v", version);
     CompletionStage<Void> add = store.add(new Batch("c", List.of(cell("a", 0, NOW, 1))), NOW);
     assertThatThrownBy(() -> add.toCompletableFuture().get(5, TimeUnit.SECONDS))
@@ -262,7 +298,7 @@ class RedisCounterStoreTest {
     assertThat(REDIS.server().command("EXISTS", "mh:{t}:ok:c:0")).isEqualTo("0");
     assertThatThrownBy(this::store).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("namespace 't' holds counts in key layout version " + version)
-        .hasMessageContaining("this one reads and writes version 3");
+        .hasMessageContaining("this one reads and writes version 4");
   }
 
   @Test
