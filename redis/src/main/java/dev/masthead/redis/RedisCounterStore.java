@@ -42,9 +42,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Keys.</b> Every key of a namespace starts with {@code mh:{<namespace>}:}; the braces are a Redis
  * Cluster hash tag, so a namespace lives in one slot and each operation is one Lua script on one node. The key
- * layout has a version (3, field {@code v} of the meta hash); a namespace written in another version is refused,
+ * layout has a version (4, field {@code v} of the meta hash); a namespace written in another version is refused,
  * naming it. A bucket of a tier is one hash per kind ({@code c:<tier>:<bucket>:<kind>}, field the article id,
- * value the count and the latest event's offset in the bucket), expiring at an absolute time ({@code PEXPIREAT}):
+ * value the count and the latest event's offset in the bucket packed as one decimal integer, {@code count ×
+ * resolution + offset} in milliseconds, while that is at most 2^53, and the text {@code <count>:<offset>}
+ * beyond), expiring at an absolute time ({@code PEXPIREAT}):
  * the end of the tier's horizon for that bucket plus the clock-skew allowance and one bucket. The tracked rolling
  * windows all end now and slide together, so they nest: each keeps the running totals of its band, the cells it
  * holds that the next shorter window does not, one hash per kind ({@code w:<window>:<kind>}), and a window's
@@ -110,6 +112,8 @@ public final class RedisCounterStore implements CounterStore {
   private static final long MARKER_TTL_MILLIS = Batch.RESEND_WINDOW.plusMinutes(10).toMillis();
   /** The key layout the scripts read and write ({@code v} in the meta hash; VERSION in ranking-prelude.lua). */
   static final int KEY_LAYOUT_VERSION = 4;
+  /** 2^53: every integer up to it is exact in a double, as the scripts' numbers are. */
+  private static final long MAX_EXACT = 1L << 53;
 
   private static final RedisScript ADD = script("ranking-add.lua");
   private static final RedisScript MAINTAIN = script("ranking-maintain.lua");
@@ -409,15 +413,17 @@ public final class RedisCounterStore implements CounterStore {
   /**
    * The add script's arguments for a chunk: the head, then the chunk's cells in groups of one kind and finest
    * bucket (in the order each group first appears, so a resent chunk encodes the same), each group as kind,
-   * bucket, cell count, then per cell article, count and the last event's offset in the bucket (ms).
+   * bucket, cell count, then per cell the article and one value for its count and the last event's offset in the
+   * bucket (ms), written as a stored cell is ({@link #cellValue}).
    */
   private String[] chunkArgs(String[] head, List<Cell> part) {
     long finest = resolution[0];
+    long mostPacked = mostPacked(finest);
     Map<CellGroup, List<Cell>> groups = new LinkedHashMap<>();
     for (Cell c : part) {
       groups.computeIfAbsent(new CellGroup(c.bucketIndex(), c.kindIndex()), x -> new ArrayList<>()).add(c);
     }
-    String[] args = Arrays.copyOf(head, head.length + 3 * groups.size() + 3 * part.size());
+    String[] args = Arrays.copyOf(head, head.length + 3 * groups.size() + 2 * part.size());
     args[5] = Integer.toString(part.size());
     int j = head.length;
     for (List<Cell> g : groups.values()) {
@@ -428,11 +434,24 @@ public final class RedisCounterStore implements CounterStore {
       long start = first.bucketIndex() * finest;
       for (Cell c : g) {
         args[j++] = c.articleId().value();
-        args[j++] = Long.toString(c.count());
-        args[j++] = Long.toString(c.lastEventEpochMillis() - start);
+        args[j++] = cellValue(c.count(), c.lastEventEpochMillis() - start, finest, mostPacked);
       }
     }
     return args;
+  }
+
+  /**
+   * A cell's count and last event offset (ms, 0 to {@code resolution - 1}) as key layout 4 stores them: the
+   * decimal integer {@code count × resolution + offset} while {@code count <= most} (so that it is at most 2^53,
+   * exact in the scripts' doubles), else {@code <count>:<offset>}.
+   */
+  static String cellValue(long count, long offset, long resolution, long most) {
+    return count <= most ? Long.toString(count * resolution + offset) : count + ":" + offset;
+  }
+
+  /** The largest count {@link #cellValue} packs into one number for a resolution (ms). */
+  static long mostPacked(long resolution) {
+    return (MAX_EXACT - resolution) / resolution - 1;
   }
 
   /** The cells of one finest bucket and kind in a chunk. */

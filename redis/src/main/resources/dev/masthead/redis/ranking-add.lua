@@ -2,8 +2,9 @@
 -- ARGV: layout hash, marker TTL ms, T tiers, W windows, K kinds, n cells, engine now (epoch ms),
 --   per tier (5): finest buckets per bucket, keepStart, resolution ms, next coarser resolution ms, horizon + grace ms
 --   per window (3): its tier, its rank by length (0: shortest), its tier's resolution ms
---   then groups of cells of one kind and finest bucket, each: kind, finest bucket, m cells, and per cell (3):
---   article, count, last event ms after the start of the finest bucket
+--   then groups of cells of one kind and finest bucket, each: kind, finest bucket, m cells, and per cell (2):
+--   article, and its count and last event ms after the start of the finest bucket as a cell value (cell_parts:
+--   count x finest resolution + ms, or "<count>:<ms>" for a count too large to pack)
 -- Returns 1 if the chunk was applied now, 0 if it had been applied before (the marker exists).
 -- Every key is checked before the first write, and the first write is the marker, so a chunk lands whole or
 -- not at all (a Redis script that fails half-way keeps its writes: nothing here can fail after the marker).
@@ -106,7 +107,7 @@ while i <= #ARGV do
   if e then
     return redis.error_reply(e)
   end
-  i = i + 3 + 3 * m
+  i = i + 3 + 2 * m
 end
 if e then
   return redis.error_reply(e)
@@ -159,8 +160,17 @@ while i <= #ARGV do
     shared_list[#shared_list + 1] = g
   end
   local a = g.sums
-  for j = i + 3, i + 1 + 3 * m, 3 do
-    local member, cnt, last = argv[j], tonumber(argv[j + 1]), start + tonumber(argv[j + 2])
+  for j = i + 3, i + 1 + 2 * m, 2 do
+    local member, v = argv[j], argv[j + 1]
+    local cnt, last
+    local p = tonumber(v) -- cell_parts, inlined for the common packed value
+    if p then
+      last = fmod(p, finest)
+      cnt = (p - last) / finest
+    else
+      cnt, last = cell_parts(v, finest)
+    end
+    last = start + last
     local x = a.at[member]
     if x == nil then
       x = #a.m + 1
@@ -175,7 +185,7 @@ while i <= #ARGV do
       end
     end
   end
-  i = i + 3 + 3 * m
+  i = i + 3 + 2 * m
 end
 for _, g in ipairs(shared_list) do
   for _, c in ipairs(g.cells) do

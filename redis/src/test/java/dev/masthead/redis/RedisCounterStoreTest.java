@@ -224,21 +224,25 @@ class RedisCounterStoreTest {
     assertThat(REDIS.server().command("HGET", hourKey, "big")).isEqualTo("3000000000:" + inHour);
     assertThat(REDIS.server().command("HGET", minuteKey, "big"))
         .isEqualTo(Long.toString(3_000_000_000L * MINUTE + inMinute));
+    // a count past 2^53 / 60,000 is sent and kept as text in both tiers
+    await(store.add(new Batch("c", List.of(cell("huge", 0, at, 200_000_000_000L))), NOW));
+    assertThat(REDIS.server().command("HGET", minuteKey, "huge")).isEqualTo("200000000000:" + inMinute);
+    assertThat(REDIS.server().command("HGET", hourKey, "huge")).isEqualTo("200000000000:" + inHour);
     for (Bucket b : List.of(new Bucket(Duration.ofMinutes(1), minute), new Bucket(Duration.ofHours(1), hour))) {
       List<Tally> t = new ArrayList<>(await(store.union(List.of(b), new double[] {1}, NOW)));
       t.sort((x, y) -> x.articleId().compareTo(y.articleId()));
       assertThat(t).extracting(x -> x.articleId().value() + "=" + x.counts()[0] + "@" + x.lastEventEpochMillis())
-          .containsExactly("big=3000000000@" + at, "small=5@" + at);
+          .containsExactly("big=3000000000@" + at, "huge=200000000000@" + at, "small=5@" + at);
     }
     // the slides read both forms: the minute's cells leave the 24 hours, then the hour's leave the 7 days
     await(store.maintain(NOW + 2 * DAY));
     assertThat(counted(await(store.top(Duration.ofDays(7), views, 10, NOW + 2 * DAY))))
-        .containsExactly("big=3000000000", "small=5");
+        .containsExactly("huge=200000000000", "big=3000000000", "small=5");
     await(store.maintain(NOW + 8 * DAY));
     assertThat(await(store.top(Duration.ofDays(7), views, 10, NOW + 8 * DAY))).isEmpty();
     assertThat(await(store.top(Duration.ofDays(30), views, 10, NOW + 8 * DAY)))
         .extracting(x -> x.articleId().value() + "=" + x.counts()[0] + "@" + x.lastEventEpochMillis())
-        .containsExactly("big=3000000000@" + at, "small=5@" + at);
+        .containsExactly("huge=200000000000@" + at, "big=3000000000@" + at, "small=5@" + at);
   }
 
   @Test
