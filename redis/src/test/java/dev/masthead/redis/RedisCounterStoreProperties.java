@@ -72,7 +72,7 @@ class RedisCounterStoreProperties {
             default -> now - rnd.nextLong(MINUTE);
           };
           cells.add(new Cell(ArticleId.of("a" + rnd.nextInt(articles)), rnd.nextInt(3), Math.floorDiv(at, MINUTE),
-              1 + rnd.nextInt(3), at));
+              count(rnd), at));
         }
         Batch b = new Batch("s" + seed + "-" + step, cells);
         await(store.add(b, now));
@@ -120,6 +120,19 @@ class RedisCounterStoreProperties {
             .containsExactlyElementsOf(expected);
       }
     }
+  }
+
+  /**
+   * A cell's count: mostly 1 to 3; one in eight near the largest count a cell of some tier packs into one number
+   * (2^53 / resolution: a day's, an hour's or a minute's), so that sums cross from the packed form to the text one.
+   */
+  private static long count(SplittableRandom rnd) {
+    if (rnd.nextInt(8) > 0) {
+      return 1 + rnd.nextInt(3);
+    }
+    long[] resolutions = {86_400_000L, HOUR, MINUTE};
+    long most = (1L << 53) / resolutions[rnd.nextInt(3)];
+    return most / 2 + rnd.nextLong(most / 2 + most / 4); // a few of these in one cell pass the packed form
   }
 
   private static List<Tally> sorted(List<Tally> tallies) {
