@@ -449,6 +449,39 @@ public final class RedisCounterStore implements CounterStore {
     return count <= most ? Long.toString(count * resolution + offset) : count + ":" + offset;
   }
 
+  /**
+   * A stored cell's count and last event offset (ms), from either form of {@link #cellValue}; null if the value is
+   * neither (edited by hand).
+   */
+  static long @Nullable [] cellParts(String value, long resolution) {
+    int colon = value.indexOf(':');
+    try {
+      if (colon < 0) {
+        long packed = Long.parseLong(value);
+        return packed < 0 || packed > MAX_EXACT ? null : new long[] {packed / resolution, packed % resolution};
+      }
+      if (!digits(value, 0, colon) || !digits(value, colon + 1, value.length())) {
+        return null;
+      }
+      // a count past Long.MAX_VALUE (kept in a double by the scripts) reads as Long.MAX_VALUE
+      return new long[] {count(value.substring(0, colon)), Long.parseLong(value, colon + 1, value.length(), 10)};
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    if (from >= to) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The largest count {@link #cellValue} packs into one number for a resolution (ms). */
   static long mostPacked(long resolution) {
     return (MAX_EXACT - resolution) / resolution - 1;
@@ -727,6 +760,7 @@ public final class RedisCounterStore implements CounterStore {
   private List<Tally> merge(List<Object>[] parts, double[] weights, long[] starts, long[] resolutions) {
     Map<String, Acc> acc = new HashMap<>();
     int bucket = 0;
+    int unreadable = 0;
     for (List<Object> part : parts) {
       if (part.isEmpty()) { // the namespace was empty: every bucket reads as empty
         bucket += UNION_BUCKETS_PER_CALL;
@@ -742,17 +776,17 @@ public final class RedisCounterStore implements CounterStore {
           for (int i = 0; i + 1 < cells.size(); i += 2) {
             Acc a = acc.computeIfAbsent(String.valueOf(cells.get(i)), x -> new Acc(kinds));
             String value = String.valueOf(cells.get(i + 1));
-            int colon = value.indexOf(':');
-            long n;
-            long offset;
-            if (colon < 0) {
-              long packed = count(value);
-              offset = packed % res;
-              n = packed / res;
-            } else {
-              n = count(value.substring(0, colon));
-              offset = count(value.substring(colon + 1));
+            long[] cell = cellParts(value, res);
+            if (cell == null) {
+              if (unreadable++ == 0) {
+                LOG.warn("ranking namespace '{}' on Redis at {}: a bucket cell of '{}' holds \"{}\", not a count;"
+                    + " counted as 0 (as the scripts do)", namespace, connection.description(), cells.get(i),
+                    value.length() > 40 ? value.substring(0, 40) : value);
+              }
+              cell = new long[] {0, 0};
             }
+            long n = cell[0];
+            long offset = cell[1];
             long sum = a.counts[k] + n;
             a.counts[k] = sum < a.counts[k] ? Long.MAX_VALUE : sum;
             a.weighted[k] += weight * n;

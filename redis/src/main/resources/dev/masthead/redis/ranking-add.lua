@@ -168,7 +168,7 @@ while i <= #ARGV do
       last = fmod(p, finest)
       cnt = (p - last) / finest
     else
-      cnt, last = cell_parts(v, finest)
+      cnt, last = cell_parts(v, finest, 'argument', member)
     end
     last = start + last
     local x = a.at[member]

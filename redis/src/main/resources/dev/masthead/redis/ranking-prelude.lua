@@ -194,14 +194,22 @@ local function packable(res)
   return math.floor((9007199254740992 - res) / res) - 1
 end
 -- A bucket cell's count and latest event (ms after the bucket's start) from its value and its tier's resolution.
-local function cell_parts(v, res)
+-- A value that is neither form (edited by hand) counts as 0 at offset 0, with a warning in Redis's log naming the
+-- key and member, so that no script fails half-way over it (an add fails after its marker, a slide after moving
+-- some bands); the add that meets it overwrites it.
+local function cell_parts(v, res, key, member)
   local p = tonumber(v)
-  if p then
+  if p and p >= 0 and p <= 9007199254740992 then
     local o = fmod(p, res) -- exact, where p % res may round
     return (p - o) / res, o
   end
-  local c = string.find(v, ':', 1, true)
-  return tonumber(string.sub(v, 1, c - 1)), tonumber(string.sub(v, c + 1))
+  local n, o = string.match(v, '^(%d+):(%d+)$')
+  if n then
+    return tonumber(n), tonumber(o)
+  end
+  redis.log(redis.LOG_WARNING, 'masthead: bucket cell ' .. tostring(key) .. ' member ' .. tostring(member)
+    .. ' holds "' .. string.sub(v, 1, 40) .. '", not a count: counted as 0')
+  return 0, 0
 end
 -- A bucket cell's value from its count and latest event (ms after the bucket's start); most is the largest count
 -- packed (packable(res)).
@@ -226,11 +234,11 @@ local function apply_cells(key, a, start, res)
       if v then
         local p = tonumber(v) -- cell_parts, inlined for the common packed value
         local c, o
-        if p then
+        if p and p >= 0 and p <= 9007199254740992 then
           o = fmod(p, res)
           c = (p - o) / res
         else
-          c, o = cell_parts(v, res)
+          c, o = cell_parts(v, res, key, a.m[x])
         end
         n = n + c
         if o > last then
@@ -249,8 +257,8 @@ local function apply_cells(key, a, start, res)
   end
 end
 -- A bucket cell's count and latest event (epoch ms) from its value, the bucket's start and its tier's resolution.
-local function cell_value(v, start, res)
-  local n, o = cell_parts(v, res)
+local function cell_value(v, start, res, key, member)
+  local n, o = cell_parts(v, res, key, member)
   return n, start + o
 end
 local function apply(acc, zset, drop)
@@ -359,7 +367,7 @@ local function rebuild_all(win, K)
         local start = b * win.res[v]
         for i = 1, #cells, 2 do
           local a = cells[i]
-          local n, at = cell_value(cells[i + 1], start, win.res[v])
+          local n, at = cell_value(cells[i + 1], start, win.res[v], ckey(tv, b, k), a)
           t[a] = (t[a] or 0) + n
           if last[a] == nil or at > last[a] then
             last[a] = at
@@ -491,7 +499,7 @@ local function slide_all(win, K)
           local cells = redis.call('HGETALL', ckey(tv, b, k))
           for i = 1, #cells, 2 do
             local a = cells[i]
-            local n = cell_value(cells[i + 1], 0, win.res[v])
+            local n = cell_value(cells[i + 1], 0, win.res[v], ckey(tv, b, k), a)
             bump(out, wkey(v, k), a, -n)
             if longer ~= nil then
               bump(into, wkey(longer, k), a, n)

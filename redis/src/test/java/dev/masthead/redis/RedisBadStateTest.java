@@ -3,6 +3,7 @@ package dev.masthead.redis;
 import static dev.masthead.redis.RedisCounterStoreTest.DAY;
 import static dev.masthead.redis.RedisCounterStoreTest.HOUR;
 import static dev.masthead.redis.RedisCounterStoreTest.LAYOUT;
+import static dev.masthead.redis.RedisCounterStoreTest.MINUTE;
 import static dev.masthead.redis.RedisCounterStoreTest.NOW;
 import static dev.masthead.redis.RedisCounterStoreTest.await;
 import static dev.masthead.redis.RedisCounterStoreTest.cell;
@@ -10,9 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.masthead.core.BackendUnavailableException;
+import dev.masthead.ranking.Bucket;
 import dev.masthead.ranking.CounterStore.Batch;
 import dev.masthead.ranking.CounterStore.Tally;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -125,5 +128,36 @@ class RedisBadStateTest {
           .hasMessageContaining("mh:{bad}:" + key + " holds a set");
       assertThat(REDIS.server().command("TYPE", "mh:{bad}:ok:again:0")).as(key).isIn("none", "set");
     }
+  }
+  @Test
+  void aCellValueEditedByHandCountsAsZeroAndNoChunkSlideOrUnionFailsHalfWayOverIt() {
+    RedisCounterStore store = store(); // two cells a chunk: the second add below is two chunks
+    long at = NOW - 2 * HOUR + 1_500;
+    long minute = Math.floorDiv(at, MINUTE);
+    long hour = Math.floorDiv(at, HOUR);
+    String minuteKey = "mh:{bad}:c:0:" + minute + ":0";
+    String hourKey = "mh:{bad}:c:1:" + hour + ":0";
+    await(store.add(new Batch("first", List.of(cell("x", 0, at, 3), cell("y", 0, at, 4))), NOW));
+    await(store.maintain(NOW)); // the windows' pointers exist from here on: no recount from the cells
+    REDIS.server().command("HSET", minuteKey, "x", "not a count");
+    REDIS.server().command("HSET", hourKey, "y", "7:");
+    // every cell of both chunks lands; the edited values are overwritten by the new counts
+    await(store.add(new Batch("second", List.of(cell("x", 0, at, 1), cell("y", 0, at, 1), cell("z", 0, at, 2))),
+        NOW));
+    assertThat(REDIS.server().command("HGET", minuteKey, "x")).isEqualTo(Long.toString(MINUTE + at % MINUTE));
+    assertThat(REDIS.server().command("HGET", hourKey, "y")).isEqualTo(Long.toString(HOUR + at % HOUR));
+    assertThat(REDIS.server().command("HGET", minuteKey, "z")).isEqualTo(Long.toString(2 * MINUTE + at % MINUTE));
+    // the running totals are kept apart from the cells, so they are whole (a recount would read x as 1)
+    assertThat(totals(await(store.top(Duration.ofHours(24), new long[] {1, 1}, 10, NOW))))
+        .containsExactly("y=5/0", "x=4/0", "z=2/0");
+    REDIS.server().command("HSET", minuteKey, "z", "-1");
+    List<Tally> union = new ArrayList<>(await(store.union(List.of(new Bucket(Duration.ofMinutes(1), minute)),
+        new double[] {1}, NOW)));
+    union.sort((p, q) -> p.articleId().compareTo(q.articleId()));
+    assertThat(totals(union)).containsExactly("x=1/0", "y=5/0", "z=0/0");
+    // the minute leaves the 24 hours: the slide completes (z's cell moves as 0), and the 7 days still hold all
+    await(store.maintain(NOW + 2 * DAY));
+    assertThat(totals(await(store.top(Duration.ofDays(7), new long[] {1, 1}, 10, NOW + 2 * DAY))))
+        .containsExactly("y=5/0", "x=4/0", "z=2/0");
   }
 }
