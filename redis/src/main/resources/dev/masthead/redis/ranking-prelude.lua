@@ -2,7 +2,7 @@
 -- "<prefix>meta", where the prefix is "mh:{<namespace>}:" (one hash tag: every key lives in one Cluster slot).
 -- Key layout version 4 (t: tier position, b: bucket index in that tier, k: kind position, w: tracked window
 -- position):
---   meta          hash  layout (text), hash (SHA-1 of the text), v (3: this key layout), roll:<w> (first bucket
+--   meta          hash  layout (text), hash (SHA-1 of the text), v (4: this key layout), roll:<w> (first bucket
 --                       in the running totals of window w; none yet: every bucket), s:<weights> (id of a maintained
 --                       scoring), sn (scorings so far), rebuild:<w> (set when the hash was recreated over left
 --                       buckets: recount the windows at the next slide)
