@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -116,6 +118,9 @@ public final class RedisCounterStore implements CounterStore {
   private static final long MAX_EXACT = 1L << 53;
 
   private static final RedisScript ADD = script("ranking-add.lua");
+  private static final RedisScript IMPORT = script("ranking-import.lua");
+  /** Cells one import script writes. */
+  private static final int IMPORT_CELLS = 1_000;
   private static final RedisScript MAINTAIN = script("ranking-maintain.lua");
   private static final RedisScript TOP = script("ranking-top.lua");
   private static final RedisScript UNION = script("ranking-union.lua");
@@ -801,6 +806,107 @@ public final class RedisCounterStore implements CounterStore {
       out.add(new Tally(ArticleId.of(e.getKey()), a.counts, a.weighted, a.last));
     }
     return out;
+  }
+
+  /**
+   * Copies every count another store holds into this namespace, which must hold none yet: the way to move a site
+   * from one server's {@link dev.masthead.ranking.InMemoryCounterStore} to Redis (restore that server's snapshot
+   * into an in-memory store of the same layout, then import it here, before any engine writes to this namespace).
+   * Reads the source one bucket at a time through {@link CounterStore#union} (every bucket of every tier from
+   * {@link StoreLayout#keepStart} at {@code now} to the future-skew allowance after it), writes each bucket's
+   * cells with one script per 1,000 cells, then marks the tracked windows to be recounted from the imported
+   * buckets and runs {@link #maintain} once, so that the running totals, scorings and latest times are whole when
+   * it returns. An article's latest event in a bucket is kept per article, for each of its kinds, as the
+   * in-memory store and its snapshots keep it.
+   *
+   * <p>Blocking, for a one-off operation at start-up: each script waits at most the connection's command
+   * timeout. Not atomic: if it fails part-way the namespace holds part of the counts, and a second import is
+   * refused (the namespace is no longer empty); delete the namespace's keys ({@code mh:{<namespace>}:*}) and
+   * import again.
+   *
+   * @param source the store to copy, of this store's layout; only read
+   * @param now the engine's time, at which the source's retention is read
+   * @return the number of (article, kind, bucket) cells written
+   * @throws IllegalArgumentException if the source's layout is not this store's
+   * @throws IllegalStateException if this namespace already holds counts, or this store is closed
+   * @throws BackendUnavailableException if Redis or the source fails or times out
+   * @throws NullPointerException if an argument is null
+   */
+  public long importFrom(CounterStore source, Instant now) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(now, "now");
+    checkOpen();
+    if (!source.layout().equals(layout)) {
+      throw new IllegalArgumentException("the source counts in another layout: " + source.layout().encoded()
+          + "; this store's is " + layoutText);
+    }
+    Stats held = join(stats(), "reading the namespace's stats");
+    if (held.liveCells() > 0 || held.articles() > 0) {
+      throw new IllegalStateException("import needs an empty ranking namespace; '" + namespace + "' holds "
+          + held.liveCells() + " cells of " + held.articles() + " articles");
+    }
+    long at = now.toEpochMilli();
+    long skew = layout.futureSkew().toMillis();
+    long written = 0;
+    for (int t = 0; t < tiers; t++) {
+      long res = resolution[t];
+      long most = mostPacked(res);
+      for (long b = layout.keepStart(t, at); b <= Math.floorDiv(at + skew, res); b++) {
+        List<Tally> cells = join(source.union(List.of(new Bucket(Duration.ofMillis(res), b)), new double[] {1}, at),
+            "reading bucket " + b + " of tier " + t + " from the source");
+        List<String> args = new ArrayList<>();
+        for (Tally c : cells) {
+          for (int k = 0; k < kinds; k++) {
+            if (c.counts()[k] > 0) {
+              args.add(c.articleId().value());
+              args.add(Integer.toString(k));
+              args.add(cellValue(c.counts()[k], c.lastEventEpochMillis() - b * res, res, most));
+            }
+          }
+        }
+        for (int from = 0; from < args.size(); from += 3 * IMPORT_CELLS) {
+          written += join(importCall(at, t, b, args.subList(from, Math.min(args.size(), from + 3 * IMPORT_CELLS))),
+              "importing bucket " + b + " of tier " + t);
+        }
+      }
+    }
+    join(importCall(at, -1, 0, List.of()), "ending the import");
+    join(maintain(at), "recounting the imported windows");
+    LOG.info("ranking namespace '{}' on Redis at {}: {} cells imported", namespace, connection.description(),
+        written);
+    return written;
+  }
+
+  private CompletionStage<Long> importCall(long now, int tier, long bucket, List<String> cells) {
+    String[] a = new String[9 + cells.size()];
+    a[0] = layoutHash;
+    a[1] = Long.toString(now);
+    a[2] = Integer.toString(windowMillis.length);
+    a[3] = Integer.toString(kinds);
+    a[4] = Integer.toString(tier);
+    a[5] = Long.toString(bucket);
+    int t = Math.max(tier, 0);
+    a[6] = Long.toString(resolution[t]);
+    a[7] = Long.toString(coarse[t]);
+    a[8] = Long.toString(life[t]);
+    for (int i = 0; i < cells.size(); i++) {
+      a[9 + i] = cells.get(i);
+    }
+    return withMeta("import into ranking namespace",
+        () -> IMPORT.<Long>run(connection.commands(), ScriptOutputType.INTEGER, metaKey, a), 0L);
+  }
+
+  /** Waits for a stage of this store (its own timeouts bound it); a failure is thrown as it is, or wrapped. */
+  private <T> T join(CompletionStage<T> stage, String what) {
+    try {
+      return stage.toCompletableFuture().join();
+    } catch (CompletionException e) {
+      Throwable c = RedisErrors.unwrap(e);
+      if (c instanceof RuntimeException r && !(c instanceof CompletionException)) {
+        throw r;
+      }
+      throw RedisErrors.backend(what + " in ranking namespace '" + namespace + "'", connection, c);
+    }
   }
 
   /**

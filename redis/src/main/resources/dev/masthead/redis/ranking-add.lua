@@ -33,15 +33,9 @@ end
 local groups_at = i
 local argv = ARGV
 
--- Expiry at an absolute time: the end of the bucket's life in the engine's time. If the engine's clock is more
--- than a minute off the server's, the time is shifted by the difference, so that a skewed node neither drops
--- fresh buckets at once nor keeps them past their life.
-local tm = redis.call('TIME')
-local server = tonumber(tm[1]) * 1000 + math.floor(tonumber(tm[2]) / 1000)
-local shift = 0
-if math.abs(server - now) > 60000 then
-  shift = server - now
-end
+-- Expiry at an absolute time: the end of the bucket's life in the engine's time, shifted to the server's clock
+-- if they are more than a minute apart.
+local shift = clock_shift(now)
 
 -- The keys of each bucket met, per tier, built once per script (most cells of a chunk share a few buckets).
 local bkeys = {}
@@ -208,7 +202,7 @@ for _, g in ipairs(shared_list) do
 end
 for _, r in ipairs(touched_list) do
   local tier = tiers[r.t]
-  local at = fmt((math.floor(r.b * tier.res / tier.coarse) + 1) * tier.coarse + tier.life + shift)
+  local at = expiry_at(r.b, tier.res, tier.coarse, tier.life, shift)
   for _, key in pairs(r.c) do
     redis.call('PEXPIREAT', key, at)
   end

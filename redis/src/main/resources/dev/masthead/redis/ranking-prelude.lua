@@ -138,6 +138,23 @@ end
 
 local SLICE = 1000
 
+-- The shift of an expiry time from the engine's clock (now, epoch ms) to this server's: 0 unless they are more than
+-- a minute apart, so that a skewed node neither drops fresh buckets at once nor keeps them past their life.
+local function clock_shift(now)
+  local tm = redis.call('TIME')
+  local server = tonumber(tm[1]) * 1000 + math.floor(tonumber(tm[2]) / 1000)
+  if math.abs(server - now) > 60000 then
+    return server - now
+  end
+  return 0
+end
+-- The absolute expiry (epoch ms, as text) of bucket b of a tier of resolution res, whose next coarser tier's
+-- resolution is coarse and whose life (horizon + grace) is life: the end of the coarser bucket holding it plus the
+-- life, shifted to the server's clock.
+local function expiry_at(b, res, coarse, life, shift)
+  return fmt((math.floor(b * res / coarse) + 1) * coarse + life + shift)
+end
+
 -- Sums per key and member, gathered from many cells and applied with one read and one write per key and slice
 -- of members (a member met twice is summed first, so no increment is lost).
 local function sums()

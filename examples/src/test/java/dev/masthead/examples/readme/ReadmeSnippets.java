@@ -23,6 +23,7 @@ import dev.masthead.core.ArticleStatus;
 import dev.masthead.core.json.MastheadModule;
 import dev.masthead.core.json.NewsArticleJsonLd;
 import dev.masthead.ranking.EngagementEvent;
+import dev.masthead.ranking.InMemoryCounterStore;
 import dev.masthead.ranking.Ranking;
 import dev.masthead.ranking.RankingConfig;
 import dev.masthead.ranking.RankingEngine;
@@ -36,6 +37,8 @@ import dev.masthead.related.RelatedArticles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -173,6 +176,15 @@ final class ReadmeSnippets {
   }
 
   /** README, "Related Posts". */
+  static long moveToSeveralServers(RankingConfig config, RedisCounterStore redisStore) throws IOException {
+    InMemoryCounterStore memory = InMemoryCounterStore.create(config.layout());
+    try (InputStream in = Files.newInputStream(Path.of("/var/lib/news/ranking.snapshot"))) {
+      memory.restore(in, Instant.now());
+    }
+    long cells = redisStore.importFrom(memory, Instant.now()); // then start the engines on redisStore
+    return cells;
+  }
+
   static List<RelatedArticle> relatedPosts(List<Article> catalog, Article article) {
     RelatedArticles related = RelatedArticles.builder().build();
     related.putAll(catalog);                         // then put(article) on save, remove(id) on delete
