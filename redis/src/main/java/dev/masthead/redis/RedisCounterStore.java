@@ -778,7 +778,6 @@ public final class RedisCounterStore implements CounterStore {
         for (int k = 0; k < kinds; k++) {
           List<?> cells = (List<?>) lists.get(k);
           for (int i = 0; i + 1 < cells.size(); i += 2) {
-            Acc a = acc.computeIfAbsent(String.valueOf(cells.get(i)), x -> new Acc(kinds));
             String value = String.valueOf(cells.get(i + 1));
             long[] cell = cellParts(value, res);
             if (cell == null) {
@@ -787,8 +786,11 @@ public final class RedisCounterStore implements CounterStore {
                     + " counted as 0 (as the scripts do)", namespace, connection.description(), cells.get(i),
                     value.length() > 40 ? value.substring(0, 40) : value);
               }
-              cell = new long[] {0, 0};
             }
+            if (cell == null || cell[0] == 0) { // no tally of nothing, and no latest event from it
+              continue;
+            }
+            Acc a = acc.computeIfAbsent(String.valueOf(cells.get(i)), x -> new Acc(kinds));
             long n = cell[0];
             long offset = cell[1];
             long sum = a.counts[k] + n;

@@ -375,9 +375,11 @@ local function rebuild_all(win, K)
         for i = 1, #cells, 2 do
           local a = cells[i]
           local n, at = cell_value(cells[i + 1], start, win.res[v], ckey(tv, b, k), a)
-          t[a] = (t[a] or 0) + n
-          if last[a] == nil or at > last[a] then
-            last[a] = at
+          if n > 0 then -- an unreadable cell (0) neither holds the article nor moves its latest event
+            t[a] = (t[a] or 0) + n
+            if last[a] == nil or at > last[a] then
+              last[a] = at
+            end
           end
         end
       end
