@@ -82,7 +82,9 @@ import org.slf4j.LoggerFactory;
  * window the same way before reading, so a ranking never includes a bucket that left its window even if no
  * server ran maintenance. If every server was down long enough for a bucket to expire before it left a window,
  * the totals of that window are recounted from the buckets left; so is every window whose pointer is missing or
- * not a number (a new namespace, or a meta hash edited by hand), instead of sliding it from the first bucket.
+ * not a number (a new namespace, or a meta hash edited by hand), instead of sliding it from the first bucket, and
+ * every window after a script met a bucket cell edited by hand (counted as 0), so that no window keeps a count
+ * its buckets no longer hold.
  *
  * <p><b>Attaching.</b> {@link Builder#build()} checks {@code maxmemory-policy} (a Redis that evicts keys would
  * lose counts silently: refused unless {@link Builder#allowEviction()}), then creates the namespace's meta
@@ -456,7 +458,7 @@ public final class RedisCounterStore implements CounterStore {
 
   /**
    * A stored cell's count and last event offset (ms), from either form of {@link #cellValue}; null if the value is
-   * neither (edited by hand).
+   * neither (edited by hand), also for a text whose offset is not inside the bucket (as the scripts read it).
    */
   static long @Nullable [] cellParts(String value, long resolution) {
     int colon = value.indexOf(':');
@@ -469,7 +471,9 @@ public final class RedisCounterStore implements CounterStore {
         return null;
       }
       // a count past Long.MAX_VALUE (kept in a double by the scripts) reads as Long.MAX_VALUE
-      return new long[] {count(value.substring(0, colon)), Long.parseLong(value, colon + 1, value.length(), 10)};
+      long offset = Long.parseLong(value, colon + 1, value.length(), 10);
+      double count = Double.parseDouble(value.substring(0, colon));
+      return offset >= resolution || Double.isInfinite(count) ? null : new long[] {(long) count, offset};
     } catch (NumberFormatException e) {
       return null;
     }
@@ -779,7 +783,6 @@ public final class RedisCounterStore implements CounterStore {
         for (int k = 0; k < kinds; k++) {
           List<?> cells = (List<?>) lists.get(k);
           for (int i = 0; i + 1 < cells.size(); i += 2) {
-            Acc a = acc.computeIfAbsent(String.valueOf(cells.get(i)), x -> new Acc(kinds));
             String value = String.valueOf(cells.get(i + 1));
             long[] cell = cellParts(value, res);
             if (cell == null) {
@@ -788,8 +791,11 @@ public final class RedisCounterStore implements CounterStore {
                     + " counted as 0 (as the scripts do)", namespace, connection.description(), cells.get(i),
                     value.length() > 40 ? value.substring(0, 40) : value);
               }
-              cell = new long[] {0, 0};
             }
+            if (cell == null || cell[0] == 0) { // no tally of nothing, and no latest event from it
+              continue;
+            }
+            Acc a = acc.computeIfAbsent(String.valueOf(cells.get(i)), x -> new Acc(kinds));
             long n = cell[0];
             long offset = cell[1];
             long sum = a.counts[k] + n;

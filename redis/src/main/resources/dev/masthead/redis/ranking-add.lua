@@ -208,4 +208,7 @@ for _, r in ipairs(touched_list) do
   end
   redis.call('ZADD', rkey(r.t), r.s, r.s)
 end
+if unreadable then -- a cell edited by hand was overwritten: its bands hold a count its bucket no longer has
+  mark_recount(W)
+end
 return 1

@@ -5,7 +5,7 @@
 --   meta          hash  layout (text), hash (SHA-1 of the text), v (4: this key layout), roll:<w> (first bucket
 --                       in the running totals of window w; none yet: every bucket), s:<weights> (id of a maintained
 --                       scoring), sn (scorings so far), rebuild:<w> (set when the hash was recreated over left
---                       buckets: recount the windows at the next slide)
+--                       buckets, or an add met a cell edited by hand: recount the windows at the next slide)
 --   c:<t>:<b>:<k> hash  article -> count of kind k in bucket b of tier t and its latest event (ms after the bucket's
 --                       start), packed as the decimal integer count x R + latest, where R is the tier's resolution
 --                       (ms), while that is at most 2^53 (exact in a double); beyond, the text "<count>:<latest>"
@@ -211,9 +211,12 @@ local function packable(res)
   return math.floor((9007199254740992 - res) / res) - 1
 end
 -- A bucket cell's count and latest event (ms after the bucket's start) from its value and its tier's resolution.
--- A value that is neither form (edited by hand) counts as 0 at offset 0, with a warning in Redis's log naming the
--- key and member, so that no script fails half-way over it (an add fails after its marker, a slide after moving
--- some bands); the add that meets it overwrites it.
+-- A value that is neither form (edited by hand; also a text whose offset is not inside the bucket, which packed
+-- would carry into the count) counts as 0 at offset 0, with a warning in Redis's log naming the key and member, so
+-- that no script fails half-way over it (an add fails after its marker, a slide after moving some bands); the add
+-- that meets it overwrites it. Meeting one sets `unreadable`: the bands then hold a count its bucket no longer
+-- has, and the scripts that can move or add cells mark the windows to be recounted (mark_recount).
+local unreadable = false
 local function cell_parts(v, res, key, member)
   local p = tonumber(v)
   if p and p >= 0 and p <= 9007199254740992 then
@@ -222,8 +225,12 @@ local function cell_parts(v, res, key, member)
   end
   local n, o = string.match(v, '^(%d+):(%d+)$')
   if n then
-    return tonumber(n), tonumber(o)
+    n, o = tonumber(n), tonumber(o)
+    if o < res and n < math.huge then
+      return n, o
+    end
   end
+  unreadable = true
   redis.log(redis.LOG_WARNING, 'masthead: bucket cell ' .. tostring(key) .. ' member ' .. tostring(member)
     .. ' holds "' .. string.sub(v, 1, 40) .. '", not a count: counted as 0')
   return 0, 0
@@ -385,9 +392,11 @@ local function rebuild_all(win, K)
         for i = 1, #cells, 2 do
           local a = cells[i]
           local n, at = cell_value(cells[i + 1], start, win.res[v], ckey(tv, b, k), a)
-          t[a] = (t[a] or 0) + n
-          if last[a] == nil or at > last[a] then
-            last[a] = at
+          if n > 0 then -- an unreadable cell (0) neither holds the article nor moves its latest event
+            t[a] = (t[a] or 0) + n
+            if last[a] == nil or at > last[a] then
+              last[a] = at
+            end
           end
         end
       end
@@ -431,6 +440,29 @@ local function rebuild_all(win, K)
     if roll == nil or win.target[v] > roll then
       redis.call('HSET', META, 'roll:' .. v, fmt(win.target[v]))
       M['roll:' .. v] = fmt(win.target[v])
+    end
+  end
+  return nil
+end
+
+-- Marks every tracked window to be recounted at the next slide (an unreadable cell was met, see cell_parts).
+local function mark_recount(W)
+  for v = 0, W - 1 do
+    redis.call('HSET', META, 'rebuild:' .. v, '1')
+    M['rebuild:' .. v] = '1'
+  end
+end
+
+-- Recounts every window (rebuild_all) and clears their marks.
+local function recount_all(win, K)
+  local e = rebuild_all(win, K)
+  if e then
+    return e
+  end
+  for v = 0, win.n - 1 do
+    if M['rebuild:' .. v] then
+      redis.call('HDEL', META, 'rebuild:' .. v)
+      M['rebuild:' .. v] = nil
     end
   end
   return nil
@@ -492,17 +524,7 @@ local function slide_all(win, K)
     end
   end
   if recount then
-    e = rebuild_all(win, K)
-    if e then
-      return e
-    end
-    for v = 0, win.n - 1 do
-      if M['rebuild:' .. v] then
-        redis.call('HDEL', META, 'rebuild:' .. v)
-        M['rebuild:' .. v] = nil
-      end
-    end
-    return nil
+    return recount_all(win, K)
   end
   for r = 0, win.n - 1 do
     local v = win.order[r]
@@ -562,6 +584,12 @@ local function slide_all(win, K)
       redis.call('HSET', META, 'roll:' .. v, fmt(win.target[v]))
       M['roll:' .. v] = fmt(win.target[v])
     end
+  end
+  if unreadable then
+    -- a cell edited by hand moved as 0 out of a band that holds its count: recount every window now (marked
+    -- first, so that a recount refused over a key of the wrong type is tried again at the next slide)
+    mark_recount(win.n)
+    return recount_all(win, K)
   end
   return nil
 end

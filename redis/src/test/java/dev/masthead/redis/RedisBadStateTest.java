@@ -147,17 +147,85 @@ class RedisBadStateTest {
     assertThat(REDIS.server().command("HGET", minuteKey, "x")).isEqualTo(Long.toString(MINUTE + at % MINUTE));
     assertThat(REDIS.server().command("HGET", hourKey, "y")).isEqualTo(Long.toString(HOUR + at % HOUR));
     assertThat(REDIS.server().command("HGET", minuteKey, "z")).isEqualTo(Long.toString(2 * MINUTE + at % MINUTE));
-    // the running totals are kept apart from the cells, so they are whole (a recount would read x as 1)
+    // the add marked the windows for a recount: they hold what their buckets hold (x's edited 3 is lost in the
+    // minute, as it is in a union), not a count that no bucket holds and that would never leave the windows
     assertThat(totals(await(store.top(Duration.ofHours(24), new long[] {1, 1}, 10, NOW))))
-        .containsExactly("y=5/0", "x=4/0", "z=2/0");
+        .containsExactly("y=5/0", "z=2/0", "x=1/0");
     REDIS.server().command("HSET", minuteKey, "z", "-1");
     List<Tally> union = new ArrayList<>(await(store.union(List.of(new Bucket(Duration.ofMinutes(1), minute)),
         new double[] {1}, NOW)));
     union.sort((p, q) -> p.articleId().compareTo(q.articleId()));
-    assertThat(totals(union)).containsExactly("x=1/0", "y=5/0", "z=0/0");
-    // the minute leaves the 24 hours: the slide completes (z's cell moves as 0), and the 7 days still hold all
+    assertThat(totals(union)).containsExactly("x=1/0", "y=5/0"); // z's only cell there reads as 0: no tally
+    // the minute leaves the 24 hours: the slide completes (z's cell moves as 0), then recounts every window, and
+    // the 7 days hold what the hour holds (y's edited hour cell was overwritten by its 1)
     await(store.maintain(NOW + 2 * DAY));
+    assertThat(await(store.top(Duration.ofHours(24), new long[] {1, 1}, 10, NOW + 2 * DAY))).isEmpty();
     assertThat(totals(await(store.top(Duration.ofDays(7), new long[] {1, 1}, 10, NOW + 2 * DAY))))
-        .containsExactly("y=5/0", "x=4/0", "z=2/0");
+        .containsExactly("x=4/0", "z=2/0", "y=1/0");
+  }
+
+  @Test
+  void aCellEditedToTextWithAnOffsetPastItsBucketCountsAsZeroInsteadOfInflatingTheCountOnTheNextAdd() {
+    RedisCounterStore store = store();
+    long at = NOW - 2 * HOUR + 1_500;
+    long minute = Math.floorDiv(at, MINUTE);
+    String minuteKey = "mh:{bad}:c:0:" + minute + ":0";
+    await(store.add(new Batch("first", List.of(cell("x", 0, at, 3), cell("y", 0, at, 4))), NOW));
+    // "5:<ms>" with ms past the minute's end (27 hours): not a cell of this bucket, so neither form
+    REDIS.server().command("HSET", minuteKey, "x", "5:99999999");
+    Bucket b = new Bucket(Duration.ofMinutes(1), minute);
+    List<Tally> before = new ArrayList<>(await(store.union(List.of(b), new double[] {1}, NOW)));
+    before.sort((p, q) -> p.articleId().compareTo(q.articleId()));
+    assertThat(before).extracting(t -> t.articleId().value() + "=" + t.counts()[0] + "@" + t.lastEventEpochMillis())
+        .containsExactly("y=4@" + at);
+    // the add that meets it overwrites it with its own count and time (packing 6 x 60,000 + 99,999,999 read 1,672)
+    await(store.add(new Batch("second", List.of(cell("x", 0, at, 1))), NOW));
+    assertThat(REDIS.server().command("HGET", minuteKey, "x")).isEqualTo(Long.toString(MINUTE + at % MINUTE));
+    List<Tally> after = new ArrayList<>(await(store.union(List.of(b), new double[] {1}, NOW)));
+    after.sort((p, q) -> p.articleId().compareTo(q.articleId()));
+    assertThat(after).extracting(t -> t.articleId().value() + "=" + t.counts()[0] + "@" + t.lastEventEpochMillis())
+        .containsExactly("x=1@" + at, "y=4@" + at);
+  }
+
+  @Test
+  void aCellEditedByHandStillLeavesTheShorterWindowWhenItsBucketSlidesOut() {
+    RedisCounterStore store = store();
+    long at = NOW - 2 * HOUR + 1_500;
+    long minute = Math.floorDiv(at, MINUTE);
+    String minuteKey = "mh:{bad}:c:0:" + minute + ":0";
+    await(store.add(new Batch("first", List.of(cell("x", 0, at, 3), cell("y", 0, at, 4))), NOW));
+    await(store.maintain(NOW));
+    REDIS.server().command("HSET", minuteKey, "x", "not a count");
+    await(store.add(new Batch("second", List.of(cell("x", 0, at, 1))), NOW));
+    await(store.maintain(NOW + 2 * DAY));
+    // the minute left the 24 hours: nothing of it may stay there
+    assertThat(totals(await(store.top(Duration.ofHours(24), new long[] {1, 1}, 10, NOW + 2 * DAY)))).isEmpty();
+  }
+
+  @Test
+  void aCellEditedByHandNeitherMakesATallyOfNothingNorMovesTheLatestEventInAUnionOrARecount() {
+    RedisCounterStore store = store();
+    long early = NOW - 3 * HOUR + 2_000;
+    long late = NOW - HOUR + 5_000;
+    await(store.add(new Batch("first", List.of(cell("y", 0, early, 4), cell("y", 0, late, 1), cell("z", 0, late, 2))),
+        NOW));
+    long lateMinute = Math.floorDiv(late, MINUTE);
+    long lateHour = Math.floorDiv(late, HOUR);
+    for (String key : List.of("mh:{bad}:c:0:" + lateMinute + ":0", "mh:{bad}:c:1:" + lateHour + ":0")) {
+      REDIS.server().command("HSET", key, "y", "not a count");
+      REDIS.server().command("HSET", key, "z", "garbage");
+    }
+    List<Bucket> minutes = List.of(new Bucket(Duration.ofMinutes(1), Math.floorDiv(early, MINUTE)),
+        new Bucket(Duration.ofMinutes(1), lateMinute));
+    List<Tally> union = await(store.union(minutes, new double[] {1, 1}, NOW));
+    // z has no readable count there: no tally (a union holds articles with a positive count); y's latest event is
+    // its readable one, not the start of the minute whose cell is unreadable
+    assertThat(union).extracting(t -> t.articleId().value() + "=" + t.counts()[0] + "@" + t.lastEventEpochMillis())
+        .containsExactly("y=4@" + early);
+    // the same from a recount of the windows (the pointers deleted by hand), whose tiers agree now
+    REDIS.server().command("HDEL", "mh:{bad}:meta", "roll:0", "roll:1", "roll:2");
+    assertThat(await(store.top(Duration.ofHours(24), new long[] {1, 1}, 10, NOW)))
+        .extracting(t -> t.articleId().value() + "=" + t.counts()[0] + "@" + t.lastEventEpochMillis())
+        .containsExactly("y=4@" + early);
   }
 }

@@ -246,6 +246,40 @@ class RedisCounterStoreTest {
   }
 
   @Test
+  void countsPastLongMaxValueReadAsLongMaxValueInEveryReaderAndLeaveTheWindowsWhole() {
+    RedisCounterStore store = store();
+    long at = NOW - 10 * MINUTE + 59_999; // the last millisecond of its minute
+    long minute = Math.floorDiv(at, MINUTE);
+    long hour = Math.floorDiv(at, HOUR);
+    long[] views = {1, 0};
+    await(store.add(new Batch("a", List.of(cell("max", 0, at, Long.MAX_VALUE), cell("max", 1, at - 1, 1),
+        cell("small", 0, at - 7, 3))), NOW));
+    await(store.add(new Batch("b", List.of(cell("max", 0, at - 5, Long.MAX_VALUE))), NOW));
+    List<Tally> top = await(store.top(Duration.ofHours(24), views, 10, NOW));
+    assertThat(top).extracting(x -> x.articleId().value() + "=" + x.counts()[0] + "/" + x.counts()[1] + "@"
+        + x.lastEventEpochMillis()).containsExactly("max=" + Long.MAX_VALUE + "/1@" + at, "small=3/0@" + (at - 7));
+    for (Bucket b : List.of(new Bucket(Duration.ofMinutes(1), minute), new Bucket(Duration.ofHours(1), hour))) {
+      List<Tally> u = new ArrayList<>(await(store.union(List.of(b), new double[] {1}, NOW)));
+      u.sort((x, y) -> x.articleId().compareTo(y.articleId()));
+      assertThat(u).extracting(x -> x.articleId().value() + "=" + x.counts()[0] + "/" + x.counts()[1] + "@"
+          + x.lastEventEpochMillis()).containsExactly("max=" + Long.MAX_VALUE + "/1@" + at, "small=3/0@" + (at - 7));
+    }
+    // a weight on top of a saturated count still saturates, and the ranking still breaks the tie by id
+    await(store.add(new Batch("c", List.of(cell("other", 0, at - 9, Long.MAX_VALUE))), NOW));
+    assertThat(counted(await(store.top(Duration.ofHours(24), new long[] {5, 5}, 10, NOW))))
+        .containsExactly("max=" + Long.MAX_VALUE, "other=" + Long.MAX_VALUE, "small=3");
+    // the slides move the saturated cells out whole: nothing is left behind in a shorter window
+    await(store.maintain(NOW + 2 * DAY));
+    assertThat(await(store.top(Duration.ofHours(24), views, 10, NOW + 2 * DAY))).isEmpty();
+    assertThat(counted(await(store.top(Duration.ofDays(7), views, 10, NOW + 2 * DAY))))
+        .containsExactly("max=" + Long.MAX_VALUE, "other=" + Long.MAX_VALUE, "small=3");
+    await(store.maintain(NOW + 8 * DAY));
+    assertThat(await(store.top(Duration.ofDays(7), views, 10, NOW + 8 * DAY))).isEmpty();
+    assertThat(counted(await(store.top(Duration.ofDays(30), views, 10, NOW + 8 * DAY))))
+        .containsExactly("max=" + Long.MAX_VALUE, "other=" + Long.MAX_VALUE, "small=3");
+  }
+
+  @Test
   void anotherLayoutIsRefusedNamingTheDifference() {
     store();
     StoreLayout other = new StoreLayout(LAYOUT.tiers(), List.of(EngagementKind.VIEW), LAYOUT.trackedWindows(),
