@@ -15,7 +15,6 @@ import dev.masthead.ranking.Bucket;
 import dev.masthead.ranking.CounterStore.Batch;
 import dev.masthead.ranking.CounterStore.Tally;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -43,6 +42,11 @@ class RedisBadStateTest {
 
   private RedisCounterStore store() {
     return RedisCounterStore.builder(connection).namespace("bad").layout(LAYOUT).chunkCells(2).build();
+  }
+
+  /** One bucket's tallies at NOW, by article id. */
+  private static List<Tally> unionOf(RedisCounterStore store, Bucket bucket) {
+    return CellModel.sorted(await(store.union(List.of(bucket), new double[] {1}, NOW)));
   }
 
   private static List<String> totals(List<Tally> tallies) {
@@ -152,10 +156,8 @@ class RedisBadStateTest {
     assertThat(totals(await(store.top(Duration.ofHours(24), new long[] {1, 1}, 10, NOW))))
         .containsExactly("y=5/0", "z=2/0", "x=1/0");
     REDIS.server().command("HSET", minuteKey, "z", "-1");
-    List<Tally> union = new ArrayList<>(await(store.union(List.of(new Bucket(Duration.ofMinutes(1), minute)),
-        new double[] {1}, NOW)));
-    union.sort((p, q) -> p.articleId().compareTo(q.articleId()));
-    assertThat(totals(union)).containsExactly("x=1/0", "y=5/0"); // z's only cell there reads as 0: no tally
+    assertThat(totals(unionOf(store, new Bucket(Duration.ofMinutes(1), minute))))
+        .containsExactly("x=1/0", "y=5/0"); // z's only cell there reads as 0: no tally
     // the minute leaves the 24 hours: the slide completes (z's cell moves as 0), then recounts every window, and
     // the 7 days hold what the hour holds (y's edited hour cell was overwritten by its 1)
     await(store.maintain(NOW + 2 * DAY));
@@ -174,16 +176,12 @@ class RedisBadStateTest {
     // "5:<ms>" with ms past the minute's end (27 hours): not a cell of this bucket, so neither form
     REDIS.server().command("HSET", minuteKey, "x", "5:99999999");
     Bucket b = new Bucket(Duration.ofMinutes(1), minute);
-    List<Tally> before = new ArrayList<>(await(store.union(List.of(b), new double[] {1}, NOW)));
-    before.sort((p, q) -> p.articleId().compareTo(q.articleId()));
-    assertThat(before).extracting(t -> t.articleId().value() + "=" + t.counts()[0] + "@" + t.lastEventEpochMillis())
+    assertThat(unionOf(store, b)).extracting(t -> t.articleId().value() + "=" + t.counts()[0] + "@" + t.lastEventEpochMillis())
         .containsExactly("y=4@" + at);
     // the add that meets it overwrites it with its own count and time (packing 6 x 60,000 + 99,999,999 read 1,672)
     await(store.add(new Batch("second", List.of(cell("x", 0, at, 1))), NOW));
     assertThat(REDIS.server().command("HGET", minuteKey, "x")).isEqualTo(Long.toString(MINUTE + at % MINUTE));
-    List<Tally> after = new ArrayList<>(await(store.union(List.of(b), new double[] {1}, NOW)));
-    after.sort((p, q) -> p.articleId().compareTo(q.articleId()));
-    assertThat(after).extracting(t -> t.articleId().value() + "=" + t.counts()[0] + "@" + t.lastEventEpochMillis())
+    assertThat(unionOf(store, b)).extracting(t -> t.articleId().value() + "=" + t.counts()[0] + "@" + t.lastEventEpochMillis())
         .containsExactly("x=1@" + at, "y=4@" + at);
   }
 
